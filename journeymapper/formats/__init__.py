@@ -1,0 +1,1 @@
+"""File formats beside the model: JSON map files (and, later, PDF export)."""

@@ -1,0 +1,34 @@
+"""The journey-map model: the file schema and the live document. Pure Python, no Qt."""
+
+from journeymapper.model.document import Change, JourneyDocument
+from journeymapper.model.schema import (
+    FORMAT_VERSION,
+    Connection,
+    ConnectionKind,
+    JourneyMapFile,
+    Lane,
+    LaneKind,
+    MapKind,
+    MapLink,
+    Metric,
+    Persona,
+    Stage,
+    Touchpoint,
+)
+
+__all__ = [
+    "FORMAT_VERSION",
+    "Change",
+    "Connection",
+    "ConnectionKind",
+    "JourneyDocument",
+    "JourneyMapFile",
+    "Lane",
+    "LaneKind",
+    "MapKind",
+    "MapLink",
+    "Metric",
+    "Persona",
+    "Stage",
+    "Touchpoint",
+]

@@ -1,0 +1,489 @@
+"""The live journey map: the document every view edits and listens to.
+
+Touchpoints and connections live in a ``networkx.DiGraph`` (a node per touchpoint, an edge per
+connection); stages, lanes and personas are kept in order beside it. Every mutation keeps these
+invariants, or raises ``JourneyMapError`` and changes nothing:
+
+- ids are unique within their kind, and touchpoint and connection ids are distinct from each other;
+- every reference (a touchpoint's stage, lane and personas, a connection's ends) names an existing
+  object, and a connection never joins a touchpoint to itself or repeats an existing pair;
+- the touchpoints of a cell (stage x lane) have the indexes 0..n-1, in order.
+
+Removing a stage or lane that still holds touchpoints, or a persona that a touchpoint names, is
+refused: the caller decides what happens to those first (the editor moves or deletes the cards in
+the same undo step). Removing a touchpoint removes its connections and returns them.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal, TypeVar
+
+import networkx as nx
+from pydantic import ValidationError
+
+from journeymapper.errors import JourneyMapError
+from journeymapper.model.schema import (
+    Connection,
+    Item,
+    JourneyMapFile,
+    Lane,
+    MapKind,
+    Persona,
+    Stage,
+    Touchpoint,
+)
+
+Entity = Literal["map", "persona", "stage", "lane", "touchpoint", "connection"]
+Action = Literal["added", "updated", "moved", "removed"]
+Cell = tuple[str, str]
+ItemT = TypeVar("ItemT", bound=Item)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One notification: which kind of object changed, how, and its id ("" for the map)."""
+
+    entity: Entity
+    action: Action
+    id: str
+
+
+Listener = Callable[[Change], None]
+_PLACEMENT = frozenset({"id", "stage", "lane", "index"})
+
+
+def _validated(model: type[ItemT], current: ItemT, changes: Mapping[str, Any]) -> ItemT:
+    try:
+        return model.model_validate({**current.model_dump(), **changes})
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise JourneyMapError(f"{model.__name__.lower()} {current.id}: {where}: {first['msg']}")
+
+
+class OrderedItems(Mapping[str, ItemT]):
+    """Stages, lanes or personas: objects by id, in the order the user arranged them."""
+
+    def __init__(self, label: str) -> None:
+        self._label = label
+        self._items: dict[str, ItemT] = {}
+
+    def __getitem__(self, item_id: str) -> ItemT:
+        try:
+            return self._items[item_id]
+        except KeyError:
+            raise JourneyMapError(f"no {self._label} with id {item_id!r}") from None
+
+    def __contains__(self, item_id: object) -> bool:
+        return item_id in self._items
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def position(self, item_id: str) -> int:
+        self[item_id]
+        return list(self._items).index(item_id)
+
+    def insert(self, item: ItemT, position: int | None) -> None:
+        if item.id in self._items:
+            raise JourneyMapError(f"a {self._label} with id {item.id!r} already exists")
+        self._items[item.id] = item
+        if position is not None:
+            self.move(item.id, position)
+
+    def replace(self, item: ItemT) -> None:
+        self._items[item.id] = item
+
+    def move(self, item_id: str, position: int) -> None:
+        order = [key for key in self._items if key != item_id]
+        order.insert(max(0, min(position, len(order))), item_id)
+        self._items = {key: self._items[key] for key in order}
+
+    def pop(self, item_id: str) -> ItemT:
+        item = self[item_id]
+        del self._items[item_id]
+        return item
+
+
+class JourneyDocument:
+    """A journey map being edited: map fields, ordered stages, lanes and personas, and the graph."""
+
+    def __init__(
+        self,
+        id: str,
+        title: str,
+        kind: MapKind | str,
+        description: str = "",
+        author: str = "",
+    ) -> None:
+        self.info = JourneyMapFile(id=id, title=title, kind=kind, description=description, author=author)
+        self.personas: OrderedItems[Persona] = OrderedItems("persona")
+        self.stages: OrderedItems[Stage] = OrderedItems("stage")
+        self.lanes: OrderedItems[Lane] = OrderedItems("lane")
+        self.graph = nx.DiGraph()
+        self._connections: dict[str, tuple[str, str]] = {}
+        self._cells: dict[Cell, list[str]] = {}
+        self._listeners: list[Listener] = []
+
+    @classmethod
+    def from_file(cls, data: JourneyMapFile) -> JourneyDocument:
+        """Build a document from a file model, checking every id and reference.
+
+        Errors name the JSON path of the offending value, such as ``touchpoints[12].stage``. Cell
+        indexes are taken as an order, not as exact numbers: gaps and ties (left by hand edits or
+        merges) close up, ties keeping file order.
+        """
+        document = cls(data.id, data.title, data.kind, data.description, data.author)
+        for field, items in (("personas", data.personas), ("stages", data.stages), ("lanes", data.lanes)):
+            ordered: OrderedItems[Any] = getattr(document, field)
+            for number, item in enumerate(items):
+                if item.id in ordered:
+                    raise JourneyMapError(f"{field}[{number}].id: duplicate id {item.id!r}")
+                ordered.insert(item, None)
+        document._load_touchpoints(data.touchpoints)
+        document._load_connections(data.connections)
+        return document
+
+    def _load_touchpoints(self, touchpoints: list[Touchpoint]) -> None:
+        nodes = self.graph
+        for number, touchpoint in enumerate(touchpoints):
+            where = f"touchpoints[{number}]"
+            if touchpoint.id in nodes:
+                raise JourneyMapError(f"{where}.id: duplicate id {touchpoint.id!r}")
+            for field, known in (("stage", self.stages), ("lane", self.lanes)):
+                if getattr(touchpoint, field) not in known:
+                    raise JourneyMapError(f"{where}.{field}: no {field} with id {getattr(touchpoint, field)!r}")
+            for position, persona_id in enumerate(touchpoint.personas):
+                if persona_id not in self.personas:
+                    raise JourneyMapError(f"{where}.personas[{position}]: no persona with id {persona_id!r}")
+            nodes.add_node(touchpoint.id, touchpoint=touchpoint)
+            self._cells.setdefault((touchpoint.stage, touchpoint.lane), []).append(touchpoint.id)
+        for members in self._cells.values():
+            members.sort(key=lambda touchpoint_id: nodes.nodes[touchpoint_id]["touchpoint"].index)
+            self._restamp(members)
+
+    def _load_connections(self, connections: list[Connection]) -> None:
+        for number, connection in enumerate(connections):
+            where = f"connections[{number}]"
+            if connection.id in self._connections or connection.id in self.graph:
+                raise JourneyMapError(f"{where}.id: duplicate id {connection.id!r}")
+            for field in ("source", "target"):
+                if getattr(connection, field) not in self.graph:
+                    raise JourneyMapError(f"{where}.{field}: no touchpoint with id {getattr(connection, field)!r}")
+            try:
+                self._check_ends(connection)
+            except JourneyMapError as error:
+                raise JourneyMapError(f"{where}: {error}") from None
+            self.graph.add_edge(connection.source, connection.target, connection=connection)
+            self._connections[connection.id] = (connection.source, connection.target)
+
+    # -- notifications ------------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener`` with a ``Change`` after every mutation; returns the unsubscriber."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def _notify(self, entity: Entity, action: Action, item_id: str) -> None:
+        change = Change(entity, action, item_id)
+        for listener in list(self._listeners):
+            listener(change)
+
+    # -- reading ------------------------------------------------------------------------------
+
+    @property
+    def id(self) -> str:
+        return self.info.id
+
+    @property
+    def title(self) -> str:
+        return self.info.title
+
+    @property
+    def kind(self) -> MapKind:
+        return self.info.kind
+
+    def touchpoint(self, touchpoint_id: str) -> Touchpoint:
+        try:
+            return self.graph.nodes[touchpoint_id]["touchpoint"]
+        except KeyError:
+            raise JourneyMapError(f"no touchpoint with id {touchpoint_id!r}") from None
+
+    def has_touchpoint(self, touchpoint_id: str) -> bool:
+        return touchpoint_id in self.graph
+
+    def touchpoints(self) -> Iterator[Touchpoint]:
+        """Every touchpoint, stage by stage, lane by lane, in cell order."""
+        nodes = self.graph.nodes
+        for stage_id in self.stages:
+            for lane_id in self.lanes:
+                for touchpoint_id in self._cells.get((stage_id, lane_id), ()):
+                    yield nodes[touchpoint_id]["touchpoint"]
+
+    def touchpoint_count(self) -> int:
+        return self.graph.number_of_nodes()
+
+    def cell(self, stage_id: str, lane_id: str) -> tuple[str, ...]:
+        """The ids of the touchpoints in one cell, in their order."""
+        return tuple(self._cells.get((stage_id, lane_id), ()))
+
+    def connection(self, connection_id: str) -> Connection:
+        try:
+            source, target = self._connections[connection_id]
+        except KeyError:
+            raise JourneyMapError(f"no connection with id {connection_id!r}") from None
+        return self.graph.edges[source, target]["connection"]
+
+    def has_connection(self, connection_id: str) -> bool:
+        return connection_id in self._connections
+
+    def connections(self) -> Iterator[Connection]:
+        """Every connection, in the order they were added."""
+        edges = self.graph.edges
+        for source, target in self._connections.values():
+            yield edges[source, target]["connection"]
+
+    def connections_of(self, touchpoint_id: str) -> list[Connection]:
+        """The connections that start or end at a touchpoint."""
+        self.touchpoint(touchpoint_id)
+        found = [data["connection"] for *_, data in self.graph.out_edges(touchpoint_id, data=True)]
+        found += [data["connection"] for *_, data in self.graph.in_edges(touchpoint_id, data=True)]
+        return found
+
+    def new_id(self, prefix: str) -> str:
+        """A fresh id, unused by any object of this map."""
+        taken = (self.graph, self._connections, self.stages, self.lanes, self.personas)
+        while True:
+            candidate = f"{prefix}-{uuid.uuid4().hex[:8]}"
+            if not any(candidate in ids for ids in taken):
+                return candidate
+
+    def to_file(self) -> JourneyMapFile:
+        """The document as its file model, in the file's stable order."""
+        return self.info.model_copy(
+            update={
+                "personas": list(self.personas.values()),
+                "stages": list(self.stages.values()),
+                "lanes": list(self.lanes.values()),
+                "touchpoints": list(self.touchpoints()),
+                "connections": list(self.connections()),
+            }
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, JourneyDocument):
+            return NotImplemented
+        return self.to_file() == other.to_file()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    # -- the map itself -----------------------------------------------------------------------
+
+    def update_map(self, **changes: Any) -> None:
+        """Change the map's title, kind, description or author (its id stays)."""
+        if {"id", "format", "version"} & changes.keys():
+            raise JourneyMapError("a map's id, format and version cannot be edited")
+        self.info = _validated(JourneyMapFile, self.info, changes)
+        self._notify("map", "updated", "")
+
+    # -- personas -----------------------------------------------------------------------------
+
+    def add_persona(self, persona: Persona, position: int | None = None) -> None:
+        self.personas.insert(persona, position)
+        self._notify("persona", "added", persona.id)
+
+    def update_persona(self, persona_id: str, **changes: Any) -> None:
+        self._reject_id_change(changes)
+        self.personas.replace(_validated(Persona, self.personas[persona_id], changes))
+        self._notify("persona", "updated", persona_id)
+
+    def remove_persona(self, persona_id: str) -> Persona:
+        self.personas[persona_id]
+        users = [tp.id for tp in self.touchpoints() if persona_id in tp.personas]
+        if users:
+            raise JourneyMapError(
+                f"persona {persona_id!r} is still tagged on {len(users)} touchpoint(s), e.g. {users[0]!r}"
+            )
+        persona = self.personas.pop(persona_id)
+        self._notify("persona", "removed", persona_id)
+        return persona
+
+    # -- stages and lanes ---------------------------------------------------------------------
+
+    def add_stage(self, stage: Stage, position: int | None = None) -> None:
+        self.stages.insert(stage, position)
+        self._notify("stage", "added", stage.id)
+
+    def update_stage(self, stage_id: str, **changes: Any) -> None:
+        self._reject_id_change(changes)
+        self.stages.replace(_validated(Stage, self.stages[stage_id], changes))
+        self._notify("stage", "updated", stage_id)
+
+    def move_stage(self, stage_id: str, position: int) -> None:
+        self.stages[stage_id]
+        self.stages.move(stage_id, position)
+        self._notify("stage", "moved", stage_id)
+
+    def remove_stage(self, stage_id: str) -> Stage:
+        self.stages[stage_id]
+        self._refuse_if_occupied("stage", stage_id, [(stage_id, lane) for lane in self.lanes])
+        stage = self.stages.pop(stage_id)
+        self._notify("stage", "removed", stage_id)
+        return stage
+
+    def add_lane(self, lane: Lane, position: int | None = None) -> None:
+        self.lanes.insert(lane, position)
+        self._notify("lane", "added", lane.id)
+
+    def update_lane(self, lane_id: str, **changes: Any) -> None:
+        self._reject_id_change(changes)
+        self.lanes.replace(_validated(Lane, self.lanes[lane_id], changes))
+        self._notify("lane", "updated", lane_id)
+
+    def move_lane(self, lane_id: str, position: int) -> None:
+        self.lanes[lane_id]
+        self.lanes.move(lane_id, position)
+        self._notify("lane", "moved", lane_id)
+
+    def remove_lane(self, lane_id: str) -> Lane:
+        self.lanes[lane_id]
+        self._refuse_if_occupied("lane", lane_id, [(stage, lane_id) for stage in self.stages])
+        lane = self.lanes.pop(lane_id)
+        self._notify("lane", "removed", lane_id)
+        return lane
+
+    def _refuse_if_occupied(self, label: str, item_id: str, cells: list[Cell]) -> None:
+        count = sum(len(self._cells.get(cell, ())) for cell in cells)
+        if count:
+            raise JourneyMapError(
+                f"{label} {item_id!r} still holds {count} touchpoint(s): move or delete them first"
+            )
+
+    # -- touchpoints --------------------------------------------------------------------------
+
+    def add_touchpoint(self, touchpoint: Touchpoint) -> None:
+        """Insert a touchpoint into its cell at its index (clamped); later cards shift down."""
+        if touchpoint.id in self.graph or touchpoint.id in self._connections:
+            raise JourneyMapError(f"an object with id {touchpoint.id!r} already exists")
+        self._check_placement(touchpoint.id, touchpoint.stage, touchpoint.lane)
+        self._check_personas(touchpoint)
+        self.graph.add_node(touchpoint.id, touchpoint=touchpoint)
+        self._insert_into_cell(touchpoint.id, (touchpoint.stage, touchpoint.lane), touchpoint.index)
+        self._notify("touchpoint", "added", touchpoint.id)
+
+    def update_touchpoint(self, touchpoint_id: str, **changes: Any) -> None:
+        """Edit a touchpoint's content; its place changes only through ``move_touchpoint``."""
+        if _PLACEMENT & changes.keys():
+            raise JourneyMapError("use move_touchpoint to change a touchpoint's stage, lane or index")
+        updated = _validated(Touchpoint, self.touchpoint(touchpoint_id), changes)
+        self._check_personas(updated)
+        self.graph.nodes[touchpoint_id]["touchpoint"] = updated
+        self._notify("touchpoint", "updated", touchpoint_id)
+
+    def move_touchpoint(self, touchpoint_id: str, stage_id: str, lane_id: str, index: int) -> None:
+        """Put a touchpoint into a cell at an index (clamped to the cell's length)."""
+        current = self.touchpoint(touchpoint_id)
+        self._check_placement(touchpoint_id, stage_id, lane_id)
+        self._remove_from_cell(touchpoint_id, (current.stage, current.lane))
+        self.graph.nodes[touchpoint_id]["touchpoint"] = current.model_copy(
+            update={"stage": stage_id, "lane": lane_id}
+        )
+        self._insert_into_cell(touchpoint_id, (stage_id, lane_id), index)
+        self._notify("touchpoint", "moved", touchpoint_id)
+
+    def remove_touchpoint(self, touchpoint_id: str) -> tuple[Touchpoint, list[Connection]]:
+        """Remove a touchpoint and its connections; returns both so that an undo can restore them."""
+        touchpoint = self.touchpoint(touchpoint_id)
+        removed = self.connections_of(touchpoint_id)
+        for connection in removed:
+            self.remove_connection(connection.id)
+        self._remove_from_cell(touchpoint_id, (touchpoint.stage, touchpoint.lane))
+        self.graph.remove_node(touchpoint_id)
+        self._notify("touchpoint", "removed", touchpoint_id)
+        return touchpoint, removed
+
+    def _check_placement(self, touchpoint_id: str, stage_id: str, lane_id: str) -> None:
+        if stage_id not in self.stages:
+            raise JourneyMapError(f"touchpoint {touchpoint_id!r}: no stage with id {stage_id!r}")
+        if lane_id not in self.lanes:
+            raise JourneyMapError(f"touchpoint {touchpoint_id!r}: no lane with id {lane_id!r}")
+
+    def _check_personas(self, touchpoint: Touchpoint) -> None:
+        for persona_id in touchpoint.personas:
+            if persona_id not in self.personas:
+                raise JourneyMapError(f"touchpoint {touchpoint.id!r}: no persona with id {persona_id!r}")
+
+    def _insert_into_cell(self, touchpoint_id: str, cell: Cell, index: int) -> None:
+        members = self._cells.setdefault(cell, [])
+        members.insert(max(0, min(index, len(members))), touchpoint_id)
+        self._restamp(members)
+
+    def _remove_from_cell(self, touchpoint_id: str, cell: Cell) -> None:
+        members = self._cells[cell]
+        members.remove(touchpoint_id)
+        if members:
+            self._restamp(members)
+        else:
+            del self._cells[cell]
+
+    def _restamp(self, members: list[str]) -> None:
+        """Write each card's position in its cell into its ``index`` so the two never disagree."""
+        nodes = self.graph.nodes
+        for index, touchpoint_id in enumerate(members):
+            touchpoint = nodes[touchpoint_id]["touchpoint"]
+            if touchpoint.index != index:
+                nodes[touchpoint_id]["touchpoint"] = touchpoint.model_copy(update={"index": index})
+
+    # -- connections --------------------------------------------------------------------------
+
+    def add_connection(self, connection: Connection) -> None:
+        if connection.id in self._connections or connection.id in self.graph:
+            raise JourneyMapError(f"an object with id {connection.id!r} already exists")
+        self._check_ends(connection)
+        self.graph.add_edge(connection.source, connection.target, connection=connection)
+        self._connections[connection.id] = (connection.source, connection.target)
+        self._notify("connection", "added", connection.id)
+
+    def update_connection(self, connection_id: str, **changes: Any) -> None:
+        """Edit a connection's kind, label, conversion rate or ends."""
+        self._reject_id_change(changes)
+        current = self.connection(connection_id)
+        updated = _validated(Connection, current, changes)
+        ends = (updated.source, updated.target)
+        if ends != (current.source, current.target):
+            self._check_ends(updated)
+            self.graph.remove_edge(current.source, current.target)
+        self.graph.add_edge(*ends, connection=updated)
+        self._connections[connection_id] = ends
+        self._notify("connection", "updated", connection_id)
+
+    def remove_connection(self, connection_id: str) -> Connection:
+        connection = self.connection(connection_id)
+        self.graph.remove_edge(connection.source, connection.target)
+        del self._connections[connection_id]
+        self._notify("connection", "removed", connection_id)
+        return connection
+
+    def _check_ends(self, connection: Connection) -> None:
+        for end in (connection.source, connection.target):
+            if end not in self.graph:
+                raise JourneyMapError(f"connection {connection.id!r}: no touchpoint with id {end!r}")
+        if connection.source == connection.target:
+            raise JourneyMapError(f"connection {connection.id!r} joins touchpoint {connection.source!r} to itself")
+        if self.graph.has_edge(connection.source, connection.target):
+            existing = self.graph.edges[connection.source, connection.target]["connection"]
+            raise JourneyMapError(
+                f"connection {connection.id!r} repeats connection {existing.id!r} "
+                f"from {connection.source!r} to {connection.target!r}"
+            )
+
+    @staticmethod
+    def _reject_id_change(changes: Mapping[str, Any]) -> None:
+        if "id" in changes:
+            raise JourneyMapError("an object's id cannot be edited")

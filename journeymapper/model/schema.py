@@ -1,0 +1,157 @@
+"""The file schema: pydantic models for one journey map as it is stored and shared.
+
+These models check each object on its own (types, ranges, id syntax). Checks that span objects,
+such as unique ids and references between them, belong to the document (see document.py).
+"""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+FORMAT_TAG = "journeymapper"
+FORMAT_VERSION = 1
+
+Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$")]
+Name = Annotated[str, StringConstraints(max_length=500)]
+Text = Annotated[str, StringConstraints(max_length=20_000)]
+Number = Annotated[float, Field(allow_inf_nan=False)]
+Emotion = Annotated[int, Field(ge=-2, le=2)]
+Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+
+
+class MapKind(StrEnum):
+    CUSTOMER = "customer"
+    USER = "user"
+    BUSINESS = "business"
+    SERVICE_BLUEPRINT = "service_blueprint"
+
+
+class LaneKind(StrEnum):
+    TEAM = "team"
+    ACTIONS = "actions"
+    TOUCHPOINTS = "touchpoints"
+    THOUGHTS = "thoughts"
+    EMOTIONS = "emotions"
+    PAIN_POINTS = "pain_points"
+    OPPORTUNITIES = "opportunities"
+    FRONTSTAGE = "frontstage"
+    BACKSTAGE = "backstage"
+    SUPPORT = "support"
+
+
+class ConnectionKind(StrEnum):
+    FLOW = "flow"
+    HANDOFF = "handoff"
+    DEPENDENCY = "dependency"
+
+
+class Item(BaseModel):
+    """Base of every stored object: immutable, strict about unknown keys."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class MapLink(Item):
+    """A pointer to another map file: a path relative to the linking map, and that map's id."""
+
+    path: Annotated[str, StringConstraints(min_length=1, max_length=1000)]
+    map_id: Id
+    label: Name = ""
+
+    @field_validator("path")
+    @classmethod
+    def _relative_posix_path(cls, path: str) -> str:
+        if path.startswith(("/", "\\")) or (len(path) > 1 and path[1] == ":") or "\\" in path:
+            raise ValueError("must be a relative path with forward slashes")
+        return path
+
+
+class Persona(Item):
+    id: Id
+    name: Name
+    role: Name = ""
+    goals: list[Text] = []
+    frustrations: list[Text] = []
+
+
+class Stage(Item):
+    id: Id
+    name: Name
+    description: Text = ""
+    links: list[MapLink] = []
+
+
+class Lane(Item):
+    id: Id
+    name: Name
+    kind: LaneKind = LaneKind.TEAM
+    colour: Colour | None = None
+
+
+class Metric(Item):
+    value: Number
+    unit: Annotated[str, StringConstraints(max_length=40)] = ""
+
+
+class Touchpoint(Item):
+    id: Id
+    stage: Id
+    lane: Id
+    index: Annotated[int, Field(ge=0)] = 0
+    title: Name
+    description: Text = ""
+    channel: Annotated[str, StringConstraints(max_length=80)] = ""
+    emotion: Emotion | None = None
+    personas: list[Id] = []
+    pain_points: list[Text] = []
+    opportunities: list[Text] = []
+    metrics: dict[Annotated[str, StringConstraints(min_length=1, max_length=200)], Metric] = {}
+    tags: list[Annotated[str, StringConstraints(max_length=80)]] = []
+    links: list[MapLink] = []
+
+
+class Connection(Item):
+    id: Id
+    source: Id
+    target: Id
+    kind: ConnectionKind = ConnectionKind.FLOW
+    label: Name = ""
+    conversion_rate: Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)] | None = None
+
+
+class JourneyMapFile(Item):
+    """One journey map exactly as the JSON file holds it."""
+
+    format: Literal["journeymapper"] = FORMAT_TAG
+    version: Literal[1] = FORMAT_VERSION
+    id: Id
+    title: Name
+    kind: MapKind
+    description: Text = ""
+    author: Name = ""
+    personas: list[Persona] = []
+    stages: list[Stage] = []
+    lanes: list[Lane] = []
+    touchpoints: list[Touchpoint] = []
+    connections: list[Connection] = []
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _not_a_boolean(cls, version: object) -> object:
+        # JSON true would otherwise pass as 1.
+        if isinstance(version, bool):
+            raise ValueError("must be a whole number")
+        return version
+
+
+def json_schema_text() -> str:
+    """The JSON Schema of map files, as committed in resources/journeymap.schema.json."""
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **JourneyMapFile.model_json_schema(),
+    }
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
