@@ -12,9 +12,12 @@ a JSON path such as ``touchpoints[12].stage`` for content.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -44,15 +47,33 @@ def load(path: str | os.PathLike[str]) -> JourneyDocument:
 def loads(data: bytes | str, source: str = "<map>") -> JourneyDocument:
     """Read a map from the bytes (or text) of a file; ``source`` names it in error messages."""
     text = data if isinstance(data, str) else _decode(data, source)
+    with _collector_paused():
+        try:
+            model = JourneyMapFile.model_validate_json(text)
+        except ValidationError:
+            # The one-pass parse failed: parse again step by step to migrate or to say why.
+            model = _validate_step_by_step(text, source)
+        try:
+            return JourneyDocument.from_file(model)
+        except JourneyMapError as error:
+            raise JourneyMapError(f"{source}: {error}") from None
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a map's objects are created.
+
+    A big map is hundreds of thousands of new objects, none of them garbage; with the collector
+    running, each quarter of growth triggers a full pass over the whole heap. Paused, the new
+    objects are scanned once, when the collector resumes.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
-        model = JourneyMapFile.model_validate_json(text)
-    except ValidationError:
-        # The one-pass parse failed: parse again step by step to migrate or to say why.
-        model = _validate_step_by_step(text, source)
-    try:
-        return JourneyDocument.from_file(model)
-    except JourneyMapError as error:
-        raise JourneyMapError(f"{source}: {error}") from None
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def dumps(document: JourneyDocument) -> str:

@@ -55,13 +55,24 @@ Listener = Callable[[Change], None]
 _PLACEMENT = frozenset({"id", "stage", "lane", "index"})
 
 
+def _first_problem(error: ValidationError) -> str:
+    first = error.errors(include_url=False)[0]
+    return f"{'.'.join(str(part) for part in first['loc'])}: {first['msg']}"
+
+
+def _self_loop(connection: Connection) -> str:
+    return f"connection {connection.id!r} joins touchpoint {connection.source!r} to itself"
+
+
+def _repeat(connection: Connection, existing_id: str) -> str:
+    return f"connection {connection.id!r} repeats connection {existing_id!r} from {connection.source!r} to {connection.target!r}"
+
+
 def _validated(model: type[ItemT], current: ItemT, changes: Mapping[str, Any]) -> ItemT:
     try:
         return model.model_validate({**current.model_dump(), **changes})
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise JourneyMapError(f"{model.__name__.lower()} {current.id}: {where}: {first['msg']}")
+        raise JourneyMapError(f"{model.__name__.lower()} {current.id}: {_first_problem(error)}") from None
 
 
 class OrderedItems(Mapping[str, ItemT]):
@@ -122,7 +133,10 @@ class JourneyDocument:
         description: str = "",
         author: str = "",
     ) -> None:
-        self.info = JourneyMapFile(id=id, title=title, kind=kind, description=description, author=author)
+        try:
+            self.info = JourneyMapFile(id=id, title=title, kind=kind, description=description, author=author)
+        except ValidationError as error:
+            raise JourneyMapError(f"map: {_first_problem(error)}") from None
         self.personas: OrderedItems[Persona] = OrderedItems("persona")
         self.stages: OrderedItems[Stage] = OrderedItems("stage")
         self.lanes: OrderedItems[Lane] = OrderedItems("lane")
@@ -150,38 +164,47 @@ class JourneyDocument:
         document._load_connections(data.connections)
         return document
 
-    def _load_touchpoints(self, touchpoints: list[Touchpoint]) -> None:
-        nodes = self.graph
+    def _load_touchpoints(self, touchpoints: tuple[Touchpoint, ...]) -> None:
+        by_id: dict[str, Touchpoint] = {}
+        cells = self._cells
+        stage_ids, lane_ids, persona_ids = set(self.stages), set(self.lanes), set(self.personas)
         for number, touchpoint in enumerate(touchpoints):
-            where = f"touchpoints[{number}]"
-            if touchpoint.id in nodes:
-                raise JourneyMapError(f"{where}.id: duplicate id {touchpoint.id!r}")
-            for field, known in (("stage", self.stages), ("lane", self.lanes)):
-                if getattr(touchpoint, field) not in known:
-                    raise JourneyMapError(f"{where}.{field}: no {field} with id {getattr(touchpoint, field)!r}")
-            for position, persona_id in enumerate(touchpoint.personas):
-                if persona_id not in self.personas:
-                    raise JourneyMapError(f"{where}.personas[{position}]: no persona with id {persona_id!r}")
-            nodes.add_node(touchpoint.id, touchpoint=touchpoint)
-            self._cells.setdefault((touchpoint.stage, touchpoint.lane), []).append(touchpoint.id)
-        for members in self._cells.values():
-            members.sort(key=lambda touchpoint_id: nodes.nodes[touchpoint_id]["touchpoint"].index)
+            if touchpoint.id in by_id:
+                raise JourneyMapError(f"touchpoints[{number}].id: duplicate id {touchpoint.id!r}")
+            if touchpoint.stage not in stage_ids or touchpoint.lane not in lane_ids:
+                self._check_placement(touchpoint.id, touchpoint.stage, touchpoint.lane, f"touchpoints[{number}]")
+            if not persona_ids.issuperset(touchpoint.personas):
+                self._check_personas(touchpoint, f"touchpoints[{number}]")
+            by_id[touchpoint.id] = touchpoint
+            cells.setdefault((touchpoint.stage, touchpoint.lane), []).append(touchpoint.id)
+        self.graph.add_nodes_from((touchpoint_id, {"touchpoint": tp}) for touchpoint_id, tp in by_id.items())
+        for members in cells.values():
+            members.sort(key=lambda touchpoint_id: by_id[touchpoint_id].index)
             self._restamp(members)
 
-    def _load_connections(self, connections: list[Connection]) -> None:
+    def _load_connections(self, connections: tuple[Connection, ...]) -> None:
+        touchpoint_ids = set(self.graph)
+        pairs: dict[tuple[str, str], str] = {}
         for number, connection in enumerate(connections):
-            where = f"connections[{number}]"
-            if connection.id in self._connections or connection.id in self.graph:
-                raise JourneyMapError(f"{where}.id: duplicate id {connection.id!r}")
-            for field in ("source", "target"):
-                if getattr(connection, field) not in self.graph:
-                    raise JourneyMapError(f"{where}.{field}: no touchpoint with id {getattr(connection, field)!r}")
-            try:
-                self._check_ends(connection)
-            except JourneyMapError as error:
-                raise JourneyMapError(f"{where}: {error}") from None
-            self.graph.add_edge(connection.source, connection.target, connection=connection)
-            self._connections[connection.id] = (connection.source, connection.target)
+            if connection.id in self._connections or connection.id in touchpoint_ids:
+                raise JourneyMapError(f"connections[{number}].id: duplicate id {connection.id!r}")
+            pair = (connection.source, connection.target)
+            if pair[0] not in touchpoint_ids or pair[1] not in touchpoint_ids or pair[0] == pair[1] or pair in pairs:
+                self._refuse_connection(connection, f"connections[{number}]", touchpoint_ids, pairs)
+            pairs[pair] = connection.id
+            self._connections[connection.id] = pair
+        self.graph.add_edges_from((*pair, {"connection": c}) for pair, c in zip(pairs, connections))
+
+    @staticmethod
+    def _refuse_connection(
+        connection: Connection, where: str, touchpoint_ids: set[str], pairs: dict[tuple[str, str], str]
+    ) -> None:
+        for field in ("source", "target"):
+            if getattr(connection, field) not in touchpoint_ids:
+                raise JourneyMapError(f"{where}.{field}: no touchpoint with id {getattr(connection, field)!r}")
+        if connection.source == connection.target:
+            raise JourneyMapError(f"{where}: {_self_loop(connection)}")
+        raise JourneyMapError(f"{where}: {_repeat(connection, pairs[connection.source, connection.target])}")
 
     # -- notifications ------------------------------------------------------------------------
 
@@ -268,11 +291,11 @@ class JourneyDocument:
         """The document as its file model, in the file's stable order."""
         return self.info.model_copy(
             update={
-                "personas": list(self.personas.values()),
-                "stages": list(self.stages.values()),
-                "lanes": list(self.lanes.values()),
-                "touchpoints": list(self.touchpoints()),
-                "connections": list(self.connections()),
+                "personas": tuple(self.personas.values()),
+                "stages": tuple(self.stages.values()),
+                "lanes": tuple(self.lanes.values()),
+                "touchpoints": tuple(self.touchpoints()),
+                "connections": tuple(self.connections()),
             }
         )
 
@@ -408,16 +431,18 @@ class JourneyDocument:
         self._notify("touchpoint", "removed", touchpoint_id)
         return touchpoint, removed
 
-    def _check_placement(self, touchpoint_id: str, stage_id: str, lane_id: str) -> None:
-        if stage_id not in self.stages:
-            raise JourneyMapError(f"touchpoint {touchpoint_id!r}: no stage with id {stage_id!r}")
-        if lane_id not in self.lanes:
-            raise JourneyMapError(f"touchpoint {touchpoint_id!r}: no lane with id {lane_id!r}")
+    def _check_placement(self, touchpoint_id: str, stage_id: str, lane_id: str, where: str = "") -> None:
+        """Raise unless the cell exists; ``where`` is a JSON path for errors while loading a file."""
+        for field, value, known in (("stage", stage_id, self.stages), ("lane", lane_id, self.lanes)):
+            if value not in known:
+                place = f"{where}.{field}" if where else f"touchpoint {touchpoint_id!r}"
+                raise JourneyMapError(f"{place}: no {field} with id {value!r}")
 
-    def _check_personas(self, touchpoint: Touchpoint) -> None:
-        for persona_id in touchpoint.personas:
+    def _check_personas(self, touchpoint: Touchpoint, where: str = "") -> None:
+        for position, persona_id in enumerate(touchpoint.personas):
             if persona_id not in self.personas:
-                raise JourneyMapError(f"touchpoint {touchpoint.id!r}: no persona with id {persona_id!r}")
+                place = f"{where}.personas[{position}]" if where else f"touchpoint {touchpoint.id!r}"
+                raise JourneyMapError(f"{place}: no persona with id {persona_id!r}")
 
     def _insert_into_cell(self, touchpoint_id: str, cell: Cell, index: int) -> None:
         members = self._cells.setdefault(cell, [])
@@ -475,13 +500,9 @@ class JourneyDocument:
             if end not in self.graph:
                 raise JourneyMapError(f"connection {connection.id!r}: no touchpoint with id {end!r}")
         if connection.source == connection.target:
-            raise JourneyMapError(f"connection {connection.id!r} joins touchpoint {connection.source!r} to itself")
+            raise JourneyMapError(_self_loop(connection))
         if self.graph.has_edge(connection.source, connection.target):
-            existing = self.graph.edges[connection.source, connection.target]["connection"]
-            raise JourneyMapError(
-                f"connection {connection.id!r} repeats connection {existing.id!r} "
-                f"from {connection.source!r} to {connection.target!r}"
-            )
+            raise JourneyMapError(_repeat(connection, self.graph.edges[connection.source, connection.target]["connection"].id))
 
     @staticmethod
     def _reject_id_change(changes: Mapping[str, Any]) -> None:

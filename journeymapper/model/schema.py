@@ -7,10 +7,11 @@ such as unique ids and references between them, belong to the document (see docu
 from __future__ import annotations
 
 import json
+import math
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, StringConstraints, WithJsonSchema, field_validator
 
 FORMAT_TAG = "journeymapper"
 FORMAT_VERSION = 1
@@ -18,8 +19,20 @@ FORMAT_VERSION = 1
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$")]
 Name = Annotated[str, StringConstraints(max_length=500)]
 Text = Annotated[str, StringConstraints(max_length=20_000)]
-Number = Annotated[float, Field(allow_inf_nan=False)]
-Emotion = Annotated[int, Field(ge=-2, le=2)]
+
+
+def _finite_number(value: object) -> int | float:
+    # Strict on purpose: JSON true or "5" is a slip in a hand-edited file, not a number; and a
+    # whole number stays an int so that a hand-written 48000 is not re-saved as 48000.0.
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("must be a number")
+    if not math.isfinite(value):
+        raise ValueError("must be a finite number")
+    return value
+
+
+Number = Annotated[int | float, PlainValidator(_finite_number), WithJsonSchema({"type": "number"})]
+Emotion = Annotated[int, Field(ge=-2, le=2, strict=True)]
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 
 
@@ -50,7 +63,7 @@ class ConnectionKind(StrEnum):
 
 
 class Item(BaseModel):
-    """Base of every stored object: immutable, strict about unknown keys."""
+    """Base of every stored object: immutable (lists are tuples), strict about unknown keys."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -74,15 +87,15 @@ class Persona(Item):
     id: Id
     name: Name
     role: Name = ""
-    goals: list[Text] = []
-    frustrations: list[Text] = []
+    goals: tuple[Text, ...] = ()
+    frustrations: tuple[Text, ...] = ()
 
 
 class Stage(Item):
     id: Id
     name: Name
     description: Text = ""
-    links: list[MapLink] = []
+    links: tuple[MapLink, ...] = ()
 
 
 class Lane(Item):
@@ -101,26 +114,29 @@ class Touchpoint(Item):
     id: Id
     stage: Id
     lane: Id
-    index: Annotated[int, Field(ge=0)] = 0
+    index: Annotated[int, Field(ge=0, strict=True)] = 0
     title: Name
     description: Text = ""
     channel: Annotated[str, StringConstraints(max_length=80)] = ""
     emotion: Emotion | None = None
-    personas: list[Id] = []
-    pain_points: list[Text] = []
-    opportunities: list[Text] = []
+    personas: tuple[Id, ...] = ()
+    pain_points: tuple[Text, ...] = ()
+    opportunities: tuple[Text, ...] = ()
     metrics: dict[Annotated[str, StringConstraints(min_length=1, max_length=200)], Metric] = {}
-    tags: list[Annotated[str, StringConstraints(max_length=80)]] = []
-    links: list[MapLink] = []
+    tags: tuple[Annotated[str, StringConstraints(max_length=80)], ...] = ()
+    links: tuple[MapLink, ...] = ()
 
 
 class Connection(Item):
+    """A directed edge: flow and hand-off run from the earlier step to the next; a dependency runs
+    from the prerequisite (source) to the touchpoint that depends on it (target)."""
+
     id: Id
     source: Id
     target: Id
     kind: ConnectionKind = ConnectionKind.FLOW
     label: Name = ""
-    conversion_rate: Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)] | None = None
+    conversion_rate: Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False, strict=True)] | None = None
 
 
 class JourneyMapFile(Item):
@@ -133,11 +149,11 @@ class JourneyMapFile(Item):
     kind: MapKind
     description: Text = ""
     author: Name = ""
-    personas: list[Persona] = []
-    stages: list[Stage] = []
-    lanes: list[Lane] = []
-    touchpoints: list[Touchpoint] = []
-    connections: list[Connection] = []
+    personas: tuple[Persona, ...] = ()
+    stages: tuple[Stage, ...] = ()
+    lanes: tuple[Lane, ...] = ()
+    touchpoints: tuple[Touchpoint, ...] = ()
+    connections: tuple[Connection, ...] = ()
 
     @field_validator("version", mode="before")
     @classmethod

@@ -1,0 +1,109 @@
+"""Loading and laying out a big map, against bare ``json.loads`` of the same bytes.
+
+Run as ``.venv/bin/python bench/bench_model.py``. Targets: ``json_format.load`` within 4x of
+``json.loads``; ``compute_layout`` well under 0.3 s for 10,000 cards. Informational only: it prints
+a table and never fails; when loading misses its target it prints where the time goes.
+
+Each step is timed as shipped (cyclic garbage collector on) and again with the collector paused:
+with a big map in memory, full collections are a large share of the time and the difference shows
+how large.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import gc
+import json
+import pstats
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from generate import generate_map
+
+from journeymapper.formats import json_format
+from journeymapper.layout import compute_layout
+
+TOUCHPOINTS, CONNECTIONS = 10_000, 15_000
+LOAD_TARGET = 4.0
+Timings = tuple[list[float], list[float]]  # seconds per call with the collector on, then paused
+
+
+def timings(action: Callable[[], object], repeat: int) -> list[float]:
+    """Seconds per call, each from the same clean heap; freeing the result is left out."""
+    spent = []
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        result = action()
+        spent.append(time.perf_counter() - start)
+        del result
+    return spent
+
+
+def without_collector(action: Callable[[], object]) -> Callable[[], object]:
+    def run() -> object:
+        gc.disable()
+        try:
+            return action()
+        finally:
+            gc.enable()
+
+    return run
+
+
+def measure(action: Callable[[], object], repeat: int) -> Timings:
+    return timings(action, repeat), timings(without_collector(action), repeat)
+
+
+def row(name: str, spent: Timings, note: str) -> str:
+    on, off = spent
+    return f"{name:<24} {min(on) * 1e3:9.1f} {statistics.median(on) * 1e3:9.1f} {min(off) * 1e3:11.1f}   {note}"
+
+
+def report(size: int, baseline: Timings, load: Timings, layout: Timings, frozen: Timings) -> float:
+    """Print the table; returns load / json.loads, best of each, collector on."""
+    ratios = [min(load[n]) / min(baseline[n]) for n in (0, 1)]
+    per_thousand = [statistics.median(layout[0]) * 1e6 / TOUCHPOINTS, min(layout[1]) * 1e6 / TOUCHPOINTS]
+    print(f"map: {TOUCHPOINTS:,} touchpoints, {CONNECTIONS:,} connections, {size / 1e6:.1f} MB; "
+          f"Python {sys.version.split()[0]}\n")
+    print(f"{'':<24} {'best ms':>9} {'median ms':>9} {'GC off, ms':>11}")
+    print(row("json.loads(bytes)", baseline, "baseline"))
+    print(row("json_format.load(path)", load, f"{ratios[0]:.1f}x json.loads ({ratios[1]:.1f}x with GC off)"))
+    layout_note = f"{per_thousand[0]:.1f} ms per 1,000 cards ({per_thousand[1]:.1f} GC off)"
+    print(row("compute_layout", layout, layout_note))
+    print(row("  after gc.freeze()", frozen, "the loaded map moved out of the collector's sight"))
+    verdict = "within" if ratios[0] <= LOAD_TARGET else "OVER"
+    print(f"\nload: {ratios[0]:.1f}x json.loads, {verdict} the {LOAD_TARGET:.0f}x target")
+    print(f"layout: median {statistics.median(layout[0]) * 1e3:.0f} ms for {TOUCHPOINTS:,} cards")
+    return ratios[0]
+
+
+def profile_load(path: Path) -> None:
+    profiler = cProfile.Profile()
+    profiler.runcall(without_collector(lambda: json_format.load(path)))
+    print("\nwhere load's time goes, collector paused (cumulative):")
+    stats = pstats.Stats(profiler, stream=sys.stdout).sort_stats("cumulative")
+    stats.print_stats(r"journeymapper|pydantic|networkx", 14)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "big.json"
+        json_format.save(generate_map(TOUCHPOINTS, CONNECTIONS), path)
+        data = path.read_bytes()
+        baseline = measure(lambda: json.loads(data), 9)
+        load = measure(lambda: json_format.load(path), 7)
+        document = json_format.load(path)
+        layout = measure(lambda: compute_layout(document), 7)
+        gc.freeze()  # last: what an editor could do once a map is open
+        frozen = measure(lambda: compute_layout(document), 7)
+        if report(len(data), baseline, load, layout, frozen) > LOAD_TARGET:
+            profile_load(path)
+
+
+if __name__ == "__main__":
+    main()

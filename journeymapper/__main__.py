@@ -1,0 +1,5 @@
+import sys
+
+from journeymapper.cli import main
+
+sys.exit(main())

@@ -1,0 +1,238 @@
+"""Map files: canonical saving, atomic writes, and loading that says what is wrong and where."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from journeymapper.errors import JourneyMapError
+from journeymapper.formats import json_format, migrations
+from journeymapper.formats.json_format import dumps, load, loads, save
+
+
+def content_of(document) -> dict:
+    return json.loads(dumps(document))
+
+
+def broken(small_map, edit) -> str:
+    content = content_of(small_map)
+    edit(content)
+    return json.dumps(content)
+
+
+def load_error(text: str | bytes) -> str:
+    with pytest.raises(JourneyMapError) as caught:
+        loads(text, source="map.json")
+    message = str(caught.value)
+    assert "\n" not in message and message.startswith("map.json: ")
+    return message
+
+
+# -- saving ----------------------------------------------------------------------------------
+
+def test_saved_file_is_pretty_utf8_with_a_trailing_newline(small_map, tmp_path):
+    small_map.update_touchpoint("charge", title="Zahlung bestätigt – Спасибо")
+    save(small_map, tmp_path / "map.json")
+    raw = (tmp_path / "map.json").read_bytes()
+    assert "Zahlung bestätigt – Спасибо".encode() in raw
+    assert b"\\u" not in raw
+    assert raw.endswith(b"}\n") and raw.startswith(b'{\n  "format": "journeymapper",\n  "version": 1,')
+
+
+def test_load_of_save_is_the_same_map(small_map, tmp_path):
+    save(small_map, tmp_path / "map.json")
+    assert load(tmp_path / "map.json") == small_map
+
+
+def test_saving_twice_gives_the_same_bytes(small_map, tmp_path):
+    save(small_map, tmp_path / "a.json")
+    save(load(tmp_path / "a.json"), tmp_path / "b.json")
+    assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
+
+
+def test_touchpoints_are_saved_stage_by_stage_and_lane_by_lane(small_map):
+    ids = [card["id"] for card in content_of(small_map)["touchpoints"]]
+    assert ids == ["compare", "search", "checkout", "charge"]
+
+
+def test_save_replaces_the_target_and_leaves_no_temporary_file(small_map, tmp_path):
+    target = tmp_path / "map.json"
+    target.write_text("old")
+    save(small_map, target)
+    assert load(target) == small_map
+    assert [path.name for path in tmp_path.iterdir()] == ["map.json"]
+
+
+def test_a_failed_save_keeps_the_old_file(small_map, tmp_path, monkeypatch):
+    target = tmp_path / "map.json"
+    target.write_text("old content")
+
+    def full_disk(*_):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(json_format.os, "fsync", full_disk)
+    with pytest.raises(JourneyMapError, match="cannot save: No space left on device"):
+        save(small_map, target)
+    assert target.read_text() == "old content"
+    assert [path.name for path in tmp_path.iterdir()] == ["map.json"]
+
+
+def test_saving_into_a_missing_folder_says_where(small_map, tmp_path):
+    with pytest.raises(JourneyMapError, match=re.escape(str(tmp_path / "no" / "map.json")) + ": cannot save"):
+        save(small_map, tmp_path / "no" / "map.json")
+
+
+def test_saving_below_a_file_says_why(small_map, tmp_path):
+    (tmp_path / "notes.txt").write_text("")
+    with pytest.raises(JourneyMapError, match="notes.txt/map.json: cannot save: Not a directory"):
+        save(small_map, tmp_path / "notes.txt" / "map.json")
+
+
+def test_save_keeps_the_permissions_of_the_file_it_replaces(small_map, tmp_path):
+    target = tmp_path / "map.json"
+    target.write_text("old")
+    target.chmod(0o640)
+    save(small_map, target)
+    assert target.stat().st_mode & 0o777 == 0o640
+
+
+# -- loading bad files -----------------------------------------------------------------------
+
+def test_syntax_errors_name_line_and_column():
+    assert load_error('{\n  "format": "journeymapper",\n  "title": oops\n}').startswith(
+        "map.json: invalid JSON: line 3, column 12:"
+    )
+
+
+def test_invalid_utf8_names_line_and_column():
+    assert load_error(b'{"title":\n "caf\xe9"}') == "map.json: line 2, column 6: invalid UTF-8 byte 0xe9"
+
+
+def test_utf16_files_are_refused_with_the_reason(small_map):
+    assert "UTF-16" in load_error(dumps(small_map).encode("utf-16"))
+    assert "UTF-16" in load_error(dumps(small_map).encode("utf-16-le"))
+
+
+def test_a_utf8_byte_order_mark_is_tolerated(small_map):
+    assert loads(b"\xef\xbb\xbf" + dumps(small_map).encode()) == small_map
+
+
+@pytest.mark.parametrize("text", ["", "   \n", b""])
+def test_an_empty_file_is_refused(text):
+    assert load_error(text) == "map.json: file is empty" or "EOF" in load_error(text)
+
+
+def test_other_json_is_not_a_map():
+    assert "top level must be a JSON object" in load_error("[1, 2]")
+    assert 'expected "format": "journeymapper"' in load_error('{"title": "x"}')
+
+
+def test_a_newer_version_is_refused(small_map):
+    message = load_error(broken(small_map, lambda c: c.update(version=99)))
+    assert "version 99, newer than this journeymapper understands (1)" in message
+
+
+@pytest.mark.parametrize("version", ["1", 1.5, True, -1, None])
+def test_a_malformed_version_is_refused(small_map, version):
+    assert "map.json: version:" in load_error(broken(small_map, lambda c: c.update(version=version)))
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (lambda c: c["touchpoints"][2].update(stage="nowhere"), "touchpoints[2].stage: no stage with id 'nowhere'"),
+        (lambda c: c["touchpoints"][3].update(lane="gone"), "touchpoints[3].lane: no lane with id 'gone'"),
+        (lambda c: c["touchpoints"][0].update(personas=["buyer", "x"]), "touchpoints[0].personas[1]: no persona"),
+        (lambda c: c["connections"][1].update(target="ghost"), "connections[1].target: no touchpoint with id 'ghost'"),
+        (lambda c: c["touchpoints"][1].update(id="compare"), "touchpoints[1].id: duplicate id 'compare'"),
+        (lambda c: c["stages"].append(c["stages"][0]), "stages[2].id: duplicate id 'browse'"),
+        (lambda c: c["connections"][2].update(id="c1"), "connections[2].id: duplicate id 'c1'"),
+        (lambda c: c["connections"][0].update(target="search"), "connections[0]: connection 'c1' joins"),
+        (lambda c: c["touchpoints"][2].update(emotion=7), "touchpoints[2].emotion: Input should be less than or equal to 2"),
+        (lambda c: c.update(kind="galaxy"), "kind: Input should be 'customer', 'user', 'business' or 'service_blueprint'"),
+        (lambda c: c["connections"][0].update(conversion_rate=1.5), "connections[0].conversion_rate:"),
+        (lambda c: c["touchpoints"][0]["metrics"].update({"Time on task": {"value": "fast"}}),
+         'touchpoints[0].metrics["Time on task"].value:'),
+        (lambda c: c["lanes"][0].update(colour="blue"), "lanes[0].colour:"),
+        (lambda c: c["touchpoints"][0].update(surprise=True), "touchpoints[0].surprise: Extra inputs are not permitted"),
+        (lambda c: c["stages"][0].update(links=[{"path": "/etc/passwd", "map_id": "m"}]), "stages[0].links[0].path"),
+        (lambda c: c.pop("title"), "title: Field required"),
+    ],
+)
+def test_content_errors_name_the_json_path(small_map, edit, expected):
+    assert load_error(broken(small_map, edit)).startswith(f"map.json: {expected}")
+
+
+def test_several_problems_are_counted_in_one_line(small_map):
+    def two_problems(content):
+        content["touchpoints"][0].update(emotion=9)
+        content["touchpoints"][1].update(emotion=9)
+
+    assert load_error(broken(small_map, two_problems)).endswith("(and 1 more problem)")
+
+
+def test_non_finite_numbers_are_refused(small_map):
+    text = broken(small_map, lambda c: c["touchpoints"][0]["metrics"].update({"NPS": {"value": 1}}))
+    assert "touchpoints[0].metrics.NPS.value" in load_error(text.replace('"value": 1', '"value": 1e999'))
+
+
+def test_cell_indexes_with_gaps_and_ties_close_up_in_file_order(small_map):
+    def scramble(content):
+        content["touchpoints"][0]["index"] = 5
+        content["touchpoints"][1]["index"] = 5
+
+    document = loads(broken(small_map, scramble))
+    assert [document.touchpoint(card).index for card in document.cell("browse", "web")] == [0, 1]
+    assert document.cell("browse", "web") == ("compare", "search")
+
+
+# -- files on disk ---------------------------------------------------------------------------
+
+def test_a_missing_file_says_so(tmp_path):
+    with pytest.raises(JourneyMapError, match=r"nope.json: cannot read: No such file or directory"):
+        load(tmp_path / "nope.json")
+
+
+def test_a_folder_is_not_a_map(tmp_path):
+    with pytest.raises(JourneyMapError, match="is a folder, not a map file"):
+        load(tmp_path)
+
+
+def test_files_over_the_size_limit_are_refused_unread(tmp_path, monkeypatch):
+    monkeypatch.setattr(json_format, "MAX_FILE_BYTES", 1000)
+    big = tmp_path / "big.json"
+    big.write_bytes(b" " * 2000)
+    with pytest.raises(JourneyMapError, match="refused"):
+        load(big)
+
+
+# -- migrations ------------------------------------------------------------------------------
+
+def test_older_versions_are_upgraded_step_by_step(small_map, monkeypatch):
+    def rename_heading(content):
+        upgraded = dict(content)
+        upgraded["title"] = upgraded.pop("heading")
+        return upgraded
+
+    monkeypatch.setitem(migrations.MIGRATIONS, 0, rename_heading)
+    old = content_of(small_map)
+    old["heading"] = old.pop("title")
+    old["version"] = 0
+    assert loads(json.dumps(old)) == small_map
+
+
+def test_a_version_that_never_existed_is_refused(small_map):
+    assert "version 0 was never a published format" in load_error(broken(small_map, lambda c: c.update(version=0)))
+
+
+def test_json_paths_read_like_javascript():
+    assert json_format.json_path(("touchpoints", 12, "stage")) == "touchpoints[12].stage"
+    assert json_format.json_path(("touchpoints", 0, "metrics", "Time on task")) == 'touchpoints[0].metrics["Time on task"]'
+    assert json_format.json_path(()) == ""
+
+
+def test_the_samples_folder_exists():
+    assert (Path(__file__).parents[2] / "samples").is_dir()
