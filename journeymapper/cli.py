@@ -28,6 +28,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     for stream in (sys.stdout, sys.stderr):
         stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if _is_editor_request(argv):
+        return _run_editor(argv)
     arguments = _parser().parse_args(argv)
     if not hasattr(arguments, "run"):
         _parser().print_help(sys.stderr)
@@ -41,10 +44,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def _is_editor_request(argv: list[str]) -> bool:
+    """No arguments, or map files only: open the editor (a mistyped command is not a file)."""
+    return all(argument.lower().endswith(".json") or Path(argument).is_file() for argument in argv)
+
+
+def _run_editor(paths: list[str]) -> int:
+    # Qt is imported here and only here, so that the other commands run without a display.
+    from journeymapper.editor.app import run
+
+    return run(paths)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="journeymapper",
-        description="Customer, user and business journey maps: check, create and summarise map files.",
+        description="Customer, user and business journey maps. 'journeymapper [MAP.json]' opens the editor; "
+        "the commands below check, create and summarise map files without it.",
     )
     parser.add_argument("--version", action="version", version=f"journeymapper {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")

@@ -30,8 +30,8 @@ _XY = tuple[float, float]
 ELLIPSIS = "…"
 
 
-@dataclass(frozen=True, slots=True)
-class Point:
+class Point(NamedTuple):
+    # A tuple, not a frozen dataclass: a big map's routes create tens of thousands of these.
     x: float
     y: float
 
@@ -511,7 +511,7 @@ def _route(points: list[_XY]) -> Route:
         length = abs(x2 - x1 + y2 - y1)  # one of the two differences is zero
         if length > longest:
             longest, anchor = length, ((x1 + x2) / 2, (y1 + y2) / 2)
-    return Route(tuple([Point(x, y) for x, y in points]), Point(*anchor))
+    return Route(tuple(map(Point._make, points)), Point(*anchor))
 
 
 # -- emotion curves ---------------------------------------------------------------------------

@@ -1,42 +1,11 @@
-"""Fixtures shared by the model, format and command-line tests."""
+"""Fixtures shared by all tests."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from journeymapper.model import Connection, JourneyDocument, Lane, LaneKind, Persona, Stage, Touchpoint
-
-REPO = Path(__file__).resolve().parent.parent
-SAMPLES = sorted((REPO / "samples").glob("*.json"))
-JSON_TEST_SUITE = REPO.parent / "shared" / "testdata" / "jsontestsuite"
-
-
-def build_small_map() -> JourneyDocument:
-    """Two stages, two team lanes and an emotions lane; four cards; three connections."""
-    document = JourneyDocument("checkout-map", "Checkout", "customer", author="Ana Lima")
-    document.add_persona(Persona(id="buyer", name="Bea", role="Buyer", goals=["Pay fast"]))
-    for stage_id, name in (("browse", "Browse"), ("pay", "Purchase")):
-        document.add_stage(Stage(id=stage_id, name=name))
-    document.add_lane(Lane(id="web", name="Web team", colour="#4c78a8"))
-    document.add_lane(Lane(id="payments", name="Payments"))
-    document.add_lane(Lane(id="mood", name="Emotions", kind=LaneKind.EMOTIONS))
-    cards = [
-        ("search", "browse", "web", 1, "Search for shoes", 1),
-        ("compare", "browse", "web", 0, "Compare sizes", 0),
-        ("checkout", "pay", "web", 0, "Checkout", -1),
-        ("charge", "pay", "payments", 0, "Charge card", None),
-    ]
-    for card_id, stage, lane, index, title, emotion in cards:
-        document.add_touchpoint(
-            Touchpoint(id=card_id, stage=stage, lane=lane, index=index, title=title, emotion=emotion,
-                       personas=["buyer"] if emotion is not None else [])
-        )
-    document.add_connection(Connection(id="c1", source="search", target="compare"))
-    document.add_connection(Connection(id="c2", source="compare", target="checkout", conversion_rate=0.4))
-    document.add_connection(Connection(id="c3", source="checkout", target="charge", kind="handoff"))
-    return document
+from journeymapper.model import JourneyDocument
+from support import build_small_map
 
 
 @pytest.fixture

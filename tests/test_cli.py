@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import JSON_TEST_SUITE, SAMPLES
+from support import JSON_TEST_SUITE, SAMPLES
 from journeymapper.cli import main
 from journeymapper.formats.json_format import load, save
 

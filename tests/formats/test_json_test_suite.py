@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import JSON_TEST_SUITE
+from support import JSON_TEST_SUITE
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats.json_format import load
 

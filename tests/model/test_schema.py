@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from conftest import REPO
+from support import REPO
 from journeymapper.model import MapLink, Touchpoint
 from journeymapper.model.schema import json_schema_text
 

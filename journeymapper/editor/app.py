@@ -1,0 +1,68 @@
+"""Starting the editor: the application object, its look, and the first window."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from journeymapper import __version__
+
+NO_DISPLAY = (
+    "journeymapper: no display available (DISPLAY and WAYLAND_DISPLAY are not set), so the editor "
+    "cannot start; on the command line use 'journeymapper validate', 'journeymapper stats' or "
+    "'journeymapper new' (see 'journeymapper --help')"
+)
+
+
+def display_available() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def application() -> QApplication:
+    """The one QApplication, created with journeymapper's names and look."""
+    existing = QApplication.instance()
+    if existing is not None:
+        return existing  # type: ignore[return-value]
+    QApplication.setApplicationName("journeymapper")
+    QApplication.setOrganizationName("journeymapper")
+    QApplication.setApplicationVersion(__version__)
+    app = QApplication(sys.argv[:1])
+    app.setStyle("Fusion")  # the same look everywhere, and it follows the system's light or dark scheme
+    if QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark:
+        app.setPalette(app.style().standardPalette())
+    return app
+
+
+def run(paths: list[str]) -> int:
+    """Open the editor (with the given map files) and run until the window closes."""
+    if not display_available():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 1
+    app = application()
+    from journeymapper.editor.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    window.offer_recovery()
+    for path in paths:
+        window.open_file(Path(path))
+    _close_on_termination(window)
+    return app.exec()
+
+
+def _close_on_termination(window) -> None:
+    """SIGTERM or Ctrl+C in the terminal closes the window as its Quit command would."""
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: QTimer.singleShot(0, window.close))
+    # Python handles signals only between bytecodes: wake it up now and then from Qt's loop.
+    heartbeat = QTimer(window, interval=250)
+    heartbeat.timeout.connect(lambda: None)
+    heartbeat.start()

@@ -1,0 +1,306 @@
+"""Undo commands: each gesture in the editor becomes one of these, and they touch only the model.
+
+A command records what it needs to put the document back and calls the document's mutation API
+in ``redo`` and ``undo``; the scene hears the document's notifications and redraws. Command texts
+are what the Edit menu shows ("Undo Move 'Checkout' to Purchase / Payments").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any, Literal, NamedTuple
+
+from PySide6.QtGui import QUndoCommand
+
+from journeymapper.model import Connection, JourneyDocument, Lane, Persona, Stage, Touchpoint
+
+NUDGE_ID = 1001
+_END = 1 << 30
+
+
+class Placement(NamedTuple):
+    touchpoint_id: str
+    stage: str
+    lane: str
+    index: int
+
+
+def quoted(text: str, limit: int = 40) -> str:
+    """A name for a command text, shortened so that the Edit menu stays readable."""
+    text = " ".join(text.split()) or "untitled"
+    return f"'{text if len(text) <= limit else text[: limit - 1] + '…'}'"
+
+
+def placement_of(document: JourneyDocument, touchpoint_id: str) -> Placement:
+    card = document.touchpoint(touchpoint_id)
+    return Placement(card.id, card.stage, card.lane, card.index)
+
+
+def _restore_places(document: JourneyDocument, places: Iterable[Placement]) -> None:
+    """Put cards back where they were.
+
+    First every card goes to the end of its old cell, so that the cells hold their untouched cards
+    in order followed by the returning ones; then, in ascending index order, each takes its old
+    index, in front of every card that has not been put back yet.
+    """
+    places = sorted(places, key=lambda place: place.index)
+    for place in places:
+        document.move_touchpoint(place.touchpoint_id, place.stage, place.lane, _END)
+    for place in places:
+        document.move_touchpoint(*place)
+
+
+class ModelCommand(QUndoCommand):
+    """A command that changes the document in ``apply`` and changes it back in ``revert``.
+
+    ``MapSession.push`` applies a command itself first, so that a refused change raises before
+    anything reaches the undo stack; ``already_applied`` then lets the stack's first redo pass.
+    """
+
+    already_applied = False
+
+    def redo(self) -> None:
+        if self.already_applied:
+            self.already_applied = False
+            return
+        self.apply()
+
+    def undo(self) -> None:
+        self.revert()
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+
+class MoveTouchpoints(ModelCommand):
+    """Put cards into cells at indexes: a drag, or a nudge with the arrow keys.
+
+    Consecutive nudges of the same cards merge into one undo step.
+    """
+
+    def __init__(self, document: JourneyDocument, moves: Sequence[Placement], text: str, nudge: bool = False):
+        super().__init__(text)
+        self._document = document
+        self._moves = list(moves)
+        self._before = [placement_of(document, move.touchpoint_id) for move in moves]
+        self._nudge = nudge
+
+    def apply(self) -> None:
+        for move in self._moves:
+            self._document.move_touchpoint(*move)
+
+    def revert(self) -> None:
+        _restore_places(self._document, self._before)
+
+    def id(self) -> int:
+        return NUDGE_ID if self._nudge else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
+        same_cards = isinstance(other, MoveTouchpoints) and {m.touchpoint_id for m in other._moves} == {
+            m.touchpoint_id for m in self._moves
+        }
+        if same_cards:
+            self._moves = other._moves
+        return same_cards
+
+
+class AddTouchpoints(ModelCommand):
+    """Add cards (and connections among them or to existing cards): a drop, a paste, a duplicate."""
+
+    def __init__(
+        self,
+        document: JourneyDocument,
+        touchpoints: Sequence[Touchpoint],
+        text: str,
+        connections: Sequence[Connection] = (),
+    ):
+        super().__init__(text)
+        self._document = document
+        self._touchpoints = sorted(touchpoints, key=lambda card: card.index)
+        self._connections = list(connections)
+
+    @property
+    def touchpoint_ids(self) -> list[str]:
+        return [card.id for card in self._touchpoints]
+
+    def apply(self) -> None:
+        for card in self._touchpoints:
+            self._document.add_touchpoint(card)
+        for connection in self._connections:
+            self._document.add_connection(connection)
+
+    def revert(self) -> None:
+        for card in reversed(self._touchpoints):
+            self._document.remove_touchpoint(card.id)
+
+
+class RemoveItems(ModelCommand):
+    """Delete cards with every connection that touches them, and connections on their own."""
+
+    def __init__(self, document: JourneyDocument, touchpoint_ids: Iterable[str], connection_ids: Iterable[str], text: str):
+        super().__init__(text)
+        self._document = document
+        self._touchpoint_ids = list(dict.fromkeys(touchpoint_ids))
+        self._connection_ids = list(dict.fromkeys(connection_ids))
+        self._touchpoints: list[Touchpoint] = []
+        self._connections: list[Connection] = []
+
+    def apply(self) -> None:
+        document = self._document
+        self._touchpoints = [document.touchpoint(card_id) for card_id in self._touchpoint_ids]
+        self._connections = [document.remove_connection(connection_id) for connection_id in self._connection_ids]
+        for card_id in self._touchpoint_ids:
+            self._connections += document.remove_touchpoint(card_id)[1]
+
+    def revert(self) -> None:
+        # Ascending index order rebuilds each cell as it was (see _restore_places).
+        for card in sorted(self._touchpoints, key=lambda card: card.index):
+            self._document.add_touchpoint(card)
+        for connection in self._connections:
+            self._document.add_connection(connection)
+
+
+Entity = Literal["map", "persona", "stage", "lane", "touchpoint", "connection"]
+
+
+class EditFields(ModelCommand):
+    """Change fields of one object: a rename, an inspector edit. The document validates."""
+
+    def __init__(self, document: JourneyDocument, entity: Entity, item_id: str, changes: dict[str, Any], text: str):
+        super().__init__(text)
+        self._document = document
+        self._entity = entity
+        self._id = item_id
+        current = _current(document, entity, item_id)
+        self._after = dict(changes)
+        self._before = {field: getattr(current, field) for field in changes}
+
+    def apply(self) -> None:
+        self._apply(self._after)
+
+    def revert(self) -> None:
+        self._apply(self._before)
+
+    def _apply(self, values: dict[str, Any]) -> None:
+        if self._entity == "map":
+            self._document.update_map(**values)
+        else:
+            getattr(self._document, f"update_{self._entity}")(self._id, **values)
+
+
+def _current(document: JourneyDocument, entity: Entity, item_id: str) -> Any:
+    if entity == "map":
+        return document.info
+    if entity == "touchpoint":
+        return document.touchpoint(item_id)
+    if entity == "connection":
+        return document.connection(item_id)
+    return {"persona": document.personas, "stage": document.stages, "lane": document.lanes}[entity][item_id]
+
+
+class AddConnection(ModelCommand):
+    def __init__(self, document: JourneyDocument, connection: Connection, text: str):
+        super().__init__(text)
+        self._document = document
+        self._connection = connection
+
+    def apply(self) -> None:
+        self._document.add_connection(self._connection)
+
+    def revert(self) -> None:
+        self._document.remove_connection(self._connection.id)
+
+
+class AddColumnOrRow(ModelCommand):
+    """Insert a stage or a lane at a position."""
+
+    def __init__(self, document: JourneyDocument, item: Stage | Lane, position: int, text: str):
+        super().__init__(text)
+        self._document = document
+        self._item = item
+        self._position = position
+        self._kind = "stage" if isinstance(item, Stage) else "lane"
+
+    def apply(self) -> None:
+        getattr(self._document, f"add_{self._kind}")(self._item, self._position)
+
+    def revert(self) -> None:
+        getattr(self._document, f"remove_{self._kind}")(self._item.id)
+
+
+class MoveColumnOrRow(ModelCommand):
+    """Reorder a stage or a lane; its cards travel with it."""
+
+    def __init__(self, document: JourneyDocument, kind: Literal["stage", "lane"], item_id: str, position: int, text: str):
+        super().__init__(text)
+        self._document = document
+        self._kind = kind
+        self._id = item_id
+        self._position = position
+        self._before = getattr(document, f"{kind}s").position(item_id)
+
+    def apply(self) -> None:
+        getattr(self._document, f"move_{self._kind}")(self._id, self._position)
+
+    def revert(self) -> None:
+        getattr(self._document, f"move_{self._kind}")(self._id, self._before)
+
+
+class RemoveColumnOrRow(ModelCommand):
+    """Delete a stage or a lane together with its cards and their connections."""
+
+    def __init__(self, document: JourneyDocument, kind: Literal["stage", "lane"], item_id: str, text: str):
+        super().__init__(text)
+        self._document = document
+        self._kind = kind
+        self._id = item_id
+        ordered = getattr(document, f"{kind}s")
+        self._item = ordered[item_id]
+        self._position = ordered.position(item_id)
+        cards = [card.id for card in document.touchpoints() if getattr(card, kind) == item_id]
+        self._cards = RemoveItems(document, cards, (), text)
+
+    def apply(self) -> None:
+        self._cards.apply()
+        getattr(self._document, f"remove_{self._kind}")(self._id)
+
+    def revert(self) -> None:
+        getattr(self._document, f"add_{self._kind}")(self._item, self._position)
+        self._cards.revert()
+
+
+class AddPersona(ModelCommand):
+    def __init__(self, document: JourneyDocument, persona: Persona, text: str):
+        super().__init__(text)
+        self._document = document
+        self._persona = persona
+
+    def apply(self) -> None:
+        self._document.add_persona(self._persona)
+
+    def revert(self) -> None:
+        self._document.remove_persona(self._persona.id)
+
+
+class RemovePersona(ModelCommand):
+    """Delete a persona, untagging it from every card first."""
+
+    def __init__(self, document: JourneyDocument, persona_id: str, text: str):
+        super().__init__(text)
+        self._document = document
+        self._persona = document.personas[persona_id]
+        self._position = document.personas.position(persona_id)
+        self._tagged = {card.id: card.personas for card in document.touchpoints() if persona_id in card.personas}
+
+    def apply(self) -> None:
+        for card_id, personas in self._tagged.items():
+            self._document.update_touchpoint(card_id, personas=tuple(p for p in personas if p != self._persona.id))
+        self._document.remove_persona(self._persona.id)
+
+    def revert(self) -> None:
+        self._document.add_persona(self._persona, self._position)
+        for card_id, personas in self._tagged.items():
+            self._document.update_touchpoint(card_id, personas=personas)

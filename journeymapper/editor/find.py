@@ -1,0 +1,82 @@
+"""Find: highlight the cards whose text matches, and step through them with Enter."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QLineEdit
+
+from journeymapper.model import Touchpoint
+
+if TYPE_CHECKING:
+    from journeymapper.editor.main_window import MainWindow
+    from journeymapper.editor.scene import MapScene
+
+
+def matches(card: Touchpoint, query: str) -> bool:
+    needle = query.casefold()
+    haystack = (card.title, card.description, card.channel, *card.tags, *card.pain_points, *card.opportunities)
+    return any(needle in text.casefold() for text in haystack)
+
+
+class Finder:
+    """The search field in the toolbar. Matching cards are highlighted (not selected); Enter
+    selects the next match and scrolls to it, Shift+Enter the previous, Escape clears."""
+
+    def __init__(self, window: MainWindow):
+        self.window = window
+        self.scene: MapScene | None = None
+        self.found: list[str] = []
+        self.current = -1
+        self.field = QLineEdit()
+        self.field.setObjectName("findField")
+        self.field.setPlaceholderText("Find cards (Ctrl+F)")
+        self.field.setClearButtonEnabled(True)
+        self.field.setMaximumWidth(260)
+        self.field.textChanged.connect(self.search)
+        self.field.returnPressed.connect(self.next)
+        QShortcut(QKeySequence("Shift+Return"), self.field, self.previous)
+        QShortcut(QKeySequence("Escape"), self.field, lambda: self.field.clear())
+
+    def set_scene(self, scene: MapScene | None) -> None:
+        if self.scene is not None:
+            self.scene.laid_out.disconnect(self._rehighlight)
+        self.scene = scene
+        if scene is not None:
+            scene.laid_out.connect(self._rehighlight)
+        self.field.setEnabled(scene is not None)
+        self.field.clear()
+
+    def start(self) -> None:
+        self.field.setFocus()
+        self.field.selectAll()
+
+    def search(self, query: str) -> None:
+        if self.scene is None:
+            return
+        query = query.strip()
+        self.found = [card.id for card in self.scene.document.touchpoints() if query and matches(card, query)]
+        self.current = -1
+        self._rehighlight()
+        if query:
+            self.window.statusBar().showMessage(f"{len(self.found)} card{'s' if len(self.found) != 1 else ''} match “{query}”")
+
+    def _rehighlight(self) -> None:
+        found = set(self.found)
+        for card_id, item in self.scene.cards.items():
+            item.set_highlighted(card_id in found)
+
+    def next(self) -> None:
+        self._step(1)
+
+    def previous(self) -> None:
+        self._step(-1)
+
+    def _step(self, direction: int) -> None:
+        if not self.found or self.scene is None:
+            return
+        self.current = (self.current + direction) % len(self.found)
+        card_id = self.found[self.current]
+        self.scene.select_cards([card_id])
+        self.window.view.centerOn(self.scene.cards[card_id])

@@ -1,0 +1,441 @@
+"""The graphics items of the canvas. Each mirrors one model object and draws it from the layout.
+
+Items keep no state of their own beyond what the scene gave them at the last layout; gestures on
+them are turned into undo commands by the scene.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem, QWidget
+
+from journeymapper.editor.theme import (
+    CONNECTION_DASHES,
+    EMOTION_COLOURS,
+    Theme,
+    canvas_font,
+    qt_measure,
+)
+from journeymapper.layout import CardLayout, CurvePoint, HeaderLayout, MapLayout, Rect, Route, Style
+from journeymapper.model import Connection, Lane, Touchpoint
+
+FAR_OUT = 0.35  # below this zoom, cards are plain blocks and connectors plain lines (level of detail)
+VERY_FAR_OUT = 0.15  # below this, connectors are left out: at that size they are only noise
+HANDLE_RADIUS = 5.0
+FIND_HIGHLIGHT = QColor(255, 196, 0, 170)
+
+
+def qrect(rect: Rect) -> QRectF:
+    return QRectF(rect.x, rect.y, rect.width, rect.height)
+
+
+def level_of_detail(painter: QPainter) -> float:
+    return QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+
+
+class GridItem(QGraphicsItem):
+    """The cell grid with lane bands tinted in the team colours: one item for the whole map."""
+
+    def __init__(self, theme: Theme):
+        super().__init__()
+        self.setZValue(-10)
+        self._theme = theme
+        self._layout: MapLayout | None = None
+        self._lanes: list[Lane] = []
+
+    def set_layout(self, layout: MapLayout, lanes: list[Lane]) -> None:
+        self.prepareGeometryChange()
+        self._layout, self._lanes = layout, lanes
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return qrect(self._layout.bounds) if self._layout else QRectF()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if not self._layout:
+            return
+        theme = self._theme
+        for lane in self._lanes:
+            row = self._layout.rows[lane.id]
+            painter.fillRect(qrect(row), theme.tint(lane.colour, 0.10))
+        painter.setPen(QPen(theme.grid_line, 1))
+        for x in self._layout.stage_edges:
+            painter.drawLine(QPointF(x, self._layout.lane_edges[0]), QPointF(x, self._layout.lane_edges[-1]))
+        for y in self._layout.lane_edges:
+            painter.drawLine(QPointF(self._layout.stage_edges[0], y), QPointF(self._layout.stage_edges[-1], y))
+
+
+class HeaderItem(QGraphicsObject):
+    """A stage (column) or lane (row) header; dragging it along its axis reorders the map."""
+
+    def __init__(self, kind: str, item_id: str, theme: Theme, style: Style):
+        super().__init__()
+        self.kind, self.item_id = kind, item_id
+        self._theme, self._style = theme, style
+        self._header: HeaderLayout | None = None
+        self._colour: str | None = None
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setZValue(5)
+
+    def set_header(self, header: HeaderLayout, colour: str | None = None) -> None:
+        self.prepareGeometryChange()
+        self._header, self._colour = header, colour
+        self.setPos(0, 0)
+        self.update()
+
+    @property
+    def rect(self) -> QRectF:
+        return qrect(self._header.rect) if self._header else QRectF()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self.rect.adjusted(-1, -1, 1, 1)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if not self._header:
+            return
+        theme, rect = self._theme, self.rect.adjusted(2, 2, -2, -2)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fill = theme.tint(self._colour, 0.22) if self.kind == "lane" else theme.header_fill
+        painter.setPen(QPen(theme.selection, 2) if self.isSelected() else QPen(theme.grid_line, 1))
+        painter.setBrush(fill)
+        painter.drawRoundedRect(rect, 6, 6)
+        if self.kind == "lane":
+            painter.fillRect(QRectF(rect.x(), rect.y() + 6, 4, rect.height() - 12), QColor(self._colour or "#8a94a6"))
+        painter.setPen(theme.header_text)
+        painter.setFont(canvas_font(self._style.header_font_size, True))
+        line_height = self._style.header_line_height
+        y = rect.y() + self._style.header_padding + line_height * 0.8
+        x = rect.x() + self._style.header_padding + (4 if self.kind == "lane" else 0)
+        for line in self._header.lines:
+            painter.drawText(QPointF(x, y), line)
+            y += line_height
+
+
+class CardItem(QGraphicsItem):
+    """A touchpoint card: title, channel, emotion, pain points, opportunities and personas."""
+
+    def __init__(self, touchpoint_id: str, theme: Theme, style: Style):
+        super().__init__()
+        self.touchpoint_id = touchpoint_id
+        self._theme, self._style = theme, style
+        self.touchpoint: Touchpoint | None = None
+        self.card: CardLayout | None = None
+        self._accent: str | None = None
+        self._persona_colours: list[tuple[str, str]] = []
+        self.hovered = False
+        self.highlighted = False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(10)
+
+    def set_card(self, touchpoint: Touchpoint, card: CardLayout, accent: str | None,
+                 personas: list[tuple[str, str]]) -> None:
+        """New content and geometry; the item sits at the card's top-left corner."""
+        if (touchpoint, card, accent, personas) == (self.touchpoint, self.card, self._accent, self._persona_colours):
+            if self.pos() != self.home:
+                self.setPos(self.home)  # back from a drag that was refused or dropped outside
+            return
+        if self.card is None or (self.card.rect.width, self.card.rect.height) != (card.rect.width, card.rect.height):
+            self.prepareGeometryChange()
+        self.touchpoint, self.card, self._accent, self._persona_colours = touchpoint, card, accent, personas
+        self.setPos(card.rect.x, card.rect.y)
+        self.update()
+
+    def set_highlighted(self, highlighted: bool) -> None:
+        """Marked as a match of Find; independent of the selection."""
+        if highlighted != self.highlighted:
+            self.highlighted = highlighted
+            self.update()
+
+    @property
+    def home(self) -> QPointF:
+        """Where the layout puts the card; a drag moves the item away from it until the drop."""
+        return QPointF(self.card.rect.x, self.card.rect.y) if self.card else QPointF()
+
+    def local_rect(self) -> QRectF:
+        return QRectF(0, 0, self.card.rect.width, self.card.rect.height) if self.card else QRectF()
+
+    def handle_centre(self) -> QPointF:
+        rect = self.local_rect()
+        return QPointF(rect.right(), rect.center().y())
+
+    def on_handle(self, local: QPointF) -> bool:
+        delta = local - self.handle_centre()
+        return (delta.x() ** 2 + delta.y() ** 2) <= (HANDLE_RADIUS + 3) ** 2
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self.local_rect().adjusted(-3, -3, HANDLE_RADIUS + 3, 3)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(self.local_rect())
+        path.addEllipse(self.handle_centre(), HANDLE_RADIUS + 3, HANDLE_RADIUS + 3)
+        return path
+
+    def hoverEnterEvent(self, event) -> None:  # noqa: N802
+        self.hovered = True
+        self.update()
+
+    def hoverLeaveEvent(self, event) -> None:  # noqa: N802
+        self.hovered = False
+        self.update()
+
+    def hoverMoveEvent(self, event) -> None:  # noqa: N802
+        self.setCursor(Qt.CursorShape.CrossCursor if self.on_handle(event.pos()) else Qt.CursorShape.ArrowCursor)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if not self.card or not self.touchpoint:
+            return
+        theme, rect = self._theme, self.local_rect()
+        if level_of_detail(painter) < FAR_OUT:
+            painter.fillRect(rect, theme.tint(self._accent, 0.45))
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        selected = self.isSelected()
+        if self.highlighted:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(FIND_HIGHLIGHT)
+            painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), 8, 8)
+        painter.setPen(QPen(theme.selection, 2) if selected else QPen(theme.card_border, 1))
+        painter.setBrush(theme.card_fill)
+        painter.drawRoundedRect(rect, 6, 6)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(self._accent or "#8a94a6"))
+        painter.drawRoundedRect(QRectF(rect.x() + 1, rect.y() + 6, 3, rect.height() - 12), 1.5, 1.5)
+        self._paint_title(painter, rect)
+        self._paint_band(painter, rect)
+        if selected or self.hovered:
+            painter.setPen(QPen(theme.selection, 1.5))
+            painter.setBrush(theme.card_fill)
+            painter.drawEllipse(self.handle_centre(), HANDLE_RADIUS, HANDLE_RADIUS)
+
+    def _paint_title(self, painter: QPainter, rect: QRectF) -> None:
+        style = self._style
+        painter.setPen(self._theme.card_text)
+        painter.setFont(canvas_font(style.title_font_size, False))
+        y = rect.y() + style.card_padding + style.title_line_height * 0.8
+        for line in self.card.title_lines:
+            painter.drawText(QPointF(rect.x() + style.card_padding, y), line)
+            y += style.title_line_height
+
+    def _paint_band(self, painter: QPainter, rect: QRectF) -> None:
+        """The bottom band: channel on the left; markers and persona badges on the right."""
+        style, theme, card = self._style, self._theme, self.touchpoint
+        baseline = rect.bottom() - style.card_padding - 3
+        painter.setFont(canvas_font(style.small_font_size, False))
+        painter.setPen(theme.muted_text)
+        painter.drawText(QPointF(rect.x() + style.card_padding, baseline), card.channel)
+        x = rect.right() - style.card_padding
+        centre_y = baseline - style.small_font_size * 0.35
+        if card.emotion is not None:
+            x -= 10
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(EMOTION_COLOURS[card.emotion]))
+            painter.drawEllipse(QPointF(x + 5, centre_y), 4.5, 4.5)
+        for count, colour, symbol in ((len(card.pain_points), "#c0392b", "!"), (len(card.opportunities), "#2e7d32", "+")):
+            if count:
+                x -= 24
+                self._badge(painter, QRectF(x, centre_y - 6, 21, 12), colour, f"{symbol}{count}")
+        for initials, colour in reversed(self._persona_colours):
+            x -= 15
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(colour))
+            painter.drawEllipse(QPointF(x + 6, centre_y), 6, 6)
+            painter.setPen(QColor("#ffffff"))
+            painter.setFont(canvas_font(7, True))
+            painter.drawText(QRectF(x, centre_y - 6, 12, 12), Qt.AlignmentFlag.AlignCenter, initials)
+
+    def _badge(self, painter: QPainter, rect: QRectF, colour: str, text: str) -> None:
+        base = QColor(colour)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._theme.tint(colour, 0.18))
+        painter.drawRoundedRect(rect, 6, 6)
+        painter.setPen(base)
+        painter.setFont(canvas_font(8, True))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+
+
+class ConnectorItem(QGraphicsItem):
+    """An arrow along a layout route; flow solid, hand-off dashed, dependency dotted."""
+
+    def __init__(self, connection_id: str, theme: Theme, style: Style):
+        super().__init__()
+        self.connection_id = connection_id
+        self._theme, self._style = theme, style
+        self._line = QPolygonF()
+        self._bounds = QRectF()
+        self._shape: QPainterPath | None = None
+        self._label, self._label_width = "", 0.0
+        self._label_box = QRectF()
+        self._segment_boxes: list[QRectF] = []
+        self._connection: Connection | None = None
+        self._route: Route | None = None
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # exposedRect in paint
+        self.setZValue(8)
+
+    def set_route(self, connection: Connection, route: Route) -> None:
+        if (connection, route) == (self._connection, self._route):
+            return
+        self.prepareGeometryChange()
+        self._connection, self._route = connection, route
+        self._line = QPolygonF([QPointF(x, y) for x, y in route.points])
+        self._label = _label_text(connection)
+        self._label_width = qt_measure(self._label, self._style.small_font_size) + 8
+        self._shape = None
+        margin = self._label_width / 2 if self._label else 8
+        self._bounds = self._line.boundingRect().adjusted(-margin, -10, margin, 10)
+        anchor = route.label_anchor
+        self._label_box = QRectF(anchor.x - self._label_width / 2, anchor.y - 7, self._label_width, 14)
+        self._segment_boxes = [QRectF(a, b).normalized().adjusted(-6, -6, 6, 6)
+                               for a, b in zip(self._line, list(self._line)[1:])]
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        if self._shape is None:  # only hit tests need it; most connectors are never hit-tested
+            path = QPainterPath()
+            path.addPolygon(self._line)
+            stroker = QPainterPathStroker()
+            stroker.setWidth(8)
+            self._shape = stroker.createStroke(path)
+        return self._shape
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if not self._route or not self._connection:
+            return
+        theme = self._theme
+        detail = level_of_detail(painter)
+        if detail < VERY_FAR_OUT and not self.isSelected() or not self._touches(option.exposedRect):
+            return
+        far = detail < FAR_OUT
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, not far)
+        colour = theme.selection if self.isSelected() else theme.connector
+        pen = QPen(colour, 2.2 if self.isSelected() else 1.3)
+        dashes = CONNECTION_DASHES[self._connection.kind]
+        if dashes:
+            pen.setDashPattern(list(dashes))
+        painter.setPen(pen)
+        painter.drawPolyline(self._line)
+        if far:
+            return
+        self._paint_arrowhead(painter, colour)
+        self._paint_label(painter)
+
+    def _touches(self, exposed: QRectF) -> bool:
+        """Whether a segment or the label lies in the area being repainted. A long route's
+        bounding box covers much of the map, so without this check every small repaint (a card
+        dragged across the canvas) would stroke hundreds of routes."""
+        return self._label_box.intersects(exposed) or any(box.intersects(exposed) for box in self._segment_boxes)
+
+    def _paint_arrowhead(self, painter: QPainter, colour: QColor) -> None:
+        *_, before, tip = self._route.points
+        dx, dy = tip.x - before.x, tip.y - before.y
+        length = max((dx * dx + dy * dy) ** 0.5, 1e-6)
+        ux, uy = dx / length, dy / length
+        back = QPointF(tip.x - ux * 8, tip.y - uy * 8)
+        wing = QPointF(-uy * 4, ux * 4)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawPolygon(QPolygonF([QPointF(tip.x, tip.y), back + wing, back - wing]))
+
+    def _paint_label(self, painter: QPainter) -> None:
+        if not self._label:
+            return
+        box = self._label_box
+        painter.setPen(QPen(self._theme.grid_line, 1))
+        painter.setBrush(self._theme.header_fill)
+        painter.drawRoundedRect(box, 7, 7)
+        painter.setFont(canvas_font(self._style.small_font_size, False))
+        painter.setPen(self._theme.muted_text)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self._label)
+
+
+def _label_text(connection: Connection) -> str:
+    parts = [connection.label] if connection.label else []
+    if connection.conversion_rate is not None:
+        parts.append(f"{connection.conversion_rate:.0%}")
+    return " · ".join(parts)
+
+
+class EmotionCurveItem(QGraphicsItem):
+    """The emotion curve (mean emotion per stage) through the emotions lane, with a zero line."""
+
+    def __init__(self, theme: Theme):
+        super().__init__()
+        self._theme = theme
+        self._points: tuple[CurvePoint, ...] = ()
+        self._band = QRectF()
+        self.setZValue(6)
+
+    def set_curve(self, points: tuple[CurvePoint, ...], band: Rect | None) -> None:
+        self.prepareGeometryChange()
+        self._points = points
+        self._band = qrect(band) if band else QRectF()
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._band.adjusted(-8, -8, 8, 8)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if self._band.isNull():
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        zero = QPen(self._theme.grid_line, 1, Qt.PenStyle.DashLine)
+        painter.setPen(zero)
+        middle = self._band.center().y()
+        painter.drawLine(QPointF(self._band.left(), middle), QPointF(self._band.right(), middle))
+        if not self._points:
+            return
+        painter.setPen(QPen(self._theme.selection, 2.2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(smooth_path([QPointF(p.point.x, p.point.y) for p in self._points]))
+        for point in self._points:
+            colour = QColor(EMOTION_COLOURS[max(-2, min(2, round(point.value)))])
+            painter.setPen(QPen(self._theme.card_fill, 1.5))
+            painter.setBrush(colour)
+            painter.drawEllipse(QPointF(point.point.x, point.point.y), 5, 5)
+
+
+def smooth_path(points: list[QPointF]) -> QPainterPath:
+    """A curve through every point, bending halfway between neighbours (no overshoot)."""
+    path = QPainterPath(points[0])
+    for previous, point in zip(points, points[1:]):
+        middle_x = (previous.x() + point.x()) / 2
+        path.cubicTo(QPointF(middle_x, previous.y()), QPointF(middle_x, point.y()), point)
+    return path
+
+
+class DropIndicator(QGraphicsItem):
+    """While dragging: the target cell, tinted, and a line where the card will land."""
+
+    def __init__(self, theme: Theme):
+        super().__init__()
+        self._theme = theme
+        self._cell = QRectF()
+        self._slot_y: float | None = None
+        self.setZValue(20)
+        self.hide()
+
+    def show_at(self, cell: Rect, slot_y: float | None) -> None:
+        """Cheap when nothing changed: it is called on every mouse move of a drag."""
+        if self.isVisible() and (qrect(cell), slot_y) == (self._cell, self._slot_y):
+            return
+        self.prepareGeometryChange()
+        self._cell, self._slot_y = qrect(cell), slot_y
+        self.show()
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._cell.adjusted(-2, -4, 2, 4)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.fillRect(self._cell, self._theme.drop_highlight)
+        if self._slot_y is not None:
+            painter.setPen(QPen(self._theme.selection, 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            painter.drawLine(QPointF(self._cell.left() + 12, self._slot_y), QPointF(self._cell.right() - 12, self._slot_y))

@@ -1,0 +1,326 @@
+"""The main window: start page or canvas, the docks, the menus, and the file handling."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QStyle,
+    QToolBar,
+    QUndoView,
+)
+
+from journeymapper.editor import clipboard
+from journeymapper.editor.autosave import INTERVAL_MS, AutosaveStore
+from journeymapper.editor.find import Finder
+from journeymapper.editor.palette import PaletteDock
+from journeymapper.editor.scene import MapScene
+from journeymapper.editor.session import MapSession
+from journeymapper.editor.start_page import StartPage
+from journeymapper.editor.view import MapView
+from journeymapper.errors import JourneyMapError
+from journeymapper.model.templates import TEMPLATES, new_from_template
+
+MAP_FILTER = "Journey maps (*.json);;All files (*)"
+RECENT_LIMIT = 10
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: QSettings | None = None, autosave: AutosaveStore | None = None):
+        super().__init__()
+        self.settings = settings or QSettings()
+        self.autosave = autosave or AutosaveStore()
+        self.session: MapSession | None = None
+        self.scene: MapScene | None = None
+        self.setAcceptDrops(True)
+        self.resize(1400, 900)
+        self.start_page = StartPage()
+        self.view = MapView()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.start_page)
+        self.pages.addWidget(self.view)
+        self.setCentralWidget(self.pages)
+        self.palette_dock = PaletteDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette_dock)
+        self.history = QUndoView()
+        self.history_dock = QDockWidget("History", self)
+        self.history_dock.setObjectName("history")
+        self.history_dock.setWidget(self.history)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.history_dock)
+        self.finder = Finder(self)
+        self._build_actions()
+        self.start_page.new_requested.connect(self.new_map)
+        self.start_page.open_requested.connect(self.open_dialog)
+        self.start_page.recent_requested.connect(self.open_file)
+        self._autosave_timer = QTimer(self, interval=INTERVAL_MS, timeout=self.write_autosave)
+        self._autosave_timer.start()
+        self._refresh_recent()
+        self._show_session(None)
+
+    # -- actions and menus --------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut=None, icon: QStyle.StandardPixmap | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcuts(QKeySequence.keyBindings(shortcut) if isinstance(shortcut, QKeySequence.StandardKey)
+                                else [QKeySequence(shortcut)])
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        keys, pixmaps = QKeySequence.StandardKey, QStyle.StandardPixmap
+        self.open_action = self._action("&Open…", self.open_dialog, keys.Open, pixmaps.SP_DialogOpenButton)
+        self.save_action = self._action("&Save", self.save, keys.Save, pixmaps.SP_DialogSaveButton)
+        self.save_as_action = self._action("Save &As…", self.save_as, keys.SaveAs)
+        self.close_action = self._action("&Close map", self.close_map, keys.Close)
+        file_menu = self.menuBar().addMenu("&File")
+        new_menu = file_menu.addMenu("&New")
+        for template in TEMPLATES.values():
+            new_menu.addAction(self._action(template.label, lambda _=False, t=template.name: self.new_map(t)))
+        file_menu.addAction(self.open_action)
+        self.recent_files_menu = file_menu.addMenu("Open &Recent")
+        file_menu.addAction(self.save_action)
+        file_menu.addAction(self.save_as_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.close_action)
+        file_menu.addAction(self._action("&Quit", self.close, keys.Quit))
+
+        edit = self.menuBar().addMenu("&Edit")
+        # The group follows the open map's stack: the actions read "Undo Move 'Checkout' to ...".
+        self.undo_group = QUndoGroup(self)
+        self.undo_action = self.undo_group.createUndoAction(self)
+        self.undo_action.setShortcuts(QKeySequence.keyBindings(keys.Undo))
+        self.redo_action = self.undo_group.createRedoAction(self)
+        self.redo_action.setShortcuts(QKeySequence.keyBindings(keys.Redo))
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        self.map_actions = [
+            self._action("Cu&t", lambda: clipboard.cut(self.scene), keys.Cut),
+            self._action("&Copy", lambda: clipboard.copy(self.scene), keys.Copy),
+            self._action("&Paste", lambda: clipboard.paste(self.scene), keys.Paste),
+            self._action("&Duplicate", lambda: clipboard.duplicate(self.scene), "Ctrl+D"),
+            self._action("De&lete", lambda: self.scene.delete_selection(), keys.Delete),
+            self._action("Select &All", self._select_all, keys.SelectAll),
+            self._action("&Find…", self.finder.start, keys.Find),
+        ]
+        for action in self.map_actions:
+            edit.addAction(action)
+
+        view = self.menuBar().addMenu("&View")
+        self.zoom_actions = [
+            self._action("Zoom &In", self.view.zoom_in, keys.ZoomIn),
+            self._action("Zoom &Out", self.view.zoom_out, keys.ZoomOut),
+            self._action("&Fit Map", self.view.fit_map, "Ctrl+0"),
+            self._action("&Actual Size", self.view.actual_size, "Ctrl+1"),
+        ]
+        for action in self.zoom_actions:
+            view.addAction(action)
+        view.addSeparator()
+        for dock in (self.palette_dock, self.history_dock):
+            view.addAction(dock.toggleViewAction())
+
+        toolbar = QToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        for action in (self.open_action, self.save_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.finder.field)
+        self.addToolBar(toolbar)
+        self.addActions(self.map_actions + self.zoom_actions)
+
+    def _select_all(self) -> None:
+        if self.scene:
+            self.scene.select_cards(self.scene.cards)
+
+    # -- showing a map ------------------------------------------------------------------------
+
+    def _show_session(self, session: MapSession | None) -> None:
+        if self.scene is not None:
+            self.scene.detach()
+        old_scene = self.scene
+        self.session = session
+        self.scene = MapScene(session) if session else None
+        self.view.setScene(self.scene)
+        if old_scene is not None:
+            old_scene.deleteLater()
+        if session:
+            session.state_changed.connect(self._update_title)
+            self.scene.refused.connect(lambda message: self.statusBar().showMessage(message, 8000))
+            self.scene.file_dropped.connect(self.open_file)
+            self.undo_group.addStack(session.undo_stack)
+            self.undo_group.setActiveStack(session.undo_stack)
+            self.history.setStack(session.undo_stack)
+            self.pages.setCurrentWidget(self.view)
+            self.view.fit_map()
+        else:
+            self.undo_group.setActiveStack(None)
+            self.history.setStack(None)
+            self.pages.setCurrentWidget(self.start_page)
+        for action in [self.save_action, self.save_as_action, self.close_action, *self.map_actions, *self.zoom_actions]:
+            action.setEnabled(session is not None)
+        self.finder.set_scene(self.scene)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        if self.session is None:
+            self.setWindowTitle("journeymapper")
+            self.setWindowModified(False)
+            return
+        self.setWindowTitle(f"{self.session.display_name}[*] — journeymapper")
+        self.setWindowModified(self.session.modified)
+
+    # -- files --------------------------------------------------------------------------------
+
+    def new_map(self, template: str) -> None:
+        if self.confirm_discard():
+            self._show_session(MapSession(new_from_template(template)))
+
+    def open_dialog(self) -> None:
+        folder = str(self.session.path.parent) if self.session and self.session.path else ""
+        path, _ = QFileDialog.getOpenFileName(self, "Open journey map", folder, MAP_FILTER)
+        if path:
+            self.open_file(Path(path))
+
+    def open_file(self, path: Path) -> bool:
+        """Open a map; a bad file is reported in a dialog and the open map stays as it was."""
+        if not self.confirm_discard():
+            return False
+        try:
+            session = MapSession.open(Path(path))
+        except JourneyMapError as error:
+            QMessageBox.warning(self, "Cannot open map", str(error))
+            return False
+        self._discard_autosave()
+        self._show_session(session)
+        self._remember(session.path)
+        return True
+
+    def save(self) -> bool:
+        if self.session is None:
+            return False
+        if self.session.path is None:
+            return self.save_as()
+        return self._save_to(self.session.path)
+
+    def save_as(self) -> bool:
+        if self.session is None:
+            return False
+        suggested = self.session.path or Path.home() / f"{self.session.document.id}.json"
+        path, _ = QFileDialog.getSaveFileName(self, "Save journey map", str(suggested), MAP_FILTER)
+        return bool(path) and self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.session.save(path)
+        except JourneyMapError as error:
+            QMessageBox.warning(self, "Cannot save map", str(error))
+            return False
+        self._discard_autosave()
+        self._remember(self.session.path)
+        self.statusBar().showMessage(f"Saved {self.session.path}", 4000)
+        return True
+
+    def close_map(self) -> None:
+        if self.confirm_discard():
+            self._discard_autosave()
+            self._show_session(None)
+
+    def confirm_discard(self) -> bool:
+        """Ask before unsaved changes are lost: Save, Discard or Cancel."""
+        if self.session is None or not self.session.modified:
+            return True
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self, "Unsaved changes", f"Save the changes to {self.session.display_name}?",
+            buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save,
+        )
+        if answer == buttons.Save:
+            return self.save()
+        return answer == buttons.Discard
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.confirm_discard():
+            self._discard_autosave()
+            event.accept()
+        else:
+            event.ignore()
+
+    # -- recent files and autosave ------------------------------------------------------------
+
+    def recent_files(self) -> list[Path]:
+        stored = self.settings.value("recentFiles", []) or []
+        return [Path(path) for path in ([stored] if isinstance(stored, str) else stored)]
+
+    def _remember(self, path: Path | None) -> None:
+        if path is None:
+            return
+        paths = [path, *(p for p in self.recent_files() if p != path)][:RECENT_LIMIT]
+        self.settings.setValue("recentFiles", [str(p) for p in paths])
+        self._refresh_recent()
+
+    def _refresh_recent(self) -> None:
+        paths = [path for path in self.recent_files() if path.exists()]
+        self.start_page.set_recent(paths)
+        self.recent_files_menu.clear()
+        for path in paths:
+            self.recent_files_menu.addAction(self._action(path.name, lambda _=False, p=path: self.open_file(p)))
+        self.recent_files_menu.setEnabled(bool(paths))
+
+    def write_autosave(self) -> None:
+        if self.session is not None and self.session.modified:
+            try:
+                self.autosave.write(self.session.document, self.session.path)
+            except JourneyMapError as error:
+                self.statusBar().showMessage(str(error), 8000)
+
+    def _discard_autosave(self) -> None:
+        if self.session is not None:
+            self.autosave.discard(self.session.document)
+
+    def offer_recovery(self) -> None:
+        """After a crash: offer each autosave copy left behind, newest work first."""
+        for left in self.autosave.left_behind():
+            where = f" of {left.origin}" if left.origin else ""
+            buttons = QMessageBox.StandardButton
+            answer = QMessageBox.question(
+                self, "Recover unsaved work", f"journeymapper closed with unsaved changes{where}. Recover them?",
+                buttons.Yes | buttons.No, buttons.Yes,
+            )
+            if answer == buttons.Yes and self.recover(left.copy, left.origin):
+                return
+            self.autosave.discard_copy(left.copy)
+
+    def recover(self, copy: Path, origin: Path | None) -> bool:
+        try:
+            session = MapSession.open(copy)
+        except JourneyMapError as error:
+            QMessageBox.warning(self, "Cannot recover", str(error))
+            return False
+        session.path = origin
+        session.undo_stack.resetClean()  # recovered work is unsaved work
+        self._show_session(session)
+        return True
+
+    # -- dropping map files on the window ------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if any(url.isLocalFile() and url.toLocalFile().lower().endswith(".json") for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        for url in event.mimeData().urls():
+            if url.isLocalFile() and url.toLocalFile().lower().endswith(".json"):
+                event.acceptProposedAction()
+                self.open_file(Path(url.toLocalFile()))
+                return

@@ -1,0 +1,308 @@
+"""The canvas scene: mirrors the document through the layout engine and turns gestures into commands.
+
+The scene listens to the document. Any change schedules one relayout on the next turn of the
+event loop, so that a command touching a thousand cards redraws once. Items are kept by model id
+and reused across relayouts, which keeps selection stable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneDragDropEvent, QGraphicsSceneMouseEvent
+
+from journeymapper.editor import drags
+from journeymapper.editor.commands import AddColumnOrRow, AddTouchpoints, EditFields, RemoveItems, quoted
+from journeymapper.editor.inline_editor import InlineEditor
+from journeymapper.editor.items import CardItem, ConnectorItem, DropIndicator, EmotionCurveItem, GridItem, HeaderItem
+from journeymapper.editor.mime import NewLane, NewStage, NewTouchpoint, palette_entry
+from journeymapper.editor.session import MapSession
+from journeymapper.editor.theme import PERSONA_COLOURS, current_theme, qt_measure
+from journeymapper.errors import JourneyMapError
+from journeymapper.layout import DEFAULT_STYLE, MapLayout, Point, Style, compute_layout
+from journeymapper.model import Change, Lane, LaneKind, Stage, Touchpoint
+
+ItemT = TypeVar("ItemT", bound=QGraphicsItem)
+
+
+class MapScene(QGraphicsScene):
+    refused = Signal(str)
+    """A gesture the model refused, with the reason (the window shows it in the status bar)."""
+    file_dropped = Signal(Path)
+    laid_out = Signal()
+
+    def __init__(self, session: MapSession, style: Style = DEFAULT_STYLE):
+        super().__init__()
+        self.session, self.document, self.style = session, session.document, style
+        self.theme = current_theme()
+        self.setBackgroundBrush(self.theme.background)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.grid = GridItem(self.theme)
+        self.curve = EmotionCurveItem(self.theme)
+        self.indicator = DropIndicator(self.theme)
+        for item in (self.grid, self.curve, self.indicator):
+            self.addItem(item)
+        self.cards: dict[str, CardItem] = {}
+        self.connectors: dict[str, ConnectorItem] = {}
+        self.stage_headers: dict[str, HeaderItem] = {}
+        self.lane_headers: dict[str, HeaderItem] = {}
+        self.layout: MapLayout
+        self._drag: drags.Drag | None = None
+        self._relayout = QTimer(self, singleShot=True, interval=0, timeout=self.sync)
+        self._unsubscribe = self.document.subscribe(self._on_change)
+        self.sync()
+
+    def detach(self) -> None:
+        """Stop listening to the document (the window is showing another map)."""
+        self._unsubscribe()
+        self._relayout.stop()
+
+    # -- mirroring the document ---------------------------------------------------------------
+
+    def _on_change(self, change: Change) -> None:
+        self._relayout.start()
+
+    def flush(self) -> None:
+        """Relayout now if a change is pending (tests, and before reading geometry)."""
+        if self._relayout.isActive():
+            self._relayout.stop()
+            self.sync()
+
+    def sync(self) -> None:
+        self.layout = layout = compute_layout(self.document, self.style, qt_measure)
+        lanes = list(self.document.lanes.values())
+        self.grid.set_layout(layout, lanes)
+        self._sync(self.stage_headers, self.document.stages, lambda i: HeaderItem("stage", i, self.theme, self.style),
+                   lambda item: item.set_header(layout.stage_headers[item.item_id]))
+        self._sync(self.lane_headers, self.document.lanes, lambda i: HeaderItem("lane", i, self.theme, self.style),
+                   lambda item: item.set_header(layout.lane_headers[item.item_id], self.document.lanes[item.item_id].colour))
+        badges = self._persona_badges()
+        self._sync(self.cards, layout.cards, lambda i: CardItem(i, self.theme, self.style),
+                   lambda item: self._update_card(item, badges))
+        self._sync(self.connectors, layout.connectors, lambda i: ConnectorItem(i, self.theme, self.style),
+                   lambda item: item.set_route(self.document.connection(item.connection_id),
+                                               layout.connectors[item.connection_id]))
+        emotions = next((lane.id for lane in lanes if lane.kind == LaneKind.EMOTIONS), None)
+        self.curve.set_curve(layout.emotion_curves.get(None, ()), layout.rows[emotions] if emotions else None)
+        bounds = layout.bounds
+        self.setSceneRect(QRectF(bounds.x - 200, bounds.y - 200, bounds.width + 400, bounds.height + 400))
+        self.laid_out.emit()
+
+    def _sync(self, items: dict[str, ItemT], ids: Iterable[str], create: Callable[[str], ItemT],
+              update: Callable[[ItemT], None]) -> None:
+        ordered = list(ids)
+        wanted = set(ordered)
+        for item_id in [item_id for item_id in items if item_id not in wanted]:
+            self.removeItem(items.pop(item_id))
+        for item_id in ordered:
+            item = items.get(item_id)
+            if item is None:
+                item = items[item_id] = create(item_id)
+                self.addItem(item)
+            update(item)
+
+    def _persona_badges(self) -> dict[str, tuple[str, str]]:
+        badges = {}
+        for number, persona in enumerate(self.document.personas.values()):
+            initials = "".join(word[0] for word in persona.name.split()[:2]).upper() or "?"
+            badges[persona.id] = (initials, PERSONA_COLOURS[number % len(PERSONA_COLOURS)])
+        return badges
+
+    def _update_card(self, item: CardItem, badges: dict[str, tuple[str, str]]) -> None:
+        card = self.document.touchpoint(item.touchpoint_id)
+        accent = self.document.lanes[card.lane].colour
+        item.set_card(card, self.layout.cards[card.id], accent, [badges[p] for p in card.personas])
+
+    # -- reading the selection ----------------------------------------------------------------
+
+    def selected_card_ids(self) -> list[str]:
+        """Selected cards in map order."""
+        chosen = {item.touchpoint_id for item in self.selectedItems() if isinstance(item, CardItem)}
+        return [card.id for card in self.document.touchpoints() if card.id in chosen]
+
+    def selected_connection_ids(self) -> list[str]:
+        return [item.connection_id for item in self.selectedItems() if isinstance(item, ConnectorItem)]
+
+    def select_cards(self, card_ids: Iterable[str]) -> None:
+        self.clearSelection()
+        for card_id in card_ids:
+            if card_id in self.cards:
+                self.cards[card_id].setSelected(True)
+
+    def card_at(self, position: QPointF, excluding: str | None = None) -> CardItem | None:
+        for item in self.items(position):
+            if isinstance(item, CardItem) and item.touchpoint_id != excluding:
+                return item
+        return None
+
+    # -- commands -----------------------------------------------------------------------------
+
+    def push(self, command) -> bool:
+        """Push a command; a refusal is reported through ``refused`` and changes nothing."""
+        try:
+            self.session.push(command)
+        except JourneyMapError as error:
+            self.refused.emit(str(error))
+            self.flush()
+            self.sync()
+            return False
+        return True
+
+    def delete_selection(self) -> None:
+        cards, connections = self.selected_card_ids(), self.selected_connection_ids()
+        if not cards and not connections:
+            return
+        if len(cards) == 1 and not connections:
+            text = f"Delete {quoted(self.document.touchpoint(cards[0]).title)}"
+        else:
+            text = f"Delete {_count(len(cards), 'card')}" + (f" and {_count(len(connections), 'connection')}" if connections else "")
+        self.push(RemoveItems(self.document, cards, connections, text))
+
+    def add_card(self, cell: tuple[str, str], index: int, entry: NewTouchpoint) -> str | None:
+        card = Touchpoint(id=self.document.new_id("tp"), stage=cell[0], lane=cell[1], index=index,
+                          title=f"New {entry.label.lower()}", channel=entry.channel)
+        where = f"{self.document.stages[cell[0]].name} / {self.document.lanes[cell[1]].name}"
+        if not self.push(AddTouchpoints(self.document, [card], f"Add {entry.label.lower()} to {where}")):
+            return None
+        self.flush()
+        self.select_cards([card.id])
+        return card.id
+
+    def add_stage(self, position: int) -> str | None:
+        stage = Stage(id=self.document.new_id("stage"), name="New stage")
+        return stage.id if self.push(AddColumnOrRow(self.document, stage, position, "Add stage")) else None
+
+    def add_lane(self, position: int, kind: LaneKind = LaneKind.TEAM) -> str | None:
+        name = "New team" if kind == LaneKind.TEAM else kind.value.replace("_", " ").capitalize()
+        lane = Lane(id=self.document.new_id("lane"), name=name, kind=kind)
+        return lane.id if self.push(AddColumnOrRow(self.document, lane, position, f"Add lane {quoted(name)}")) else None
+
+    # -- inline renaming ----------------------------------------------------------------------
+
+    def rename(self, item: CardItem | HeaderItem) -> InlineEditor:
+        """Edit a card's title or a header's name in place; Enter commits, Escape cancels."""
+        self.flush()
+        if isinstance(item, CardItem):
+            entity, item_id, field = "touchpoint", item.touchpoint_id, "title"
+            current = self.document.touchpoint(item_id).title
+            rect = item.sceneBoundingRect().adjusted(3, 3, -3 - 8, -3)
+        else:
+            entity, item_id, field = item.kind, item.item_id, "name"
+            current = getattr(self.document, f"{item.kind}s")[item_id].name
+            rect = item.sceneBoundingRect().adjusted(4, 4, -4, -4)
+
+        def commit(text: str) -> None:
+            text = text.strip()
+            if text and text != current:
+                self.push(EditFields(self.document, entity, item_id, {field: text}, f"Rename {quoted(current)} to {quoted(text)}"))
+
+        editor = InlineEditor(current, rect, commit, self.theme)
+        self.addItem(editor)
+        editor.start()
+        return editor
+
+    # -- mouse gestures -----------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        self.flush()
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._drag = drags.start(self, event)
+            if self._drag and self._drag.consumes_press:
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if self._drag and self._drag.consumes_press:
+            self._drag.move(event.scenePos())
+            return
+        super().mouseMoveEvent(event)
+        if self._drag:
+            self._drag.move(event.scenePos())
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        drag, self._drag = self._drag, None
+        if not (drag and drag.consumes_press):
+            super().mouseReleaseEvent(event)
+        if drag:
+            command = drag.finish(event.scenePos())
+            self.indicator.hide()
+            if command is not None:
+                self.push(command)
+            elif drag.moved:
+                self.sync()  # dropped outside the grid: the cards go home
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        for item in self.items(event.scenePos()):
+            if isinstance(item, (CardItem, HeaderItem)):
+                self.rename(item)
+                event.accept()
+                return
+        super().mouseDoubleClickEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if self.focusItem() is None and drags.nudge(self, event.key()):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    # -- drops from the palette and the desktop -----------------------------------------------
+
+    def dragEnterEvent(self, event: QGraphicsSceneDragDropEvent) -> None:  # noqa: N802
+        self._accept_drag(event)
+
+    def dragMoveEvent(self, event: QGraphicsSceneDragDropEvent) -> None:  # noqa: N802
+        if self._accept_drag(event):
+            entry = palette_entry(event.mimeData())
+            if isinstance(entry, NewTouchpoint):
+                drags.show_slot(self, event.scenePos(), ())
+
+    def dragLeaveEvent(self, event: QGraphicsSceneDragDropEvent) -> None:  # noqa: N802
+        self.indicator.hide()
+
+    def dropEvent(self, event: QGraphicsSceneDragDropEvent) -> None:  # noqa: N802
+        self.indicator.hide()
+        mime = event.mimeData()
+        entry = palette_entry(mime)
+        position = event.scenePos()
+        if isinstance(entry, NewTouchpoint):
+            target = drags.slot_at(self, position, ())
+            if target is None:
+                event.ignore()
+                return
+            self.add_card(target[0], target[1], entry)
+        elif isinstance(entry, NewStage):
+            self.add_stage(drags.insertion_position(self.layout.stage_edges, position.x()))
+        elif isinstance(entry, NewLane):
+            self.add_lane(drags.insertion_position(self.layout.lane_edges, position.y()), entry.kind)
+        elif map_files := _map_files(mime):
+            self.file_dropped.emit(map_files[0])
+        else:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+
+    def _accept_drag(self, event: QGraphicsSceneDragDropEvent) -> bool:
+        mime = event.mimeData()
+        acceptable = palette_entry(mime) is not None or bool(_map_files(mime))
+        if acceptable:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+        return acceptable
+
+
+def _map_files(mime) -> list[Path]:
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile() and url.toLocalFile().lower().endswith(".json")]
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def layout_point(position: QPointF) -> Point:
+    return Point(position.x(), position.y())

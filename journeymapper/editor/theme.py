@@ -1,0 +1,100 @@
+"""Colours and fonts of the canvas, for the light and the dark palette.
+
+Lane colours in a map are mid-tone base colours; the canvas tints them towards the background
+for lane bands and card accents, so one file reads well in either palette.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QPalette
+
+from journeymapper.model import ConnectionKind
+
+NEUTRAL_LANE = "#8a94a6"
+EMOTION_COLOURS = {-2: "#c0392b", -1: "#e67e22", 0: "#a0a4ab", 1: "#7cb342", 2: "#2e7d32"}
+PERSONA_COLOURS = ("#4477aa", "#ee6677", "#228833", "#ccbb44", "#aa3377", "#66ccee")
+CONNECTION_DASHES = {ConnectionKind.FLOW: (), ConnectionKind.HANDOFF: (6.0, 4.0), ConnectionKind.DEPENDENCY: (1.5, 3.0)}
+
+
+@dataclass(frozen=True)
+class Theme:
+    dark: bool
+    background: QColor
+    grid_line: QColor
+    header_fill: QColor
+    header_text: QColor
+    card_fill: QColor
+    card_border: QColor
+    card_text: QColor
+    muted_text: QColor
+    selection: QColor
+    connector: QColor
+    drop_highlight: QColor
+
+    def tint(self, colour: str | None, strength: float) -> QColor:
+        """A lane colour mixed into the background: ``strength`` 0 is background, 1 the colour."""
+        base, target = QColor(colour or NEUTRAL_LANE), self.background
+        return QColor.fromRgbF(*(target_channel + (base_channel - target_channel) * strength
+                                 for base_channel, target_channel in zip(base.getRgbF()[:3], target.getRgbF()[:3])))
+
+
+LIGHT = Theme(
+    dark=False,
+    background=QColor("#f7f8fa"),
+    grid_line=QColor("#dfe3ea"),
+    header_fill=QColor("#ffffff"),
+    header_text=QColor("#1f2633"),
+    card_fill=QColor("#ffffff"),
+    card_border=QColor("#cfd5df"),
+    card_text=QColor("#1f2633"),
+    muted_text=QColor("#6b7587"),
+    selection=QColor("#2f6fed"),
+    connector=QColor("#5b6577"),
+    drop_highlight=QColor(47, 111, 237, 40),
+)
+
+DARK = Theme(
+    dark=True,
+    background=QColor("#1d2027"),
+    grid_line=QColor("#343a46"),
+    header_fill=QColor("#262a33"),
+    header_text=QColor("#e6e9ef"),
+    card_fill=QColor("#2b303a"),
+    card_border=QColor("#434a58"),
+    card_text=QColor("#e6e9ef"),
+    muted_text=QColor("#9aa3b2"),
+    selection=QColor("#6d9cff"),
+    connector=QColor("#9aa3b2"),
+    drop_highlight=QColor(109, 156, 255, 50),
+)
+
+
+def current_theme() -> Theme:
+    """The dark theme when the application palette is dark (it follows the system)."""
+    application = QGuiApplication.instance()
+    if application is None:
+        return LIGHT
+    window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
+    return DARK if window.lightnessF() < 0.5 else LIGHT
+
+
+@lru_cache(maxsize=64)
+def canvas_font(size: float, bold: bool = False) -> QFont:
+    """The font the canvas draws and measures with: layout units are pixels at 100% zoom."""
+    font = QFont(QGuiApplication.font().family())
+    font.setPixelSize(max(1, round(size)))
+    font.setBold(bold)
+    return font
+
+
+@lru_cache(maxsize=64)
+def _metrics(size: float, bold: bool) -> QFontMetricsF:
+    return QFontMetricsF(canvas_font(size, bold))
+
+
+def qt_measure(text: str, size: float, bold: bool = False) -> float:
+    """The layout engine's text measure, from the same font the canvas paints with."""
+    return _metrics(size, bold).horizontalAdvance(text)

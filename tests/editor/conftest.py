@@ -1,0 +1,50 @@
+"""Fixtures for the editor tests: real widgets on the offscreen platform, isolated settings."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QSettings, QStandardPaths  # noqa: E402
+
+from support import build_small_map  # noqa: E402
+from journeymapper.editor.autosave import AutosaveStore  # noqa: E402
+from journeymapper.editor.scene import MapScene  # noqa: E402
+from journeymapper.editor.session import MapSession  # noqa: E402
+from journeymapper.editor.view import MapView  # noqa: E402
+
+QStandardPaths.setTestModeEnabled(True)
+
+
+@pytest.fixture
+def session(qapp) -> MapSession:
+    return MapSession(build_small_map())
+
+
+@pytest.fixture
+def canvas(qtbot, session) -> MapView:
+    """A view at 100% on a scene of the small map, shown so that events reach it."""
+    view = MapView()
+    view.setScene(MapScene(session))
+    view.resize(1200, 800)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    view.actual_size()
+    view.centerOn(view.scene().layout.bounds.width / 2, view.scene().layout.bounds.height / 2)
+    return view
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    from journeymapper.editor.main_window import MainWindow
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings=settings, autosave=AutosaveStore(tmp_path / "autosave"))
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    return window

@@ -1,0 +1,66 @@
+"""Synthetic mouse and drag-and-drop events for the canvas (QDrag.exec would block the test)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent
+from PySide6.QtWidgets import QApplication, QGraphicsView
+
+LEFT = Qt.MouseButton.LeftButton
+NO_MODIFIER = Qt.KeyboardModifier.NoModifier
+
+
+def _send_mouse(view: QGraphicsView, kind, scene_point: QPointF, button, buttons, modifiers=NO_MODIFIER) -> None:
+    local = QPointF(view.mapFromScene(scene_point))
+    global_point = QPointF(view.viewport().mapToGlobal(local.toPoint()))
+    event = QMouseEvent(kind, local, global_point, button, buttons, modifiers)
+    QApplication.sendEvent(view.viewport(), event)
+
+
+def press(view, point: QPointF, modifiers=NO_MODIFIER) -> None:
+    _send_mouse(view, QMouseEvent.Type.MouseButtonPress, point, LEFT, LEFT, modifiers)
+
+
+def move(view, point: QPointF) -> None:
+    _send_mouse(view, QMouseEvent.Type.MouseMove, point, Qt.MouseButton.NoButton, LEFT)
+
+
+def release(view, point: QPointF) -> None:
+    _send_mouse(view, QMouseEvent.Type.MouseButtonRelease, point, LEFT, Qt.MouseButton.NoButton)
+
+
+def double_click(view, point: QPointF) -> None:
+    press(view, point)
+    release(view, point)
+    _send_mouse(view, QMouseEvent.Type.MouseButtonDblClick, point, LEFT, LEFT)
+    release(view, point)
+
+
+def drag(view, start: QPointF, end: QPointF, steps: int = 6) -> None:
+    """Press at ``start``, move in steps to ``end`` and release there."""
+    press(view, start)
+    for step in range(1, steps + 1):
+        move(view, start + (end - start) * (step / steps))
+    release(view, end)
+
+
+def drop(view, mime: QMimeData, point: QPointF) -> bool:
+    """Drag ``mime`` in from outside, over ``point``, and drop it; returns whether it was accepted."""
+    local = view.mapFromScene(point)
+    actions = Qt.DropAction.CopyAction
+    QApplication.sendEvent(view.viewport(), QDragEnterEvent(local, actions, mime, LEFT, NO_MODIFIER))
+    QApplication.sendEvent(view.viewport(), QDragMoveEvent(local, actions, mime, LEFT, NO_MODIFIER))
+    event = QDropEvent(QPointF(local), actions, mime, LEFT, NO_MODIFIER)
+    QApplication.sendEvent(view.viewport(), event)
+    return event.isAccepted()
+
+
+def centre(rect) -> QPointF:
+    """The middle of a layout rectangle, as a scene point."""
+    return QPointF(rect.x + rect.width / 2, rect.y + rect.height / 2)
+
+
+def point(x: float, y: float) -> QPointF:
+    return QPointF(x, y)
+
+

@@ -1,0 +1,203 @@
+"""The window's file handling: open, save, recent files, unsaved changes, autosave and recovery."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6.QtCore import QMimeData, QUrl
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox, QToolButton
+
+from support import SAMPLES
+from journeymapper.editor import clipboard
+from journeymapper.formats.json_format import load, save
+
+SAMPLE = next(path for path in SAMPLES if path.name == "year-one-customer-journey.json")
+
+
+@pytest.fixture(autouse=True)
+def dialogs(monkeypatch):
+    """Record message boxes instead of showing them; questions get the answer in ``answer``."""
+    shown: dict = {"warnings": [], "questions": [], "answer": QMessageBox.StandardButton.Discard}
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown["warnings"].append(text))
+
+    def question(parent, title, text, *args):
+        shown["questions"].append(text)
+        return shown["answer"]
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return shown
+
+
+@pytest.fixture
+def sample_copy(tmp_path):
+    target = tmp_path / "journey.json"
+    shutil.copy(SAMPLE, target)
+    return target
+
+
+def test_without_a_map_the_start_page_shows(window):
+    assert window.pages.currentWidget() is window.start_page
+    assert window.windowTitle() == "journeymapper"
+    assert not window.save_action.isEnabled()
+
+
+def test_a_template_button_starts_a_new_map(window, qtbot):
+    window.start_page.findChild(QToolButton, "template-user").click()
+    assert window.pages.currentWidget() is window.view
+    assert window.session.document.kind == "user"
+    assert window.windowTitle().startswith("User journey (unsaved)")
+
+
+def test_opening_a_file_shows_it_with_its_name_in_the_title(window, sample_copy):
+    assert window.open_file(sample_copy)
+    assert window.session.document.id == "year-one-customer-journey"
+    assert window.windowTitle() == "journey.json[*] — journeymapper"
+    assert not window.isWindowModified()
+    assert window.recent_files() == [sample_copy.resolve()]
+
+
+def test_a_bad_file_shows_the_loaders_message_and_keeps_the_open_map(window, sample_copy, tmp_path, dialogs):
+    window.open_file(sample_copy)
+    before = window.session
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "journeymapper", "version": 99}')
+    assert not window.open_file(bad)
+    assert "bad.json: version: the file is format version 99" in dialogs["warnings"][0]
+    assert window.session is before
+    assert window.session.document.id == "year-one-customer-journey"
+
+
+def test_edits_mark_the_window_modified_and_undoing_them_clears_the_mark(window, sample_copy):
+    window.open_file(sample_copy)
+    scene = window.scene
+    scene.select_cards([next(iter(scene.cards))])
+    scene.delete_selection()
+    assert window.isWindowModified()
+    assert window.undo_action.text().startswith("Undo Delete '")
+    window.undo_action.trigger()
+    assert not window.isWindowModified()
+
+
+def test_save_then_reopen_gives_the_same_map(window, sample_copy, dialogs):
+    window.open_file(sample_copy)
+    scene = window.scene
+    card = next(iter(scene.cards))
+    scene.select_cards([card])
+    scene.delete_selection()
+    assert window.save()
+    assert not window.isWindowModified()
+    edited = window.session.document
+    window.close_map()
+    assert window.open_file(sample_copy)
+    assert window.session.document == edited
+    assert not window.session.document.has_touchpoint(card)
+
+
+def test_saving_to_an_unwritable_place_says_so_and_keeps_the_changes(window, sample_copy, dialogs, tmp_path):
+    window.open_file(sample_copy)
+    window.scene.select_cards([next(iter(window.scene.cards))])
+    window.scene.delete_selection()
+    assert not window._save_to(tmp_path / "missing-folder" / "map.json")
+    assert "cannot save" in dialogs["warnings"][0]
+    assert window.isWindowModified()
+    assert window.session.path == sample_copy.resolve()
+
+
+def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_map(window, sample_copy, dialogs):
+    window.open_file(sample_copy)
+    window.scene.select_cards([next(iter(window.scene.cards))])
+    window.scene.delete_selection()
+    dialogs["answer"] = QMessageBox.StandardButton.Cancel
+    window.close_map()
+    assert dialogs["questions"] == ["Save the changes to journey.json?"]
+    assert window.session is not None
+    dialogs["answer"] = QMessageBox.StandardButton.Discard
+    window.close_map()
+    assert window.session is None
+    assert load(sample_copy).touchpoint_count() == 30
+
+
+def test_opening_another_file_with_unsaved_changes_asks_first(window, sample_copy, dialogs, tmp_path):
+    window.open_file(sample_copy)
+    window.scene.select_cards([next(iter(window.scene.cards))])
+    window.scene.delete_selection()
+    other = tmp_path / "other.json"
+    shutil.copy(SAMPLE, other)
+    dialogs["answer"] = QMessageBox.StandardButton.Cancel
+    assert not window.open_file(other)
+    assert window.session.path == sample_copy.resolve()
+
+
+def test_dropping_a_map_file_on_the_window_opens_it(window, sample_copy, qtbot):
+    from gestures import drop
+    from PySide6.QtCore import QPointF
+
+    window.new_map("customer")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(sample_copy))])
+    drop(window.view, mime, QPointF(5, 5))
+    assert window.session.path == sample_copy.resolve()
+
+
+def test_autosave_writes_a_copy_of_a_modified_map_and_recovery_restores_it(window, sample_copy, dialogs, tmp_path):
+    window.open_file(sample_copy)
+    window.scene.select_cards([next(iter(window.scene.cards))])
+    window.scene.delete_selection()
+    window.write_autosave()
+    left = window.autosave.left_behind()
+    assert [item.origin for item in left] == [sample_copy.resolve()]
+    edited = window.session.document
+
+    from journeymapper.editor.autosave import AutosaveStore
+    from journeymapper.editor.main_window import MainWindow
+
+    after_crash = MainWindow(settings=window.settings, autosave=AutosaveStore(window.autosave.directory))
+    dialogs["answer"] = QMessageBox.StandardButton.Yes
+    after_crash.offer_recovery()
+    assert after_crash.session.document == edited
+    assert after_crash.session.path == sample_copy.resolve()
+    assert after_crash.isWindowModified()
+    after_crash.session.undo_stack.setClean()
+    after_crash.close()
+
+
+def test_saving_removes_the_autosave_copy(window, sample_copy):
+    window.open_file(sample_copy)
+    window.scene.select_cards([next(iter(window.scene.cards))])
+    window.scene.delete_selection()
+    window.write_autosave()
+    window.save()
+    assert window.autosave.left_behind() == []
+
+
+def test_copy_and_paste_makes_new_cards_with_their_connections(window, sample_copy):
+    window.open_file(sample_copy)
+    scene = window.scene
+    document = window.session.document
+    connection = next(iter(document.connections()))
+    scene.select_cards([connection.source, connection.target])
+    before = document.graph.number_of_edges()
+    assert clipboard.copy(scene)
+    assert QGuiApplication.clipboard().mimeData().text().count("\n") == 1
+    clipboard.paste(scene)
+    pasted = scene.selected_card_ids()
+    assert len(pasted) == 2 and not {connection.source, connection.target} & set(pasted)
+    assert document.graph.number_of_edges() == before + 1
+    assert window.session.undo_stack.undoText() == "Paste 2 cards"
+    window.session.undo_stack.undo()
+    assert document.graph.number_of_edges() == before
+
+
+def test_find_highlights_matches_and_steps_through_them(window, sample_copy):
+    window.open_file(sample_copy)
+    window.finder.field.setText("renewal")
+    highlighted = [card_id for card_id, item in window.scene.cards.items() if item.highlighted]
+    assert len(highlighted) >= 2
+    window.finder.next()
+    first = window.scene.selected_card_ids()
+    window.finder.next()
+    assert window.scene.selected_card_ids() != first and len(window.scene.selected_card_ids()) == 1
+    window.finder.field.clear()
+    assert not any(item.highlighted for item in window.scene.cards.values())

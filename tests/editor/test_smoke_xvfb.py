@@ -1,0 +1,75 @@
+"""The real program on a real X display (Xvfb): it opens a sample, shows it, and quits cleanly."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from support import REPO
+
+SAMPLE = REPO / "samples" / "year-one-customer-journey.json"
+GRAB = """
+import sys
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+app.primaryScreen().grabWindow(0).save(sys.argv[1])
+"""
+
+pytestmark = pytest.mark.skipif(shutil.which("Xvfb") is None, reason="needs Debian's xvfb (.ci/setup installs it)")
+
+
+@pytest.fixture
+def display():
+    read, write = os.pipe()
+    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+                              pass_fds=(write,), stderr=subprocess.DEVNULL)
+    os.close(write)
+    with os.fdopen(read) as stream:
+        number = stream.readline().strip()
+    yield f":{number}"
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def window_titles(environment: dict[str, str]) -> str:
+    return subprocess.run(["xwininfo", "-root", "-tree"], env=environment, capture_output=True, text=True).stdout
+
+
+def test_the_editor_opens_a_sample_on_a_real_display_and_quits_cleanly(display, tmp_path):
+    environment = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
+    environment.update(DISPLAY=display, XDG_CONFIG_HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path))
+    editor = subprocess.Popen([sys.executable, "-m", "journeymapper", str(SAMPLE)], env=environment,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while "year-one-customer-journey.json" not in window_titles(environment):
+            assert editor.poll() is None, editor.communicate()[1]
+            assert time.monotonic() < deadline, "the window never appeared"
+            time.sleep(0.25)
+        time.sleep(1.0)
+        screenshot = tmp_path / "screen.png"
+        subprocess.run([sys.executable, "-c", GRAB, str(screenshot)], env=environment, check=True, timeout=60)
+        assert screenshot.stat().st_size > 20_000  # a drawn map, not a blank screen
+        editor.send_signal(signal.SIGTERM)
+        _, errors = editor.communicate(timeout=30)
+    finally:
+        if editor.poll() is None:
+            editor.kill()
+    assert editor.returncode == 0, errors
+    assert "Traceback" not in errors
+
+
+def test_without_a_display_the_editor_says_so_in_one_line(tmp_path):
+    environment = {key: value for key, value in os.environ.items()
+                   if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, "-m", "journeymapper", str(SAMPLE)], env=environment,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "no display available" in result.stderr
+    assert "journeymapper validate" in result.stderr
