@@ -48,3 +48,11 @@ def window(qtbot, tmp_path, monkeypatch):
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+@pytest.fixture(autouse=True)
+def empty_clipboard_afterwards(qapp):
+    """Qt's offscreen platform crashes at exit while its clipboard holds data from Python
+    (PySide6 6.11; the xcb platform does not), so every test leaves the clipboard empty."""
+    yield
+    qapp.clipboard().clear()
