@@ -408,9 +408,14 @@ def _text_height(lines: tuple[str, ...], style: Style) -> float:
 
 
 def _row_height(lane: Lane, header_lines: tuple[str, ...], stacks: list[list[_Card]], style: Style) -> float:
-    """Tall enough for the lane's header and its tallest stack, and never too small to drop into."""
-    floor = style.emotions_lane_height if lane.kind == LaneKind.EMOTIONS else style.min_row_height
-    return max(floor, _text_height(header_lines, style), *(_stack_height(stack, style) for stack in stacks))
+    """Tall enough for the lane's header and its tallest stack, and never too small to drop into.
+
+    An emotions lane adds a band below its cards for the emotion curve, so cards and curve never
+    cover each other."""
+    tallest = max((_stack_height(stack, style) for stack in stacks), default=0.0)
+    if lane.kind == LaneKind.EMOTIONS:
+        return max(_text_height(header_lines, style), tallest + style.emotions_lane_height)
+    return max(style.min_row_height, _text_height(header_lines, style), tallest)
 
 
 def _stack_height(stack: list[_Card], style: Style) -> float:
@@ -533,14 +538,20 @@ def _emotion_curves(
                 total[0] += touchpoint.emotion
                 total[1] += 1
     keys = [None, *(persona_id for persona_id in document.personas if persona_id in totals)]
-    return {key: _curve(totals[key], columns, rows[lane_id], style) for key in keys}
+    band = emotion_band(rows[lane_id], style)
+    return {key: _curve(totals[key], columns, band, style) for key in keys}
+
+
+def emotion_band(row: Rect, style: Style) -> Rect:
+    """The strip at the bottom of the emotions lane, below its cards, where the curves run."""
+    return Rect(row.x, row.bottom - style.emotions_lane_height, row.width, style.emotions_lane_height)
 
 
 def _curve(
-    totals: dict[str, list[float]], columns: dict[str, Rect], row: Rect, style: Style
+    totals: dict[str, list[float]], columns: dict[str, Rect], band: Rect, style: Style
 ) -> tuple[CurvePoint, ...]:
-    """+2 sits at the top of the row and -2 at its bottom, inside the padding."""
-    top, span = row.y + style.emotion_padding, row.height - 2 * style.emotion_padding
+    """+2 sits at the top of the band and -2 at its bottom, inside the padding."""
+    top, span = band.y + style.emotion_padding, band.height - 2 * style.emotion_padding
     points = []
     for stage_id, column in columns.items():
         if stage_id in totals:

@@ -17,6 +17,7 @@ from journeymapper.layout import (
     Route,
     approximate_measure,
     compute_layout,
+    emotion_band,
     wrap_text,
 )
 from journeymapper.model import Connection, JourneyDocument, Lane, LaneKind, Persona, Stage, Touchpoint
@@ -440,8 +441,15 @@ def test_a_better_emotion_is_drawn_higher_and_the_extremes_keep_clear_of_the_row
     layout = layout_of(document)
     happy, sad, flat = (point.point.y for point in layout.emotion_curves[None])
     row = layout.rows["mood"]
-    assert row.y < happy < flat < sad < row.bottom
-    assert flat == pytest.approx(row.center.y)
+    band = emotion_band(row, STYLE)
+    assert row.y < band.y < happy < flat < sad < row.bottom
+    assert flat == pytest.approx(band.center.y)
+
+
+def test_the_curve_runs_below_the_cards_of_the_emotions_lane():
+    layout = layout_of(emotional_map())
+    lowest_card = max(card.rect.bottom for card in layout.cards.values() if card.cell[1] == "mood")
+    assert all(point.point.y > lowest_card for point in layout.emotion_curves[None])
 
 
 def test_a_map_without_an_emotions_lane_has_no_curves():

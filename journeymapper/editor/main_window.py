@@ -132,8 +132,12 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
-        for action in (self.open_action, self.save_action):
-            toolbar.addAction(action)
+        self.undo_action.setIcon(self.style().standardIcon(pixmaps.SP_ArrowBack))
+        self.redo_action.setIcon(self.style().standardIcon(pixmaps.SP_ArrowForward))
+        for action in (self.open_action, self.save_action, None, self.undo_action, self.redo_action, None,
+                       *self.zoom_actions):
+            toolbar.addAction(action) if action else toolbar.addSeparator()
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addSeparator()
         toolbar.addWidget(self.finder.field)
         self.addToolBar(toolbar)

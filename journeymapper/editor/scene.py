@@ -23,7 +23,7 @@ from journeymapper.editor.mime import NewLane, NewStage, NewTouchpoint, palette_
 from journeymapper.editor.session import MapSession
 from journeymapper.editor.theme import PERSONA_COLOURS, current_theme, qt_measure
 from journeymapper.errors import JourneyMapError
-from journeymapper.layout import DEFAULT_STYLE, MapLayout, Point, Style, compute_layout
+from journeymapper.layout import DEFAULT_STYLE, MapLayout, Point, Style, compute_layout, emotion_band
 from journeymapper.model import Change, Lane, LaneKind, Stage, Touchpoint
 
 ItemT = TypeVar("ItemT", bound=QGraphicsItem)
@@ -87,7 +87,8 @@ class MapScene(QGraphicsScene):
                    lambda item: item.set_route(self.document.connection(item.connection_id),
                                                layout.connectors[item.connection_id]))
         emotions = next((lane.id for lane in lanes if lane.kind == LaneKind.EMOTIONS), None)
-        self.curve.set_curve(layout.emotion_curves.get(None, ()), layout.rows[emotions] if emotions else None)
+        band = emotion_band(layout.rows[emotions], self.style) if emotions else None
+        self.curve.set_curve(layout.emotion_curves.get(None, ()), band)
         bounds = layout.bounds
         self.setSceneRect(QRectF(bounds.x - 200, bounds.y - 200, bounds.width + 400, bounds.height + 400))
         self.laid_out.emit()
