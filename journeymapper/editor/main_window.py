@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from journeymapper.editor import clipboard
 from journeymapper.editor.autosave import INTERVAL_MS, AutosaveStore
 from journeymapper.editor.find import Finder
+from journeymapper.editor.inspector import Inspector
 from journeymapper.editor.palette import PaletteDock
 from journeymapper.editor.scene import MapScene
 from journeymapper.editor.session import MapSession
@@ -54,6 +55,8 @@ class MainWindow(QMainWindow):
         self.history_dock.setObjectName("history")
         self.history_dock.setWidget(self.history)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.history_dock)
+        self.inspector = Inspector(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector)
         self.finder = Finder(self)
         self._build_actions()
         self.start_page.new_requested.connect(self.new_map)
@@ -126,7 +129,7 @@ class MainWindow(QMainWindow):
         for action in self.zoom_actions:
             view.addAction(action)
         view.addSeparator()
-        for dock in (self.palette_dock, self.history_dock):
+        for dock in (self.palette_dock, self.inspector, self.history_dock):
             view.addAction(dock.toggleViewAction())
 
         toolbar = QToolBar("Main")
@@ -150,11 +153,13 @@ class MainWindow(QMainWindow):
     # -- showing a map ------------------------------------------------------------------------
 
     def _show_session(self, session: MapSession | None) -> None:
+        new_scene = MapScene(session) if session else None
+        self.inspector.set_scene(new_scene)  # commits a half-typed edit into the old map first
         if self.scene is not None:
             self.scene.detach()
         old_scene = self.scene
         self.session = session
-        self.scene = MapScene(session) if session else None
+        self.scene = new_scene
         self.view.setScene(self.scene)
         if old_scene is not None:
             old_scene.deleteLater()
@@ -225,6 +230,7 @@ class MainWindow(QMainWindow):
         return bool(path) and self._save_to(Path(path))
 
     def _save_to(self, path: Path) -> bool:
+        self.inspector.commit_pending()
         try:
             self.session.save(path)
         except JourneyMapError as error:
@@ -242,6 +248,7 @@ class MainWindow(QMainWindow):
 
     def confirm_discard(self) -> bool:
         """Ask before unsaved changes are lost: Save, Discard or Cancel."""
+        self.inspector.commit_pending()
         if self.session is None or not self.session.modified:
             return True
         buttons = QMessageBox.StandardButton
@@ -282,6 +289,7 @@ class MainWindow(QMainWindow):
         self.recent_files_menu.setEnabled(bool(paths))
 
     def write_autosave(self) -> None:
+        self.inspector.commit_pending()
         if self.session is not None and self.session.modified:
             try:
                 self.autosave.write(self.session.document, self.session.path)

@@ -201,3 +201,12 @@ def test_find_highlights_matches_and_steps_through_them(window, sample_copy):
     assert window.scene.selected_card_ids() != first and len(window.scene.selected_card_ids()) == 1
     window.finder.field.clear()
     assert not any(item.highlighted for item in window.scene.cards.values())
+
+
+def test_the_inspector_follows_the_selection_on_the_canvas(window, sample_copy, qtbot):
+    window.open_file(sample_copy)
+    assert window.inspector.page is window.inspector.map_page
+    card = next(window.session.document.touchpoints())
+    window.scene.select_cards([card.id])
+    qtbot.waitUntil(lambda: window.inspector.page is window.inspector.card_page)
+    assert window.inspector.card_page.title.text() == card.title

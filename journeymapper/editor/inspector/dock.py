@@ -1,0 +1,177 @@
+"""The inspector dock: follows the scene's selection and shows the page that edits it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QStackedWidget, QWidget
+
+from journeymapper.editor.inspector.base import Page, hint_label
+from journeymapper.editor.inspector.bulk import BulkPage
+from journeymapper.editor.inspector.card import CardPage
+from journeymapper.editor.inspector.connection import ConnectionPage
+from journeymapper.editor.inspector.headers import LanePage, StagePage
+from journeymapper.editor.inspector.map_page import MapPage
+from journeymapper.editor.inspector.style import palette
+from journeymapper.editor.items import HeaderItem
+from journeymapper.editor.scene import MapScene
+from journeymapper.errors import JourneyMapError
+from journeymapper.model import Change
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+class MessagePage(Page):
+    """No map, or a selection that cannot be edited as one (several connections or headers)."""
+
+    def __init__(self, inspector: Inspector, caption: str, hint: str):
+        super().__init__(inspector, caption)
+        self.heading.show()
+        self.hint = hint_label(hint)
+        self.column.addWidget(self.hint)
+        self.end()
+
+    def load(self, force: bool = False) -> None:
+        self.heading.setText(self.target or "")
+
+
+class Inspector(QDockWidget):
+    """Edits every field of the selection; with nothing selected, the map itself and its personas.
+
+    Every finished edit becomes one undo command on the scene's session; the fields refresh after
+    any change to the document (undo, redo, edits on the canvas), on the next turn of the event loop.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("Inspector", parent)
+        self.setObjectName("inspector")
+        self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
+        self.setMinimumWidth(320)
+        self.scene: MapScene | None = None
+        self._unsubscribe: Callable[[], None] | None = None
+        self._refusal: str | None = None
+        self._refresh = QTimer(self, singleShot=True, interval=0, timeout=self.refresh)
+        self.stack = QStackedWidget(self)
+        self.stack.setStyleSheet(palette().stylesheet())
+        self.setWidget(self.stack)
+        self.empty = MessagePage(self, "Inspector", "Open a map or start a new one to inspect it here.")
+        self.several = MessagePage(self, "Selection", "Select one item to edit it, or several cards to edit "
+                                   "their channel, emotion and personas together.")
+        self.map_page = MapPage(self)
+        self.card_page = CardPage(self)
+        self.bulk_page = BulkPage(self)
+        self.connection_page = ConnectionPage(self)
+        self.stage_page = StagePage(self)
+        self.lane_page = LanePage(self)
+        self._scrolls: dict[Page, QScrollArea] = {}
+        for page in (self.empty, self.several, self.map_page, self.card_page, self.bulk_page,
+                     self.connection_page, self.stage_page, self.lane_page):
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroll.setWidget(page)
+            self._scrolls[page] = scroll
+            self.stack.addWidget(scroll)
+        self.page: Page | None = None
+        self.refresh()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(340, 720)
+
+    # -- the scene ----------------------------------------------------------------------------
+
+    def set_scene(self, scene: MapScene | None) -> None:
+        """Show another map (or none); edits left half-done in the old one are committed first."""
+        self.commit_pending()
+        if self.scene is not None:
+            try:
+                self.scene.selectionChanged.disconnect(self._schedule)
+                self.scene.refused.disconnect(self._on_refused)
+            except (RuntimeError, TypeError):
+                pass  # the scene is already gone
+            if self._unsubscribe is not None:
+                self._unsubscribe()
+        self.scene, self._unsubscribe, self.page = scene, None, None
+        if scene is not None:
+            scene.selectionChanged.connect(self._schedule)
+            scene.refused.connect(self._on_refused)
+            self._unsubscribe = scene.document.subscribe(self._on_change)
+        self.refresh()
+
+    def commit_pending(self) -> None:
+        """Commit what the user typed but has not finished (call before saving or closing)."""
+        if self.page is not None and self.scene is not None:
+            self.page.flush()
+
+    def _on_change(self, change: Change) -> None:
+        self._schedule()
+
+    def _schedule(self) -> None:
+        self._refresh.start()
+
+    def _on_refused(self, message: str) -> None:
+        self._refusal = message
+
+    # -- following the selection ----------------------------------------------------------------
+
+    def selection(self) -> tuple[Page, Any]:
+        """The page for the current selection and its target."""
+        scene = self.scene
+        if scene is None:
+            return self.empty, None
+        document = scene.document
+        cards = scene.selected_card_ids()
+        connections = [c for c in scene.selected_connection_ids() if document.has_connection(c)]
+        headers = [(item.kind, item.item_id) for item in scene.selectedItems()
+                   if isinstance(item, HeaderItem) and item.item_id in getattr(document, f"{item.kind}s")]
+        others = len(connections) + len(headers)
+        if len(cards) == 1 and not others:
+            return self.card_page, cards[0]
+        if cards:
+            return self.bulk_page, (tuple(cards), others)
+        if len(connections) == 1 and not headers:
+            return self.connection_page, connections[0]
+        if len(headers) == 1 and not connections:
+            kind, item_id = headers[0]
+            return (self.stage_page if kind == "stage" else self.lane_page), item_id
+        if others:
+            parts = [plural(len(connections), "connection")] if connections else []
+            parts += [plural(len(headers), "header")] if headers else []
+            return self.several, " and ".join(parts) + " selected"
+        return self.map_page, None
+
+    def refresh(self) -> None:
+        """Point the right page at the selection, or refresh the shown page's fields."""
+        self._refresh.stop()
+        page, target = self.selection()
+        if page is self.page and target == page.target:
+            page.load(force=False)
+            return
+        self.commit_pending()
+        page.bind(target)
+        self.page = page
+        self.stack.setCurrentWidget(self._scrolls[page])
+
+    # -- pushing --------------------------------------------------------------------------------
+
+    def push(self, build: Callable[[], QUndoCommand]) -> str | None:
+        """Build and push a command; None if the model took it, else the reason it was refused."""
+        if self.scene is None:
+            return "No map is open"
+        try:
+            command = build()
+        except JourneyMapError as error:
+            return str(error)
+        self._refusal = None
+        if self.scene.push(command):
+            return None
+        return self._refusal or "The map refused this change"
