@@ -55,8 +55,11 @@ class MainWindow(QMainWindow):
         self.history_dock.setObjectName("history")
         self.history_dock.setWidget(self.history)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.history_dock)
+        self.tabifyDockWidget(self.palette_dock, self.history_dock)
+        self.palette_dock.raise_()
         self.inspector = Inspector(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector)
+        self.resizeDocks([self.palette_dock, self.inspector], [170, 340], Qt.Orientation.Horizontal)
         self.finder = Finder(self)
         self._build_actions()
         self.start_page.new_requested.connect(self.new_map)
@@ -172,6 +175,7 @@ class MainWindow(QMainWindow):
             self.history.setStack(session.undo_stack)
             self.pages.setCurrentWidget(self.view)
             self.view.fit_map()
+            QTimer.singleShot(0, self.view.fit_map)  # again once the window has its final size
         else:
             self.undo_group.setActiveStack(None)
             self.history.setStack(None)
