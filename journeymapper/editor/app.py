@@ -7,8 +7,7 @@ import signal
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from journeymapper import __version__
@@ -35,9 +34,7 @@ def application() -> QApplication:
     QApplication.setOrganizationName("journeymapper")
     QApplication.setApplicationVersion(__version__)
     app = QApplication(sys.argv[:1])
-    app.setStyle("Fusion")  # the same look everywhere, and it follows the system's light or dark scheme
-    if QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark:
-        app.setPalette(app.style().standardPalette())
+    app.setStyle("Fusion")  # the same look everywhere; it follows the system's light or dark scheme
     return app
 
 

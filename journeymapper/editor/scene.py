@@ -13,9 +13,16 @@ from typing import TypeVar
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneDragDropEvent, QGraphicsSceneMouseEvent
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsSceneContextMenuEvent,
+    QGraphicsSceneDragDropEvent,
+    QGraphicsSceneMouseEvent,
+)
 
 from journeymapper.editor import drags
+from journeymapper.editor.context_menu import build_menu
 from journeymapper.editor.commands import AddColumnOrRow, AddTouchpoints, EditFields, RemoveItems, quoted
 from journeymapper.editor.inline_editor import InlineEditor
 from journeymapper.editor.items import CardItem, ConnectorItem, DropIndicator, EmotionCurveItem, GridItem, HeaderItem
@@ -244,6 +251,13 @@ class MapScene(QGraphicsScene):
                 event.accept()
                 return
         super().mouseDoubleClickEvent(event)
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:  # noqa: N802
+        self.flush()
+        menu = build_menu(self, event.scenePos())
+        if menu is not None:
+            menu.exec(event.screenPos())
+            event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if self.focusItem() is None and drags.nudge(self, event.key()):
