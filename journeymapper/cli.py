@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from journeymapper import __version__
+from journeymapper.commands.insights_command import add_insights_command
+from journeymapper.commands.portfolio_command import add_portfolio_command
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats import json_format
 from journeymapper.model.schema import MapKind, json_schema_text
@@ -42,6 +44,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader (head, less) went away: stop quietly, as command-line tools do.
+        sys.stdout = None  # type: ignore[assignment]
+        return 0
 
 
 def _is_editor_request(argv: list[str]) -> bool:
@@ -82,6 +88,9 @@ def _parser() -> argparse.ArgumentParser:
     stats.add_argument("file", metavar="FILE", type=Path)
     stats.add_argument("--json", action="store_true", help="print the figures as JSON")
     stats.set_defaults(run=_stats)
+
+    add_insights_command(commands)
+    add_portfolio_command(commands)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of map files")
     schema.set_defaults(run=_schema)

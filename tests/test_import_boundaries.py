@@ -7,7 +7,14 @@ import sys
 
 import pytest
 
-QT_FREE = ["journeymapper.model", "journeymapper.layout", "journeymapper.formats.json_format", "journeymapper.cli"]
+QT_FREE = [
+    "journeymapper.model",
+    "journeymapper.layout",
+    "journeymapper.formats.json_format",
+    "journeymapper.cli",
+    "journeymapper.portfolio",
+    "journeymapper.model.insights",
+]
 
 
 @pytest.mark.parametrize("module", QT_FREE)

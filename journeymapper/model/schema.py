@@ -80,6 +80,8 @@ class MapLink(Item):
     def _relative_posix_path(cls, path: str) -> str:
         if path.startswith(("/", "\\")) or (len(path) > 1 and path[1] == ":") or "\\" in path:
             raise ValueError("must be a relative path with forward slashes")
+        if any(ord(char) < 32 for char in path):
+            raise ValueError("must not contain control characters")
         return path
 
 

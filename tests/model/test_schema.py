@@ -25,7 +25,7 @@ def test_a_uuid_is_a_fine_id():
     assert Touchpoint(id="6f1c2a4e-8b0d-4a57-9f3e-1d2c3b4a5f60", stage="s", lane="l", title="t")
 
 
-@pytest.mark.parametrize("path", ["/etc/passwd", "C:/maps/x.json", "..\\\\maps\\\\x.json", ""])
+@pytest.mark.parametrize("path", ["/etc/passwd", "C:/maps/x.json", "..\\\\maps\\\\x.json", "", "a\x00b.json"])
 def test_map_links_are_relative_forward_slash_paths(path):
     with pytest.raises(ValidationError):
         MapLink(path=path, map_id="m")

@@ -1,0 +1,133 @@
+"""The ``journeymapper insights MAP.json [--json]`` sub-command: what the map's graph says about
+the journey (see ``journeymapper.model.insights`` for what each finding means)."""
+
+from __future__ import annotations
+
+import argparse
+import textwrap
+from pathlib import Path
+
+from journeymapper.commands import clip, percent, print_json, section
+from journeymapper.formats import json_format
+from journeymapper.model.document import JourneyDocument
+from journeymapper.model.insights import Card, Conversion, Insights, JourneyPath, map_insights
+
+WIDTH = 100
+CARD_HEADER = ("Touchpoint", "Stage", "Lane")
+
+
+def add_insights_command(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    """Register ``insights`` on a sub-command parser; its ``run(arguments)`` returns the exit status."""
+    command = subparsers.add_parser(
+        "insights",
+        help="what a map's graph shows: dead ends, loops, hand-offs, low moments, paths, conversion",
+        description="Read a map as a graph: where its journey starts and stops, where it breaks, loops "
+        "and changes teams, where it hurts, its paths from first to last stage and their conversion. "
+        "Flow and hand-off connections are the journey's steps; dependencies are not.",
+    )
+    command.add_argument("file", metavar="MAP", type=Path, help="a map file (.json)")
+    command.add_argument("--json", action="store_true", help="print every finding as JSON")
+    command.set_defaults(run=run)
+    return command
+
+
+def run(arguments: argparse.Namespace) -> int:
+    document = json_format.load(arguments.file)
+    insights = map_insights(document)
+    if arguments.json:
+        print_json({"file": str(arguments.file), "id": document.id, "title": document.title,
+                    "kind": document.kind.value}, insights)
+    else:
+        print(insights_report(document, insights))
+    return 0
+
+
+def insights_report(document: JourneyDocument, insights: Insights) -> str:
+    """The findings as plain text for a person to read."""
+    last = insights.last_stage.name if insights.last_stage else ""
+    parts = [
+        _heading(document),
+        _cards("Entry points", insights.entries, "nothing flows or hands off into them"),
+        _cards("Exits", insights.exits, "they lead nowhere on"),
+        _cards("Dead ends", insights.dead_ends, f"exits before the last stage ({last})"),
+        _cards("Unreachable from any entry", insights.unreachable, "only a loop with no way in leads to them"),
+        _cards("Off the journey", insights.off_journey, "no flow or hand-off in or out"),
+        _loops(insights),
+        section("Hand-offs between teams", ("From", "To", "Count"),
+                [(clip(h.from_team), clip(h.to_team), str(h.count)) for h in insights.handoffs], right={2}),
+        section("Stages with no touchpoint", ("Stage",), [(clip(stage.name),) for stage in insights.empty_stages]),
+        section("Lowest emotional moments", ("Emotion", *CARD_HEADER),
+                [(f"{moment.emotion:+d}" if moment.emotion else "0", *_row(moment.card))
+                 for moment in insights.lowest_moments], right={0}),
+        section("Pain-point hot spots", ("Pain points", "Stage", "Lane"),
+                [(str(spot.pain_points), clip(spot.stage.name), clip(spot.lane.name)) for spot in insights.hot_spots],
+                right={0}),
+        _paths(insights),
+        _conversion(insights.conversion),
+    ]
+    return "\n\n".join("\n".join(lines) for lines in parts)
+
+
+def _heading(document: JourneyDocument) -> list[str]:
+    counts = (f"{document.kind.value.replace('_', ' ')} map, {document.touchpoint_count()} touchpoints, "
+              f"{document.graph.number_of_edges()} connections; its steps are the flow and hand-off connections")
+    return [document.title, counts]
+
+
+def _row(card: Card) -> tuple[str, str, str]:
+    return clip(card.title), clip(card.stage, 28), clip(card.lane, 28)
+
+
+def _cards(title: str, cards: tuple[Card, ...], note: str) -> list[str]:
+    return section(title, CARD_HEADER, [_row(card) for card in cards], note)
+
+
+def _walk(cards: tuple[Card, ...]) -> str:
+    return " -> ".join(clip(card.title, 40) for card in cards)
+
+
+def _wrapped(first: str, text: str) -> list[str]:
+    return textwrap.wrap(text, WIDTH, initial_indent=first, subsequent_indent=" " * len(first),
+                         break_on_hyphens=False)
+
+
+def _loops(insights: Insights) -> list[str]:
+    if not insights.loops:
+        return ["Loops: none"]
+    more = "; there are more" if insights.loops_truncated else ""
+    lines = [f"Loops (the first {len(insights.loops)}{more})"]
+    for number, loop in enumerate(insights.loops, 1):
+        lines += _wrapped(f"  {number}. ", _walk(loop + loop[:1]))
+    return lines
+
+
+def _paths(insights: Insights) -> list[str]:
+    if insights.first_stage is None or insights.last_stage is None or insights.first_stage == insights.last_stage:
+        return ["Paths from first to last stage: the journey does not span two stages"]
+    title = f"Paths from {insights.first_stage.name} to {insights.last_stage.name}"
+    if not insights.paths:
+        return [f"{title}: none"]
+    count = f"{len(insights.paths)} found; the search stopped, there may be more" if insights.paths_truncated else ""
+    lines = [f"{title} ({count or len(insights.paths)})"]
+    for number, path in enumerate(insights.paths, 1):
+        lines += _wrapped(f"  {number}. ", _walk(path.cards) + _conversion_note(path))
+    return lines
+
+
+def _conversion_note(path: JourneyPath) -> str:
+    return "" if path.conversion is None else f"  [converts {percent(path.conversion)}]"
+
+
+def _conversion(conversion: Conversion | None) -> list[str]:
+    if conversion is None:
+        return ["Conversion: no connection on a path from the first to the last stage carries a rate"]
+    steps = len(conversion.path.cards) - 1
+    lines = _wrapped("Conversion: ", f"{percent(conversion.rate)} expected end to end, along the best path "
+                                     f"(rates on {conversion.rated_steps} of its {steps} steps; a step without "
+                                     "one counts as 100%)")
+    lines += _wrapped("  best path: ", _walk(conversion.path.cards))
+    if conversion.weakest is not None:
+        step = conversion.weakest
+        lines += _wrapped("  weakest step: ", f"{clip(step.source.title, 40)} -> {clip(step.target.title, 40)}, "
+                                              f"{percent(step.rate)}")
+    return lines

@@ -1,0 +1,76 @@
+"""The ``journeymapper portfolio DIR [--json]`` sub-command: every map under a folder, the links
+between them, the broken ones, and the customer-journey stages with no user or business journey
+behind them (see ``journeymapper.portfolio``)."""
+
+from __future__ import annotations
+
+import argparse
+from itertools import groupby
+from pathlib import Path
+
+from journeymapper.commands import clip, print_json, section, table
+from journeymapper.portfolio import Portfolio, PortfolioLink, scan_portfolio
+
+
+def add_portfolio_command(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    """Register ``portfolio`` on a sub-command parser; its ``run(arguments)`` returns the exit status."""
+    command = subparsers.add_parser(
+        "portfolio",
+        help="the maps under a folder, the links between them, and stages with nothing linked behind",
+        description="List every map under a folder (kind, title, stages, touchpoints, last change), the "
+        "links between them and the broken ones, and which customer-journey stages have no user or "
+        "business journey linked behind them. Files that do not load are listed, not fatal.",
+    )
+    command.add_argument("folder", metavar="DIR", type=Path, help="the folder to scan, with its sub-folders")
+    command.add_argument("--json", action="store_true", help="print the portfolio as JSON")
+    command.set_defaults(run=run)
+    return command
+
+
+def run(arguments: argparse.Namespace) -> int:
+    portfolio = scan_portfolio(arguments.folder)
+    if arguments.json:
+        print_json({}, portfolio)
+    else:
+        print(portfolio_report(portfolio))
+    return 0
+
+
+def portfolio_report(portfolio: Portfolio) -> str:
+    """The portfolio as plain text for a person to read."""
+    parts = [
+        [_headline(portfolio)],
+        section("Maps", ("File", "Kind", "Title", "Stages", "Touchpoints", "Changed"),
+                [(clip(m.path), m.kind.value, clip(m.title), str(m.stages), str(m.touchpoints), m.changed)
+                 for m in portfolio.maps], right={3, 4}),
+        section("Files that are not maps or do not load", ("File", "Error"),
+                [(clip(failure.path), failure.error) for failure in portfolio.unreadable]),
+        section("Links", ("From", "On", "To", "Status"),
+                [(*_ends(link), link.status.value) for link in portfolio.links]),
+        section("Broken links", ("From", "On", "To", "Problem"),
+                [(*_ends(link), f"{link.status.value}: {link.detail}") for link in portfolio.broken_links]),
+        _coverage(portfolio),
+    ]
+    return "\n\n".join("\n".join(lines) for lines in parts)
+
+
+def _headline(portfolio: Portfolio) -> str:
+    maps, links = len(portfolio.maps), len(portfolio.links)
+    return (f"{portfolio.folder}: {maps} map{'s' * (maps != 1)}, {links} link{'s' * (links != 1)} "
+            f"({len(portfolio.broken_links)} broken), {len(portfolio.unreadable)} file(s) that do not load")
+
+
+def _ends(link: PortfolioLink) -> tuple[str, str, str]:
+    return clip(link.source, 40), f"{link.origin.kind} {clip(link.origin.name, 32)}", clip(link.target, 40)
+
+
+def _coverage(portfolio: Portfolio) -> list[str]:
+    if not portfolio.coverage:
+        return ["Coverage: no customer journeys"]
+    heading = (f"Coverage: {len(portfolio.gaps)} of {len(portfolio.coverage)} customer-journey stages have no "
+               "user or business journey linked behind them")
+    lines = [heading]
+    for name, stages in groupby(portfolio.coverage, key=lambda stage: stage.map):
+        rows = [(clip(stage.stage), ", ".join(stage.linked) or "-- nothing linked --") for stage in stages]
+        lines += [f"  {name}", *("  " + line for line in table(rows))]
+    return lines

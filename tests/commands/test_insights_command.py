@@ -1,0 +1,107 @@
+"""``journeymapper insights MAP.json [--json]``: readable text, complete JSON, one-line errors."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+
+import pytest
+
+from support import SAMPLES
+from journeymapper.commands.insights_command import add_insights_command
+from journeymapper.errors import JourneyMapError
+from journeymapper.formats import json_format
+from journeymapper.model import Touchpoint
+
+
+def insights(*argv: str) -> int:
+    parser = argparse.ArgumentParser(prog="journeymapper")
+    add_insights_command(parser.add_subparsers())
+    arguments = parser.parse_args(["insights", *argv])
+    return arguments.run(arguments)
+
+
+@pytest.fixture
+def small_file(tmp_path, small_map):
+    path = tmp_path / "checkout.json"
+    json_format.save(small_map, path)
+    return path
+
+
+def test_the_report_reads_as_aligned_sections(small_file, capsys):
+    assert insights(str(small_file)) == 0
+    report = capsys.readouterr().out
+    assert report.startswith("Checkout\ncustomer map, 4 touchpoints, 3 connections;")
+    sections = report.split("\n\n")
+    assert ("Entry points (1): nothing flows or hands off into them\n"
+            "  Touchpoint        Stage   Lane\n"
+            "  Search for shoes  Browse  Web team") in sections
+    assert "Dead ends: none" in sections
+    assert ("Hand-offs between teams (1)\n"
+            "  From      To        Count\n"
+            "  Web team  Payments      1") in sections
+    assert ("Lowest emotional moments (3)\n"
+            "  Emotion  Touchpoint        Stage     Lane\n"
+            "       -1  Checkout          Purchase  Web team\n"
+            "        0  Compare sizes     Browse    Web team\n"
+            "       +1  Search for shoes  Browse    Web team") in sections
+    assert ("Paths from Browse to Purchase (1)\n"
+            "  1. Search for shoes -> Compare sizes -> Checkout -> Charge card  [converts 40%]") in sections
+    assert sections[-1].endswith("  weakest step: Compare sizes -> Checkout, 40%\n")
+
+
+def test_long_lists_stop_after_ten_rows_and_say_how_many_more(tmp_path, small_map, capsys):
+    for number in range(12):
+        small_map.add_touchpoint(Touchpoint(id=f"note-{number}", stage="pay", lane="mood", title=f"Note {number}"))
+    path = tmp_path / "notes.json"
+    json_format.save(small_map, path)
+    insights(str(path))
+    section = next(part for part in capsys.readouterr().out.split("\n\n") if part.startswith("Off the journey"))
+    lines = section.splitlines()
+    assert lines[0] == "Off the journey (12): no flow or hand-off in or out"
+    assert len(lines) == 1 + 1 + 10 + 1
+    assert lines[-1] == "  ... and 2 more (--json lists them all)"
+
+
+def test_titles_are_clipped_to_one_line(tmp_path, small_map, capsys):
+    small_map.update_touchpoint("search", title="Searches\nfor trail shoes in size 42 that fit a wide foot, twice")
+    path = tmp_path / "long.json"
+    json_format.save(small_map, path)
+    insights(str(path))
+    entry = capsys.readouterr().out.split("\n\n")[1].splitlines()[2]
+    assert entry == "  Searches for trail shoes in size 42 that fit...  Browse  Web team"
+
+
+def test_json_holds_every_finding_in_a_stable_order(small_file, capsys):
+    insights(str(small_file), "--json")
+    data = json.loads(capsys.readouterr().out)
+    assert list(data) == [
+        "file", "id", "title", "kind", "entries", "exits", "dead_ends", "unreachable", "off_journey", "loops",
+        "loops_truncated", "handoffs", "empty_stages", "lowest_moments", "hot_spots", "first_stage", "last_stage",
+        "paths", "paths_truncated", "conversion",
+    ]
+    assert data["entries"] == [{"id": "search", "title": "Search for shoes", "stage": "Browse", "lane": "Web team"}]
+    assert data["handoffs"] == [{"from_team": "Web team", "to_team": "Payments", "count": 1, "connections": ["c3"]}]
+    assert data["conversion"]["rate"] == 0.4
+    assert data["conversion"]["weakest"]["connection"] == "c2"
+
+
+def test_a_bad_file_is_a_journey_map_error(tmp_path):
+    with pytest.raises(JourneyMapError, match="missing.json: cannot read"):
+        insights(str(tmp_path / "missing.json"))
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=[sample.name for sample in SAMPLES])
+def test_the_samples(sample, capsys):
+    assert insights(str(sample)) == 0
+    assert insights(str(sample), "--json") == 0
+    assert "Conversion: " in capsys.readouterr().out
+
+
+def test_the_command_loads_no_qt():
+    probe = ("import sys, journeymapper.commands.insights_command, journeymapper.commands.portfolio_command; "
+             "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

@@ -1,0 +1,91 @@
+"""``journeymapper portfolio DIR [--json]``: the maps of a folder, their links and coverage."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+import pytest
+
+from support import SAMPLES
+from journeymapper.commands.portfolio_command import add_portfolio_command
+from journeymapper.errors import JourneyMapError
+from journeymapper.formats import json_format
+from journeymapper.model import MapLink
+
+SAMPLE_FOLDER = SAMPLES[0].parent
+
+
+def portfolio(*argv: str) -> int:
+    parser = argparse.ArgumentParser(prog="journeymapper")
+    add_portfolio_command(parser.add_subparsers())
+    arguments = parser.parse_args(["portfolio", *argv])
+    return arguments.run(arguments)
+
+
+def test_the_samples_report(capsys):
+    assert portfolio(str(SAMPLE_FOLDER)) == 0
+    sections = capsys.readouterr().out.split("\n\n")
+    assert sections[0] == f"{SAMPLE_FOLDER}: 3 maps, 4 links (0 broken), 0 file(s) that do not load"
+    maps = sections[1].splitlines()
+    assert maps[0] == "Maps (3)"
+    assert maps[1].split() == ["File", "Kind", "Title", "Stages", "Touchpoints", "Changed"]
+    assert maps[4].startswith("  year-one-customer-journey.json    customer  "
+                              "Year one: mid-market retail account, Closed/W...")
+    assert "Broken links: none" in sections
+    assert sections[-1] == (
+        "Coverage: 4 of 6 customer-journey stages have no user or business journey linked behind them\n"
+        "  year-one-customer-journey.json\n"
+        "    Closed/Won             shoe-order-business-journey.json\n"
+        "    Kickoff                -- nothing linked --\n"
+        "    Onboarding             first-report-user-journey.json\n"
+        "    Success plan           -- nothing linked --\n"
+        "    First business review  -- nothing linked --\n"
+        "    Renewal                -- nothing linked --\n"
+    )
+
+
+def test_broken_links_and_files_that_do_not_load_are_listed(tmp_path, small_map, capsys):
+    small_map.update_stage("pay", links=[MapLink(path="orders/order.json", map_id="order")])
+    json_format.save(small_map, tmp_path / "checkout.json")
+    (tmp_path / "half.json").write_text("{")
+    portfolio(str(tmp_path))
+    sections = capsys.readouterr().out.split("\n\n")
+    assert sections[0] == f"{tmp_path}: 1 map, 1 link (1 broken), 1 file(s) that do not load"
+    unreadable = next(part for part in sections if part.startswith("Files that are not maps"))
+    assert unreadable.splitlines()[2].startswith(f"  half.json  {tmp_path / 'half.json'}: invalid JSON: line 1")
+    broken = next(part for part in sections if part.startswith("Broken links")).splitlines()
+    assert broken[0] == "Broken links (1)"
+    assert broken[2].split("  ")[1:3] == ["checkout.json", "stage Purchase"]
+    assert broken[2].endswith(f"missing file: {(tmp_path / 'orders' / 'order.json').resolve()}: no such file")
+    assert sections[-1] == (
+        "Coverage: 2 of 2 customer-journey stages have no user or business journey linked behind them\n"
+        "  checkout.json\n"
+        "    Browse    -- nothing linked --\n"
+        "    Purchase  -- nothing linked --\n"
+    )
+
+
+def test_json_is_complete_and_stable(capsys):
+    portfolio(str(SAMPLE_FOLDER), "--json")
+    first = capsys.readouterr().out
+    portfolio(str(SAMPLE_FOLDER), "--json")
+    assert capsys.readouterr().out == first
+    data = json.loads(first)
+    assert list(data) == ["folder", "maps", "unreadable", "links", "coverage"]
+    assert list(data["maps"][0]) == ["path", "id", "title", "kind", "stages", "touchpoints", "changed"]
+    assert data["links"][0] == {
+        "source": "first-report-user-journey.json",
+        "origin": {"kind": "stage", "id": "stage-invite", "name": "Invite & sign-up", "stage": "stage-invite"},
+        "target": "year-one-customer-journey.json",
+        "map_id": "year-one-customer-journey",
+        "status": "ok",
+        "detail": "",
+    }
+    assert data["coverage"][0] == {"map": "year-one-customer-journey.json", "stage_id": "stage-closed-won",
+                                   "stage": "Closed/Won", "linked": ["shoe-order-business-journey.json"]}
+
+
+def test_a_folder_that_is_not_one_is_a_journey_map_error(tmp_path):
+    with pytest.raises(JourneyMapError, match="not a folder"):
+        portfolio(str(tmp_path / "nowhere"))
