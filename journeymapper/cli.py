@@ -16,6 +16,7 @@ from pathlib import Path
 from journeymapper import __version__
 from journeymapper.commands.insights_command import add_insights_command
 from journeymapper.commands.portfolio_command import add_portfolio_command
+from journeymapper.formats.pdf.command import add_export_command
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats import json_format
 from journeymapper.model.schema import MapKind, json_schema_text
@@ -89,6 +90,7 @@ def _parser() -> argparse.ArgumentParser:
     stats.add_argument("--json", action="store_true", help="print the figures as JSON")
     stats.set_defaults(run=_stats)
 
+    add_export_command(commands)
     add_insights_command(commands)
     add_portfolio_command(commands)
 

@@ -1,0 +1,165 @@
+"""The ``journeymapper export`` sub-command: maps to PDF files, on a server without a display.
+
+    journeymapper export MAP.json -o OUT.pdf [--page A3] [--landscape|--portrait]
+                         [--fit | --tile [--scale S]] [--margin 12mm] [--appendix] [--date DATE]
+    journeymapper export A.json B.json -o DIR/
+
+The date in the title block must not change from one export to the next, or two exports of one map
+would differ: it is ``--date`` if given (``--date none`` prints none), else the day given by
+``SOURCE_DATE_EPOCH`` (the reproducible-builds convention, for CI), else the day the map file was
+last modified, which is the day the map's content last changed. The clock is never read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from journeymapper.errors import JourneyMapError
+from journeymapper.formats import json_format
+from journeymapper.formats.pdf.options import DEFAULT_MARGIN, NAMED_SIZES, ExportOptions, check_scale, length, page_size
+
+EXIT_BAD_INPUT = 1
+
+
+class _FileDate:
+    """The default of --date: the day the map file was last changed (argparse would parse a string)."""
+
+
+FROM_THE_FILE = _FileDate()
+T = TypeVar("T")
+
+
+def add_export_command(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    """Register ``export`` on a sub-command parser; its ``run(arguments)`` returns the exit status."""
+    command = subparsers.add_parser(
+        "export",
+        help="export maps as print-ready PDF files",
+        description="Export journey maps as vector PDF files: the whole map on one page (--fit, the "
+        "default) or as a poster over several pages (--tile).",
+    )
+    command.add_argument("maps", nargs="+", metavar="MAP", type=Path, help="map files (.json)")
+    command.add_argument("-o", "--output", required=True, type=Path, metavar="OUT",
+                         help="the PDF file, or a folder (ending in /) for one PDF per map")
+    command.add_argument("--page", type=_argument(page_size), default=NAMED_SIZES["A3"], metavar="SIZE",
+                         help=f"{', '.join(NAMED_SIZES)} or WIDTHxHEIGHT[mm|cm|in|pt] (default A3)")
+    orientation = command.add_mutually_exclusive_group()
+    orientation.add_argument("--landscape", dest="orientation", action="store_const", const="landscape",
+                             help="wide pages (the default for named sizes)")
+    orientation.add_argument("--portrait", dest="orientation", action="store_const", const="portrait")
+    mode = command.add_mutually_exclusive_group()
+    mode.add_argument("--fit", dest="mode", action="store_const", const="fit", help="the whole map on one page")
+    mode.add_argument("--tile", dest="mode", action="store_const", const="tile",
+                      help="a poster over several pages, with a cover showing how they fit together")
+    command.add_argument("--scale", type=_argument(_scale), metavar="S",
+                         help="with --tile: page points per map point (default 1, as the editor at 100%%)")
+    command.add_argument("--margin", type=_argument(length), default=DEFAULT_MARGIN, metavar="LENGTH",
+                         help="page margin, such as 12mm or 0.5in (default 12mm)")
+    command.add_argument("--appendix", action="store_true",
+                         help="add a touchpoint table and a page per persona")
+    command.add_argument("--date", type=_argument(_date), default=FROM_THE_FILE, metavar="YYYY-MM-DD",
+                         help="the date in the title block, or 'none' (default: the map file's date)")
+    command.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors")
+    command.set_defaults(run=_run, mode=None, export_parser=command)
+    return command
+
+
+def _argument(parse: Callable[[str], T]) -> Callable[[str], T]:
+    """An argparse ``type`` from a parser that raises ``JourneyMapError``."""
+
+    def convert(text: str) -> T:
+        try:
+            return parse(text)
+        except JourneyMapError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+
+    convert.__name__ = parse.__name__.strip("_")  # argparse names the type in its messages
+    return convert
+
+
+def _scale(text: str) -> float:
+    try:
+        return check_scale(float(text))
+    except ValueError:
+        raise JourneyMapError(f"scale {text!r} is not a number") from None
+
+
+def _date(text: str) -> datetime.date | None:
+    if text.strip().lower() == "none":
+        return None
+    try:
+        return datetime.date.fromisoformat(text.strip())
+    except ValueError:
+        raise JourneyMapError(f"date {text!r} is not YYYY-MM-DD (or 'none')") from None
+
+
+def _run(arguments: argparse.Namespace) -> int:
+    if arguments.scale is not None and arguments.mode == "fit":
+        arguments.export_parser.error("--scale applies to --tile, not --fit")
+    options = ExportOptions(  # checked once, before any map: a bad margin is one message, not one per map
+        page=arguments.page,
+        orientation=arguments.orientation,
+        margin=arguments.margin,
+        mode="tile" if arguments.scale is not None else arguments.mode or "fit",
+        scale=1.0 if arguments.scale is None else arguments.scale,
+        appendix=arguments.appendix,
+    )
+    targets = _targets(arguments.maps, arguments.output)
+    failures = 0
+    for source, target in targets.items():
+        try:
+            _export_one(arguments, options, source, target)
+        except JourneyMapError as error:
+            print(f"journeymapper: {error}", file=sys.stderr)
+            failures += 1
+    return EXIT_BAD_INPUT if failures else 0
+
+
+def _export_one(arguments: argparse.Namespace, options: ExportOptions, source: Path, target: Path) -> None:
+    from journeymapper.formats.pdf.export import export_pdf  # here: reportlab loads only to export
+
+    document = json_format.load(source)
+    options = dataclasses.replace(options, date=_title_date(arguments.date, source))
+    result = export_pdf(document, target, options)
+    for warning in result.warnings:
+        print(f"journeymapper: warning: {source}: {warning}", file=sys.stderr)
+    if not arguments.quiet:
+        print(f"{source} -> {target} ({result.pages} page{'s' * (result.pages != 1)})")
+
+
+def _title_date(chosen: datetime.date | _FileDate | None, source: Path) -> datetime.date | None:
+    if not isinstance(chosen, _FileDate):
+        return chosen  # a date, or None for --date none
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date()
+    return datetime.date.fromtimestamp(source.stat().st_mtime)
+
+
+def _targets(maps: list[Path], output: Path) -> dict[Path, Path]:
+    """Each map's PDF: ``output`` itself for one map, else ``output/<map name>.pdf``."""
+    into_folder = len(maps) > 1 or output.is_dir() or str(output).endswith(("/", os.sep))
+    if not into_folder:
+        if output.suffix.lower() != ".pdf":
+            raise JourneyMapError(f"{output}: the output must be a .pdf file, or a folder ending in /")
+        return {maps[0]: output}
+    if output.exists() and not output.is_dir():
+        raise JourneyMapError(f"{output}: is a file; several maps need a folder to export into")
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise JourneyMapError(f"{output}: cannot create the folder: {error.strerror or error}") from None
+    targets: dict[Path, Path] = {}
+    for source in maps:
+        target = output / f"{source.stem}.pdf"
+        clash = next((other for other, taken in targets.items() if taken == target), None)
+        if clash is not None:
+            raise JourneyMapError(f"{clash} and {source} would both be exported to {target}")
+        targets[source] = target
+    return targets

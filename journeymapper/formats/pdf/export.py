@@ -1,0 +1,179 @@
+"""Exporting a map: plan the pages, draw them on one reportlab canvas, write the file atomically.
+
+The output is deterministic: reportlab's invariant mode fixes the creation date and the file id,
+font subsets are numbered rather than random, and nothing here reads the clock (the title block's
+date comes from the options). The same map with the same options gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import secrets
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab import rl_config
+from reportlab.pdfgen.canvas import Canvas
+
+from journeymapper import __version__
+from journeymapper.errors import JourneyMapError
+from journeymapper.formats.pdf.appendix import appendix_pages
+from journeymapper.formats.pdf.fit import fit_pages
+from journeymapper.formats.pdf.fonts import describe_missing
+from journeymapper.formats.pdf.furniture import Page, footer
+from journeymapper.formats.pdf.options import ExportOptions
+from journeymapper.formats.pdf.pen import Pen
+from journeymapper.formats.pdf.plan import PagePlan, PlannedPage
+from journeymapper.formats.pdf.poster import poster_pages
+from journeymapper.formats.pdf.scene import MapScene
+from journeymapper.formats.pdf.theme import KIND_LABELS
+from journeymapper.model import JourneyDocument
+
+DEFAULT_OPTIONS = ExportOptions()
+Progress = Callable[[int, int], None]
+"""Called with (pages drawn, pages in all) after each page; raise in it to cancel the export."""
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedPdf:
+    data: bytes
+    pages: int
+    warnings: tuple[str, ...]  # for the user: text too small, characters no font has, cards cut
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    path: Path
+    pages: int
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    scene: MapScene
+    pages: list[PlannedPage]
+    scale: float
+    warnings: tuple[str, ...]
+
+
+def _plan(document: JourneyDocument, options: ExportOptions) -> _Plan:
+    scene = MapScene.of(document)
+    mapped = poster_pages(scene, options) if options.mode == "tile" else fit_pages(scene, options)
+    pages = mapped.pages + (appendix_pages(scene, options) if options.appendix else [])
+    warnings = list(mapped.warnings)
+    if scene.fonts.missing:
+        warnings.append(
+            f"no installed font has {describe_missing(scene.fonts.missing)}; they show as empty boxes: install a "
+            "TrueType font that has them (for Chinese, Japanese and Korean on Debian: fonts-wqy-zenhei)"
+        )
+    return _Plan(scene, pages, mapped.scale, tuple(warnings))
+
+
+def plan_pages(document: JourneyDocument, options: ExportOptions = DEFAULT_OPTIONS) -> PagePlan:
+    """How ``document`` falls across pages with ``options``, without drawing: for a preview."""
+    plan = _plan(document, options)
+    return PagePlan(tuple(page.info for page in plan.pages), plan.scale, plan.scene.layout, plan.warnings)
+
+
+def render_pdf(
+    document: JourneyDocument, options: ExportOptions = DEFAULT_OPTIONS, progress: Progress | None = None
+) -> RenderedPdf:
+    """The PDF in memory."""
+    plan = _plan(document, options)
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, invariant=1, pageCompression=1, initialFontName=plan.scene.fonts.regular.name)
+    _metadata(canvas, document)
+    pen = Pen(canvas, plan.scene.fonts)
+    title, total = document.title, len(plan.pages)
+    for number, planned in enumerate(plan.pages, start=1):
+        info = planned.info
+        page = Page(info.width, info.height, options.margin)
+        canvas.setPageSize((info.width, info.height))
+        _outline(canvas, plan.pages, number)
+        canvas.setLineCap(1)  # round: dots are drawn as zero-length lines (Pen.dots)
+        canvas.setLineJoin(1)
+        with page.view(pen):
+            planned.draw(pen, page)
+            footer(pen, page, f"{title} · {info.title}", number, total)
+        canvas.showPage()
+        if progress is not None:
+            progress(number, total)
+    with _binary_streams():
+        canvas.save()
+    return RenderedPdf(buffer.getvalue(), total, plan.warnings)
+
+
+_saving = threading.Lock()
+
+
+@contextmanager
+def _binary_streams() -> Iterator[None]:
+    """Save compressed page streams as binary, not ASCII85 text: a quarter smaller, and reportlab
+    encodes ASCII85 in pure Python (without its optional C accelerator), slower than all the
+    drawing. reportlab reads this setting only from its global configuration, at save time; the
+    lock keeps two exports in threads from restoring it under each other."""
+    with _saving:
+        saved = rl_config.useA85
+        rl_config.useA85 = 0
+        try:
+            yield
+        finally:
+            rl_config.useA85 = saved
+
+
+def export_pdf(
+    document: JourneyDocument,
+    path: str | os.PathLike[str],
+    options: ExportOptions = DEFAULT_OPTIONS,
+    progress: Progress | None = None,
+) -> ExportResult:
+    """Write ``document`` as a PDF at ``path``: safe to call from a worker thread.
+
+    The file appears whole or not at all: it is written beside ``path`` and renamed over it.
+    Raises ``JourneyMapError`` if the page cannot hold the map or the file cannot be written.
+    """
+    rendered = render_pdf(document, options, progress)
+    target = Path(path)
+    write_atomically(target, rendered.data)
+    return ExportResult(target, rendered.pages, rendered.warnings)
+
+
+def _metadata(canvas: Canvas, document: JourneyDocument) -> None:
+    canvas.setTitle(document.title)
+    canvas.setSubject(KIND_LABELS[document.kind])
+    canvas.setAuthor(document.info.author)  # reportlab would say "anonymous" if left unset
+    canvas.setCreator(f"journeymapper {__version__}")
+
+
+def _outline(canvas: Canvas, pages: list[PlannedPage], number: int) -> None:
+    """A bookmark at the first page of each part: the map, the touchpoints, each persona."""
+    info = pages[number - 1].info
+    if number > 1 and pages[number - 2].info.kind == info.kind and info.kind in ("sheet", "touchpoints"):
+        return
+    key = f"page-{number}"
+    canvas.bookmarkPage(key)
+    title = {"sheet": "Sheets", "touchpoints": "Touchpoints"}.get(info.kind, info.title)
+    canvas.addOutlineEntry(title, key, level=0)
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write ``data`` to a new file beside ``target``, then rename it over ``target``: a reader
+    never sees half a file, and a failed write leaves no file behind."""
+    temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+    try:
+        # os.open applies the umask, as creating the file directly would.
+        with os.fdopen(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except OSError as error:
+        raise JourneyMapError(f"{target}: cannot write: {error.strerror or error}") from None
+    finally:
+        with contextlib.suppress(OSError):  # gone after the rename; left behind by a failure or an interrupt
+            temporary.unlink(missing_ok=True)

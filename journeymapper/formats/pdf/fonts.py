@@ -1,0 +1,195 @@
+"""Fonts: the bundled DejaVu Sans (regular and bold), and a system font for scripts it lacks.
+
+Text is drawn in runs: each character goes to the first face that has it (bold, then regular, then
+the fallback), so a Chinese word inside an English title still renders. Characters no face has
+are drawn as reportlab's empty box and reported once per export by ``Fonts.missing``.
+
+Fonts are embedded as subsets; reportlab names subsets by number, so output stays deterministic.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from journeymapper.errors import JourneyMapError
+from journeymapper.layout import wrap_text
+
+BUNDLED = Path(__file__).resolve().parents[3] / "resources" / "fonts"
+REGULAR_FILE, BOLD_FILE = "DejaVuSans.ttf", "DejaVuSans-Bold.ttf"
+# TrueType-outline fonts with CJK (reportlab cannot embed CFF fonts such as Noto Sans CJK .otf/.ttc),
+# in order of preference.
+FALLBACK_FILES = (
+    "DroidSansFallbackFull.ttf",
+    "DroidSansFallback.ttf",
+    "wqy-microhei.ttc",
+    "wqy-zenhei.ttc",
+    "uming.ttc",
+    "ipagp.ttf",
+    "ipag.ttf",
+    "NanumGothic.ttf",
+    "msyh.ttc",
+    "simsun.ttc",
+    "malgun.ttf",
+    "Arial Unicode.ttf",
+    "AppleGothic.ttf",
+    "unifont.ttf",
+)
+FONT_FOLDERS = (
+    "/usr/share/fonts",
+    "/usr/local/share/fonts",
+    "~/.local/share/fonts",
+    "~/.fonts",
+    "/Library/Fonts",
+    "/System/Library/Fonts",
+    "~/Library/Fonts",
+    os.path.join(os.environ.get("WINDIR", "C:/Windows"), "Fonts"),
+)
+_registering = threading.Lock()  # reportlab's font registry is a global dict; exports may run in threads
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Face:
+    """One registered font and the characters it has glyphs for."""
+
+    name: str
+    font: TTFont
+    chars: frozenset[str]
+
+    def width(self, text: str, size: float) -> float:
+        return self.font.stringWidth(text, size)
+
+
+@dataclass(frozen=True, slots=True)
+class Fonts:
+    """The faces of one export, and the characters of its map that none of them has."""
+
+    regular: Face
+    bold: Face
+    fallback: Face | None
+    missing: frozenset[str]
+
+    def chain(self, bold: bool) -> tuple[Face, ...]:
+        faces = (self.bold, self.regular) if bold else (self.regular,)
+        return faces + ((self.fallback,) if self.fallback else ())
+
+    def runs(self, text: str, bold: bool = False) -> list[tuple[Face, str]]:
+        """``text`` cut into pieces that one face each can draw."""
+        chain = self.chain(bold)
+        if chain[0].chars.issuperset(text):
+            return [(chain[0], text)]
+        runs: list[tuple[Face, str]] = []
+        for char in text:
+            face = next((face for face in chain if char in face.chars), chain[0])
+            if runs and runs[-1][0] is face:
+                runs[-1] = (face, runs[-1][1] + char)
+            else:
+                runs.append((face, char))
+        return runs
+
+    def width(self, text: str, size: float, bold: bool = False) -> float:
+        """The layout's ``Measure``: the width reportlab will give ``text`` when it draws it."""
+        return sum(face.width(run, size) for face, run in self.runs(text, bold))
+
+    def fits(self, text: str, width: float, size: float, bold: bool = False) -> str:
+        """``text`` on one line, cut with "…" (as the layout cuts titles) if wider than ``width``."""
+        return next(iter(wrap_text(text, width, size, bold, self.width, max_lines=1)), "")
+
+
+def load_fonts(texts: Iterable[str], fallback_files: Iterable[Path] | None = None) -> Fonts:
+    """The bundled faces, plus a system fallback if ``texts`` use characters DejaVu lacks.
+
+    ``fallback_files`` replaces the search of the system's font folders (tests pass their own).
+    """
+    regular, bold = _bundled(REGULAR_FILE), _bundled(BOLD_FILE)
+    lacking = _lacking(texts, regular.chars)
+    fallback = None
+    if lacking:
+        candidates = _system_fallbacks() if fallback_files is None else tuple(fallback_files)
+        fallback = _best_fallback(candidates, lacking)
+        lacking -= fallback.chars if fallback else frozenset()
+    return Fonts(regular, bold, fallback, frozenset(lacking))
+
+
+def _lacking(texts: Iterable[str], chars: frozenset[str]) -> set[str]:
+    lacking: set[str] = set()
+    for text in texts:
+        if not chars.issuperset(text):
+            lacking.update(char for char in text if char not in chars and _visible(char))
+    return lacking
+
+
+def _visible(char: str) -> bool:
+    # Control and format characters (tabs, zero-width joiners) draw nothing in any font.
+    return unicodedata.category(char) not in ("Cc", "Cf") and not char.isspace()
+
+
+def clean(text: str) -> str:
+    """``text`` without control characters, which no font draws."""
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else " " if char.isspace() else "" for char in text)
+
+
+def _bundled(file_name: str) -> Face:
+    path = BUNDLED / file_name
+    if not path.is_file():
+        raise JourneyMapError(f"{path}: the bundled font is missing; reinstall journeymapper")
+    face = _face(str(path))
+    if face is None:
+        raise JourneyMapError(f"{path}: the bundled font cannot be read; reinstall journeymapper")
+    return face
+
+
+@cache
+def _face(path: str) -> Face | None:
+    """A registered face for a font file, loaded once per process; None if reportlab cannot use it."""
+    with _registering:
+        name = f"JourneyMapper-{Path(path).stem}"
+        try:
+            font = TTFont(name, path, shapable=False)
+        except (TTFError, OSError, ValueError, IndexError, KeyError, AssertionError):
+            return None
+        pdfmetrics.registerFont(font)
+        return Face(name, font, frozenset(map(chr, font.face.charToGlyph)))
+
+
+def _best_fallback(candidates: Iterable[Path], lacking: set[str]) -> Face | None:
+    """The first installed candidate that has every lacking character, else the one with most."""
+    best, best_count = None, 0
+    for path in candidates:
+        face = _face(str(path))
+        count = len(lacking & face.chars) if face else 0
+        if count == len(lacking):
+            return face
+        if count > best_count:
+            best, best_count = face, count
+    return best
+
+
+def _system_fallbacks() -> tuple[Path, ...]:
+    """Installed fonts from ``FALLBACK_FILES``, in its order of preference."""
+    found = {path.name: path for path in _font_files()}
+    return tuple(found[name] for name in FALLBACK_FILES if name in found)
+
+
+def _font_files() -> Iterator[Path]:
+    wanted = set(FALLBACK_FILES)
+    for folder in FONT_FOLDERS:
+        for root, _, files in os.walk(os.path.expanduser(folder)):
+            yield from (Path(root, name) for name in sorted(files) if name in wanted)
+
+
+def describe_missing(missing: Iterable[str], limit: int = 12) -> str:
+    """The characters as themselves and as code points: ``漢 (U+6F22), 字 (U+5B57)``."""
+    chars = sorted(missing)
+    shown = ", ".join(f"{char} (U+{ord(char):04X})" for char in chars[:limit])
+    return shown + (f" and {len(chars) - limit} more" if len(chars) > limit else "")

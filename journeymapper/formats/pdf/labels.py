@@ -1,0 +1,186 @@
+"""Connector labels: the label text and conversion rate on a white pill over the route.
+
+Labels are placed once for the whole map (``place_labels``), so a label that straddles two sheets
+of a poster sits at the same place on both. Each goes where the route gives it room away from the
+cards (``place_label``) and then slides along its segment, if it can, off labels placed before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+from journeymapper.formats.pdf.connectors import HEAD_LENGTH
+from journeymapper.formats.pdf.pen import CENTRE_TO_BASELINE, Pen
+from journeymapper.formats.pdf.scene import MapScene
+from journeymapper.formats.pdf.theme import MUTED, PAPER, RULE
+from journeymapper.layout import Point, Rect, Route
+from journeymapper.model import Connection
+
+PADDING = 3.0
+CARD_WEIGHT = 10.0
+_CELL = 96.0  # the spatial index's bucket size, in layout points
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    text: str
+    box: Rect
+    upright: bool  # False: the text reads upwards along a vertical line
+    slack: float = 0.0  # how far the box may slide either way along its segment
+
+
+def label_text(connection: Connection) -> str:
+    rate = "" if connection.conversion_rate is None else f"{connection.conversion_rate:.0%}"
+    return " · ".join(part for part in (connection.label.strip(), rate) if part)
+
+
+def place_labels(scene: MapScene) -> dict[str, Placement]:
+    """Every connector label of the map, by connection id."""
+    size, routes = scene.style.small_font_size, scene.layout.connectors
+    taken = _Index()
+    for card in scene.layout.cards.values():
+        rect = card.rect  # touching a card is fine; covering it is far worse than covering a label
+        taken.add(Rect(rect.x + 1, rect.y + 1, rect.width - 2, rect.height - 2), CARD_WEIGHT)
+    placements = {}
+    for connection in scene.document.connections():
+        text = label_text(connection)
+        if not text:
+            continue
+        width = scene.fonts.width(text, size) + 2 * PADDING
+        first = _within_row(scene, place_label(scene, routes[connection.id], text, width))
+        box = taken.clearest(_candidates(first))
+        taken.add(box)
+        placements[connection.id] = first if box is first.box else replace(first, box=box)
+    return placements
+
+
+def place_label(scene: MapScene, route: Route, text: str, width: float) -> Placement:
+    """Where a label ``width`` long goes, clear of the cards where the route allows it.
+
+    Upright on the longest horizontal segment if it holds the label; otherwise reading upwards
+    along the longest vertical segment in a column gutter, where no card ever is, however long the
+    label. A route with neither (the hop between neighbouring cards) gets its label upright in the
+    gap between two stacked cards, or as a flag standing in the gutter above (or below) a short
+    horizontal hop.
+    """
+    height = scene.style.small_font_size + PADDING
+    segments = list(zip(route.points, route.points[1:]))
+    level = max((ab for ab in segments if ab[0].y == ab[1].y), key=_length, default=None)
+    if level and _length(level) >= width + 2 * HEAD_LENGTH:
+        return _along(text, level, width, height)
+    if len(segments) > 1:  # only a one-segment route runs through a gap between cards
+        upright = max((ab for ab in segments if ab[0].x == ab[1].x), key=_length, default=None)
+        if upright:
+            return _along(text, upright, width, height)
+    anchor = route.label_anchor
+    if level is None:
+        return Placement(text, Rect(anchor.x - width / 2, anchor.y - height / 2, width, height), True)
+    row = scene.layout.rows.get(scene.layout.lane_at_y(anchor.y) or "")
+    upwards = row is None or anchor.y - row.y >= row.bottom - anchor.y
+    top = anchor.y - 2 - width if upwards else anchor.y + 2
+    return Placement(text, Rect(anchor.x - height / 2, top, height, width), False)
+
+
+def _within_row(scene: MapScene, placement: Placement) -> Placement:
+    """The placement moved up or down to lie within the lane it starts in, if it fits there: a
+    label along a short vertical hop near a lane's edge would otherwise run into the next lane
+    or under the stage headers."""
+    box = placement.box
+    row = scene.layout.rows.get(scene.layout.lane_at_y(box.center.y) or "")
+    if row is None or box.height > row.height - 4:
+        return placement
+    top = min(max(box.y, row.y + 2), row.bottom - 2 - box.height)
+    return placement if top == box.y else replace(placement, box=Rect(box.x, top, box.width, box.height))
+
+
+def _along(text: str, segment: tuple[Point, Point], width: float, height: float) -> Placement:
+    """Centred on the segment, reading along it."""
+    a, b = segment
+    x, y = (a.x + b.x) / 2, (a.y + b.y) / 2
+    slack = max(0.0, (_length(segment) - width) / 2 - HEAD_LENGTH)
+    if a.y == b.y:
+        return Placement(text, Rect(x - width / 2, y - height / 2, width, height), True, slack)
+    return Placement(text, Rect(x - height / 2, y - width / 2, height, width), False, slack)
+
+
+def _length(segment: tuple[Point, Point]) -> float:
+    a, b = segment
+    return abs(b.x - a.x) + abs(b.y - a.y)  # segments are horizontal or vertical
+
+
+def _candidates(placement: Placement) -> Iterator[Rect]:
+    """The placement's box, then shifted along its segment by a label's length at a time, either
+    way, as far as the segment goes; a label along a vertical line may also stand just beside it,
+    still in the gutter, when labels of neighbouring lines would otherwise lie on top of each other."""
+    box = placement.box
+    along = (box.width if placement.upright else box.height) + 2
+    for side in (0.0,) if placement.upright else (0.0, box.width + 1, -box.width - 1):
+        for offset in _offsets(along, placement.slack):
+            dx, dy = (offset, 0.0) if placement.upright else (side, offset)
+            yield Rect(box.x + dx, box.y + dy, box.width, box.height)
+
+
+def _offsets(step: float, slack: float) -> Iterator[float]:
+    yield 0.0
+    shift = step
+    while shift <= slack:
+        yield shift
+        yield -shift
+        shift += step
+
+
+class _Index:
+    """Boxes bucketed on a grid, to find overlaps among thousands of cards and labels quickly."""
+
+    def __init__(self) -> None:
+        self._cells: dict[tuple[int, int], list[tuple[float, float, float, float, float]]] = {}
+
+    @staticmethod
+    def _keys(left: float, top: float, right: float, bottom: float) -> list[tuple[int, int]]:
+        columns = range(int(left // _CELL), int(right // _CELL) + 1)
+        return [(i, j) for i in columns for j in range(int(top // _CELL), int(bottom // _CELL) + 1)]
+
+    def add(self, box: Rect, weight: float = 1.0) -> None:
+        entry = (box.x, box.y, box.right, box.bottom, weight)
+        for key in self._keys(*entry[:4]):
+            self._cells.setdefault(key, []).append(entry)
+
+    def clearest(self, boxes: Iterable[Rect]) -> Rect:
+        """The first box that covers nothing, else the one that covers least."""
+        best, best_cost = None, float("inf")
+        for box in boxes:
+            cost = self._covered(box.x, box.y, box.right, box.bottom)
+            if cost == 0:
+                return box
+            if cost < best_cost:
+                best, best_cost = box, cost
+        assert best is not None, "there is always at least one candidate"
+        return best
+
+    def _covered(self, left: float, top: float, right: float, bottom: float) -> float:
+        # The area of every box this one covers, weighted; a box in two buckets counts twice,
+        # which does not matter to ranking candidates of one size.
+        covered = 0.0
+        for key in self._keys(left, top, right, bottom):
+            for x, y, x2, y2, weight in self._cells.get(key, ()):
+                if x < right and left < x2 and y < bottom and top < y2:
+                    covered += (min(right, x2) - max(left, x)) * (min(bottom, y2) - max(top, y)) * weight
+        return covered
+
+
+def draw_labels(pen: Pen, scene: MapScene, placements: dict[str, Placement], connection_ids: Iterable[str]) -> None:
+    size = scene.style.small_font_size
+    for connection_id in connection_ids:
+        placement = placements.get(connection_id)
+        if placement is not None:
+            _pill(pen, placement, size)
+
+
+def _pill(pen: Pen, placement: Placement, size: float) -> None:
+    box, middle = placement.box, placement.box.center
+    pen.rect(box, fill=PAPER, stroke=RULE, width=0.4, radius=min(box.width, box.height) / 2)
+    if placement.upright:
+        pen.text(middle.x, middle.y + size * CENTRE_TO_BASELINE, placement.text, size, MUTED, align="centre")
+    else:
+        pen.rotated_text(middle.x, middle.y, placement.text, size, MUTED)

@@ -1,0 +1,95 @@
+"""A map ready to draw: the document, its layout in the PDF's own font metrics, and lookups.
+
+The layout is computed with reportlab's string widths for the embedded fonts, so every title wraps
+exactly where the PDF draws it; the canvas computes the same layout with Qt's metrics of the same
+font, so the two agree line for line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cached_property
+
+from reportlab.lib.colors import Color
+
+from journeymapper.formats.pdf.fonts import Fonts, load_fonts
+from journeymapper.formats.pdf.theme import persona_colour
+from journeymapper.layout import DEFAULT_STYLE, MapLayout, Rect, Style, compute_layout
+from journeymapper.model import ConnectionKind, JourneyDocument, LaneKind
+
+HEAD_ROOM = 2.0  # half a connector's width and then some
+
+
+class MapScene:
+    """One export's map: drawn by every page, computed once."""
+
+    def __init__(self, document: JourneyDocument, fonts: Fonts, style: Style = DEFAULT_STYLE) -> None:
+        self.document = document
+        self.fonts = fonts
+        self.style = style
+        self.layout: MapLayout = compute_layout(document, style, fonts.width)
+
+    @classmethod
+    def of(cls, document: JourneyDocument) -> MapScene:
+        return cls(document, load_fonts(map_texts(document)))
+
+    @cached_property
+    def body(self) -> Rect:
+        """The grid of cells, without the headers."""
+        stages, lanes = self.layout.stage_edges, self.layout.lane_edges
+        return Rect(stages[0], lanes[0], stages[-1] - stages[0], lanes[-1] - lanes[0])
+
+    @cached_property
+    def extent(self) -> Rect:
+        """The body and the connector tracks that run just outside its right and bottom edges."""
+        reach = self.style.connector_tracks // 2 * self.style.connector_spacing + HEAD_ROOM
+        body = self.body
+        return Rect(body.x, body.y, body.width + reach, body.height + reach)
+
+    @property
+    def header_height(self) -> float:
+        """The stage headers' strip above the body."""
+        return self.layout.lane_edges[0] - self.style.margin
+
+    @property
+    def lane_header_width(self) -> float:
+        return self.style.lane_header_width
+
+    @property
+    def smallest_text(self) -> float:
+        """The smallest text the map part of a page draws, at scale 1."""
+        return self.style.small_font_size
+
+    def lane_colour(self, lane_id: str) -> str | None:
+        return self.document.lanes[lane_id].colour
+
+    @cached_property
+    def emotion_lane(self) -> str | None:
+        """The lane the emotion curves are drawn in: the first emotions lane, as in the layout."""
+        return next((lane.id for lane in self.document.lanes.values() if lane.kind == LaneKind.EMOTIONS), None)
+
+    @cached_property
+    def connection_kinds(self) -> dict[str, ConnectionKind]:
+        return {connection.id: connection.kind for connection in self.document.connections()}
+
+    @cached_property
+    def curve_colours(self) -> dict[str, Color]:
+        """A colour for each persona that has a curve, by the persona's place in the map."""
+        positions = {persona_id: number for number, persona_id in enumerate(self.document.personas)}
+        return {key: persona_colour(positions[key]) for key in self.layout.emotion_curves if key is not None}
+
+
+def map_texts(document: JourneyDocument) -> Iterator[str]:
+    """Every piece of text of a map that a page may show, to choose fonts for."""
+    info = document.info
+    yield from (info.title, info.author, info.description)
+    for persona in document.personas.values():
+        yield from (persona.name, persona.role, *persona.goals, *persona.frustrations)
+    yield from (stage.name for stage in document.stages.values())
+    yield from (lane.name for lane in document.lanes.values())
+    for touchpoint in document.touchpoints():
+        yield from (touchpoint.title, touchpoint.channel, *touchpoint.pain_points, *touchpoint.opportunities)
+        for name, metric in touchpoint.metrics.items():
+            yield from (name, metric.unit)
+    yield from (connection.label for connection in document.connections())
+

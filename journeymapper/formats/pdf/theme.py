@@ -1,0 +1,74 @@
+"""The look of an exported map: a few inks, pale tints of the lanes' colours, and the marker colours.
+
+Lane colours in a map are mid-tone base colours (``#4477aa``); backgrounds use them mixed with a
+lot of white, and only thin accents use them as they are, so a page with eight lanes stays calm.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from reportlab.lib.colors import Color, HexColor
+
+from journeymapper.model import ConnectionKind, MapKind
+
+INK = HexColor("#1f2933")  # titles and body text
+MUTED = HexColor("#52606d")  # secondary text, flow connectors
+FAINT = HexColor("#9aa5b1")  # tertiary text, guides
+RULE = HexColor("#d3dae3")  # card borders, table rules
+WASH = HexColor("#f4f6f8")  # zebra rows, empty lanes
+PAPER = HexColor("#ffffff")
+STAGE = HexColor("#243b53")  # stage headers: the one dark block on the page
+ACCENT = HexColor("#2f6fb0")  # kind label, hand-offs
+PAIN = HexColor("#c0392b")  # as on the canvas
+OPPORTUNITY = HexColor("#2e7d32")
+DEFAULT_LANE = "#9aa5b1"
+
+# -2..+2 from red through grey to green, as on the canvas; the faces' mouths carry the meaning
+# too, for readers who cannot tell red from green and for black-and-white printers.
+EMOTION_COLOURS = {
+    -2: HexColor("#c0392b"),
+    -1: HexColor("#e67e22"),
+    0: HexColor("#a0a4ab"),
+    1: HexColor("#7cb342"),
+    2: HexColor("#2e7d32"),
+}
+EMOTION_NAMES = {-2: "Very negative", -1: "Negative", 0: "Neutral", 1: "Positive", 2: "Very positive"}
+# Paul Tol's bright scheme, as the canvas gives personas: distinct for colour-blind readers.
+PERSONA_COLOURS = tuple(HexColor(code) for code in ("#4477aa", "#ee6677", "#228833", "#ccbb44", "#aa3377", "#66ccee"))
+KIND_LABELS = {
+    MapKind.CUSTOMER: "Customer journey",
+    MapKind.USER: "User journey",
+    MapKind.BUSINESS: "Business journey",
+    MapKind.SERVICE_BLUEPRINT: "Service blueprint",
+}
+CONNECTION_NAMES = {
+    ConnectionKind.FLOW: "Flow",
+    ConnectionKind.HANDOFF: "Hand-off",
+    ConnectionKind.DEPENDENCY: "Dependency",
+}
+
+HEADER_TINT, ROW_TINT = 0.24, 0.07
+MIN_TEXT = 6.0  # points: a printed map's text below this is hard to read
+
+
+@lru_cache(maxsize=256)
+def tint(colour: str | None, amount: float) -> Color:
+    """``colour`` (``#rrggbb``, None for a lane without one) mixed with white: 1.0 is the colour itself."""
+    base = HexColor(colour or DEFAULT_LANE)
+    return Color(*(1 - amount * (1 - channel) for channel in (base.red, base.green, base.blue)))
+
+
+def emotion_colour(value: float) -> Color:
+    """The colour of the nearest whole emotion, for means such as +0.6."""
+    return EMOTION_COLOURS[max(-2, min(2, round(value)))]
+
+
+def persona_colour(position: int) -> Color:
+    return PERSONA_COLOURS[position % len(PERSONA_COLOURS)]
+
+
+def signed(value: float) -> str:
+    """An emotion as printed: ``+2``, ``0``, ``−1.5`` (a true minus sign)."""
+    text = f"{value:+.1f}".rstrip("0").rstrip(".") if value % 1 else f"{value:+.0f}"
+    return "0" if text in ("+0", "-0") else text.replace("-", "−")

@@ -1,0 +1,128 @@
+"""How a map falls across sheets: the fit scale, the cuts of a tiled poster, and what each sheet shows.
+
+The sheets' windows cut the map into a grid without gaps or overlaps, so the assembled poster shows
+every card exactly once. Cuts fall between stages and between lanes where a sheet can hold whole
+ones, else between cards, so that most cards are also whole on one sheet (see ``_cuts``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from journeymapper.formats.pdf.scene import MapScene
+from journeymapper.layout import Rect
+
+Key = TypeVar("Key", bound=Hashable)
+MIN_FILL = 0.5  # a cut is looked for in the second half of a sheet first
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """One sheet of a poster: its place in the grid and the part of the map's body it shows."""
+
+    column: int
+    row: int
+    window: Rect
+
+    @property
+    def label(self) -> str:
+        """``A1`` for the top left sheet, ``B1`` right of it, ``A2`` below it."""
+        return f"{column_letters(self.column)}{self.row + 1}"
+
+
+def column_letters(column: int) -> str:
+    """A..Z, then AA, AB, ... as in a spreadsheet."""
+    letters = ""
+    column += 1
+    while column:
+        column, remainder = divmod(column - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
+def fit_scale(scene: MapScene, width: float, height: float) -> float:
+    """The scale at which the headers and the whole body fill ``width`` x ``height`` at most."""
+    extent = scene.extent
+    return min(width / (scene.lane_header_width + extent.width), height / (scene.header_height + extent.height))
+
+
+@dataclass(frozen=True, slots=True)
+class Tiling:
+    sheets: tuple[Sheet, ...]  # row by row, left to right
+    columns: int
+    rows: int
+    oversized: bool  # some card is bigger than a sheet at this scale, so no cut can miss it
+
+
+def tile(scene: MapScene, window_width: float, window_height: float) -> Tiling:
+    """Sheets whose windows (layout points) are at most ``window_width`` x ``window_height``."""
+    body, extent, layout = scene.body, scene.extent, scene.layout
+    rects = [card.rect for card in layout.cards.values()]
+    xs = _cuts(body.x, body.right, window_width, layout.stage_edges, [(r.x, r.right) for r in rects])
+    ys = _cuts(body.y, body.bottom, window_height, layout.lane_edges, [(r.y, r.bottom) for r in rects])
+    # The connector tracks just outside the body go on the last sheets if they have room; a sheet
+    # of its own for a few points of lines would be a waste of paper.
+    xs[-1] = min(extent.right, xs[-2] + window_width)
+    ys[-1] = min(extent.bottom, ys[-2] + window_height)
+    sheets = tuple(
+        Sheet(column, row, Rect(x, y, right - x, bottom - y))
+        for row, (y, bottom) in enumerate(zip(ys, ys[1:]))
+        for column, (x, right) in enumerate(zip(xs, xs[1:]))
+    )
+    oversized = any(r.width > window_width or r.height > window_height for r in rects)
+    return Tiling(sheets, len(xs) - 1, len(ys) - 1, oversized)
+
+
+def _cuts(start: float, end: float, size: float, edges: Sequence[float], spans: list[tuple[float, float]]
+          ) -> list[float]:  # fmt: skip
+    """Cuts from ``start`` to ``end``, at most ``size`` apart, through as few cards as possible.
+
+    Each cut is the furthest place that fills the sheet at least half and crosses the fewest
+    cards, a stage or lane edge before a gap between cards; only if no such place exists does it
+    look in the sheet's first half. Stacks in neighbouring stages rarely line up, so in a lane
+    taller than a sheet a cut may have to cross a card: the assembled poster still shows it once.
+    """
+    starts, ends = sorted(a for a, _ in spans), sorted(b for _, b in spans)
+    grid = set(edges)
+    places = sorted(grid | set(starts) | set(ends))
+
+    def rank(place: float) -> tuple[int, bool, float]:
+        crossed = bisect_left(starts, place) - bisect_right(ends, place)
+        return crossed, place not in grid, -place
+
+    cuts = [start]
+    while end - cuts[-1] > size + 1e-6:
+        low, high = cuts[-1], cuts[-1] + size
+        cut = _best(places, low + MIN_FILL * size, high, rank) or _best(places, low, high, rank) or high
+        cuts.append(cut)
+    cuts.append(end)
+    return cuts
+
+
+def _best(places: Sequence[float], low: float, high: float, rank: Callable[[float], tuple]) -> float | None:
+    """The best-ranked place in (low, high], or None."""
+    return min(places[bisect_right(places, low) : bisect_right(places, high)], key=rank, default=None)
+
+
+def bucket(boxes: Iterable[tuple[Key, Rect]], tiling: Tiling) -> dict[Sheet, list[Key]]:
+    """The keys of the boxes each sheet's window touches, in the boxes' order."""
+    xs = [sheet.window.x for sheet in tiling.sheets[: tiling.columns]]  # each column's left edge
+    ys = [sheet.window.y for sheet in tiling.sheets[:: tiling.columns]]
+    found: dict[Sheet, list[Key]] = {sheet: [] for sheet in tiling.sheets}
+    for item_id, box in boxes:
+        columns = range(_first(xs, box.x), _last(xs, box.right, tiling.columns) + 1)
+        for row in range(_first(ys, box.y), _last(ys, box.bottom, tiling.rows) + 1):
+            for column in columns:
+                found[tiling.sheets[row * tiling.columns + column]].append(item_id)
+    return found
+
+
+def _first(edges: list[float], low: float) -> int:
+    return max(0, bisect_right(edges, low) - 1)
+
+
+def _last(edges: list[float], high: float, count: int) -> int:
+    return min(count - 1, max(0, bisect_left(edges, high) - 1))

@@ -1,0 +1,152 @@
+"""``journeymapper export``: the sub-command as cli.py will register it, in a parser built here."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import subprocess
+import sys
+
+import pypdf
+import pytest
+from support import SAMPLES, build_small_map
+
+from journeymapper.errors import JourneyMapError
+from journeymapper.formats import json_format
+from journeymapper.formats.pdf.command import add_export_command
+
+
+def run(*arguments: str) -> int:
+    """What cli.main does with a sub-command: its exit status, a JourneyMapError as one line."""
+    parser = argparse.ArgumentParser(prog="journeymapper")
+    add_export_command(parser.add_subparsers())
+    try:
+        parsed = parser.parse_args(["export", *arguments])
+        return parsed.run(parsed)
+    except JourneyMapError as error:
+        print(f"journeymapper: {error}", file=sys.stderr)
+        return 1
+    except SystemExit as stop:
+        return int(stop.code)
+
+
+@pytest.fixture
+def small_file(tmp_path):
+    path = tmp_path / "small.json"
+    json_format.save(build_small_map(), path)
+    return path
+
+
+def test_one_map_to_one_file(small_file, tmp_path, capsys):
+    target = tmp_path / "out.pdf"
+    assert run(str(small_file), "-o", str(target), "--page", "A4", "--portrait", "--appendix") == 0
+    reader = pypdf.PdfReader(target)
+    assert len(reader.pages) == 3  # the map, the touchpoints, one persona
+    assert reader.pages[0].mediabox.width < reader.pages[0].mediabox.height
+    assert capsys.readouterr().out == f"{small_file} -> {target} (3 pages)\n"
+
+
+def test_several_maps_into_a_folder(tmp_path, capsys):
+    folder = tmp_path / "pdfs"
+    assert run(*map(str, SAMPLES), "-o", f"{folder}/", "--tile", "--scale", "0.8", "-q") == 0
+    assert sorted(path.name for path in folder.iterdir()) == sorted(f"{path.stem}.pdf" for path in SAMPLES)
+    assert capsys.readouterr().out == ""
+
+
+def test_scale_alone_means_tile(small_file, tmp_path):
+    target = tmp_path / "out.pdf"
+    assert run(str(small_file), "-o", str(target), "--scale", "1.2", "--page", "A4") == 0
+    assert pypdf.PdfReader(target).outline[0].title == "How the sheets fit together"
+
+
+def test_bad_maps_get_one_line_each_and_the_good_ones_are_exported(small_file, tmp_path, capsys):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{")
+    folder = tmp_path / "out"
+    assert run(str(bad), str(small_file), str(tmp_path / "missing.json"), "-o", f"{folder}/", "-q") == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f"journeymapper: {bad}: invalid JSON")
+    assert lines[1].startswith(f"journeymapper: {tmp_path / 'missing.json'}: cannot read")
+    assert [path.name for path in folder.iterdir()] == ["small.pdf"]
+
+
+@pytest.mark.parametrize(("arguments", "message"), [
+    (["--page", "B7"], "unknown page size 'B7'"),
+    (["--scale", "zero"], "scale 'zero' is not a number"),
+    (["--scale", "50"], "scale 50 is out of range"),
+    (["--fit", "--scale", "2"], "--scale applies to --tile"),
+    (["--fit", "--tile"], "not allowed with argument"),
+    (["--date", "14/03/2025"], "is not YYYY-MM-DD"),
+    (["--margin", "wide"], "bad length"),
+])  # fmt: skip
+def test_bad_options_are_usage_errors(small_file, tmp_path, capsys, arguments, message):
+    assert run(str(small_file), "-o", str(tmp_path / "out.pdf"), *arguments) == 2
+    assert message in capsys.readouterr().err.splitlines()[-1]
+    assert not (tmp_path / "out.pdf").exists()
+
+
+@pytest.mark.parametrize(("output", "message"), [
+    ("out.json", "the output must be a .pdf file"),
+    ("missing/out.pdf", "cannot write: No such file or directory"),
+])  # fmt: skip
+def test_impossible_outputs_are_one_line_and_leave_nothing(small_file, tmp_path, capsys, output, message):
+    before = sorted(tmp_path.iterdir())
+    assert run(str(small_file), "-o", str(tmp_path / output)) == 1
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and message in err
+    assert sorted(tmp_path.iterdir()) == before
+
+
+def test_several_maps_need_a_folder(small_file, tmp_path, capsys):
+    (tmp_path / "file.pdf").write_bytes(b"")
+    assert run(str(small_file), str(small_file), "-o", str(tmp_path / "file.pdf")) == 1
+    assert "several maps need a folder" in capsys.readouterr().err
+
+
+def test_the_title_date_is_the_map_files_date_unless_told(small_file, tmp_path, monkeypatch):
+    os.utime(small_file, (0, datetime.datetime(2024, 5, 6, 12).timestamp()))
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+
+    def first_page(*arguments: str) -> str:
+        target = tmp_path / "out.pdf"
+        assert run(str(small_file), "-o", str(target), *arguments) == 0
+        return pypdf.PdfReader(target).pages[0].extract_text()
+
+    assert "6 May 2024" in first_page()
+    assert "1 February 2023" in first_page("--date", "2023-02-01")
+    assert "2024" not in first_page("--date", "none")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime.datetime(2022, 7, 8, 12).timestamp())))
+    assert "8 July 2022" in first_page()
+
+
+def test_the_same_map_exported_twice_is_the_same_file(small_file, tmp_path):
+    for name in ("a.pdf", "b.pdf"):
+        assert run(str(small_file), "-o", str(tmp_path / name), "--appendix") == 0
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+
+
+def test_exporting_loads_no_qt(small_file, tmp_path):
+    probe = (
+        "import argparse, sys\n"
+        "from journeymapper.formats.pdf.command import add_export_command\n"
+        "parser = argparse.ArgumentParser(); add_export_command(parser.add_subparsers())\n"
+        f"arguments = parser.parse_args(['export', {str(small_file)!r}, '-o', {str(tmp_path / 'x.pdf')!r}, '-q'])\n"
+        "assert arguments.run(arguments) == 0\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120)
+    assert result.stdout.strip() == "[]"
+
+
+def test_registering_the_command_loads_no_reportlab():
+    """Every run of the command line registers ``export``; only an export should pay for reportlab."""
+    probe = (
+        "import sys, argparse\n"
+        "from journeymapper.formats.pdf.command import add_export_command\n"
+        "add_export_command(argparse.ArgumentParser().add_subparsers())\n"
+        "print(sorted(m for m in sys.modules if m.startswith('reportlab')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120)
+    assert result.stdout.strip() == "[]"

@@ -1,0 +1,105 @@
+"""Tiling: every card whole on exactly one sheet, cuts between stages and lanes, sheet labels."""
+
+from __future__ import annotations
+
+import pytest
+from pdfcheck import busy_map
+from support import SAMPLES, build_small_map
+
+from journeymapper.formats import json_format
+from journeymapper.formats.pdf import ExportOptions, page_size, plan_pages
+from journeymapper.formats.pdf.scene import MapScene
+from journeymapper.formats.pdf.tiling import Sheet, bucket, column_letters, tile
+from journeymapper.layout import Rect
+
+CASES = {
+    "A4 at 1": ExportOptions(page=page_size("A4"), mode="tile"),
+    "A4 portrait at 0.6": ExportOptions(page=page_size("A4"), orientation="portrait", mode="tile", scale=0.6),
+    "A3 at 1.7": ExportOptions(page=page_size("A3"), mode="tile", scale=1.7),
+    "Letter at 1.9": ExportOptions(page=page_size("Letter"), mode="tile", scale=1.9),
+}
+
+
+def _contains(outer: Rect, inner: Rect) -> bool:
+    return outer.x <= inner.x and inner.right <= outer.right and outer.y <= inner.y and inner.bottom <= outer.bottom
+
+
+def _overlaps(a: Rect, b: Rect) -> bool:
+    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
+
+
+def _intersection(a: Rect, b: Rect) -> float:
+    width, height = min(a.right, b.right) - max(a.x, b.x), min(a.bottom, b.bottom) - max(a.y, b.y)
+    return max(0.0, width) * max(0.0, height)
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("sample", SAMPLES, ids=[path.stem for path in SAMPLES])
+def test_tiling_shows_every_sample_card_whole_on_exactly_one_sheet(sample, case):
+    plan = plan_pages(json_format.load(sample), CASES[case])
+    sheets = [page.region for page in plan.pages if page.kind == "sheet"]
+    assert len(sheets) > 1
+    for card_id, card in plan.layout.cards.items():
+        holding = [region for region in sheets if _contains(region, card.rect)]
+        touching = [region for region in sheets if _overlaps(region, card.rect)]
+        assert len(holding) == 1 and touching == holding, card_id
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_poster_of_tall_misaligned_stacks_still_shows_every_card_once(case):
+    """Where no straight cut misses every card, the sheets still cover each card exactly once,
+    and most cards stay whole."""
+    plan = plan_pages(busy_map(300), CASES[case])
+    sheets = [page.region for page in plan.pages if page.kind == "sheet"]
+    whole = 0
+    for card in plan.layout.cards.values():
+        area = card.rect.width * card.rect.height
+        assert sum(_intersection(region, card.rect) for region in sheets) == pytest.approx(area)
+        whole += any(_contains(region, card.rect) for region in sheets)
+    assert whole >= 0.8 * len(plan.layout.cards)
+
+
+def test_the_sheets_tile_the_map_without_gaps_or_overlaps():
+    plan = plan_pages(busy_map(300), CASES["A4 at 1"])
+    sheets = [page.region for page in plan.pages if page.kind == "sheet"]
+    area = sum(region.width * region.height for region in sheets)
+    left, top = min(r.x for r in sheets), min(r.y for r in sheets)
+    right, bottom = max(r.right for r in sheets), max(r.bottom for r in sheets)
+    assert area == pytest.approx((right - left) * (bottom - top))
+    assert all(not _overlaps(a, b) for i, a in enumerate(sheets) for b in sheets[i + 1 :])
+
+
+def test_cuts_fall_on_stage_and_lane_edges_when_a_sheet_holds_whole_ones():
+    scene = MapScene.of(json_format.load(SAMPLES[-1]))
+    tiling = tile(scene, 3 * scene.style.min_column_width + 1, 10_000)
+    edges = [sheet.window.x for sheet in tiling.sheets[1:]]
+    assert edges and all(edge in scene.layout.stage_edges for edge in edges)
+
+
+def test_cards_cut_by_a_huge_scale_are_reported():
+    scene = MapScene.of(build_small_map())
+    assert tile(scene, scene.style.card_width / 2, 1000).oversized
+    assert not tile(scene, scene.style.card_width * 2, 1000).oversized
+
+
+def test_the_first_page_of_a_poster_shows_how_the_sheets_fit():
+    plan = plan_pages(json_format.load(SAMPLES[0]), CASES["A4 at 1"])
+    kinds = [page.kind for page in plan.pages]
+    assert kinds[0] == "cover" and set(kinds[1:]) == {"sheet"}
+    labels = [page.title for page in plan.pages[1:]]
+    assert labels[0] == "Sheet A1" and len(set(labels)) == len(labels)
+
+
+def test_sheet_labels_read_like_a_spreadsheet():
+    assert [column_letters(n) for n in (0, 1, 25, 26, 27, 701, 702)] == ["A", "B", "Z", "AA", "AB", "ZZ", "AAA"]
+    assert Sheet(2, 0, Rect(0, 0, 1, 1)).label == "C1"
+
+
+def test_bucketing_finds_the_same_boxes_as_checking_every_sheet():
+    scene = MapScene.of(busy_map(200))
+    tiling = tile(scene, 500, 400)
+    boxes = [(card_id, card.rect) for card_id, card in scene.layout.cards.items()]
+    boxes.append(("wide", Rect(scene.body.x, scene.body.y + 10, scene.body.width, 5)))
+    found = bucket(boxes, tiling)
+    for sheet in tiling.sheets:
+        assert found[sheet] == [box_id for box_id, box in boxes if _overlaps(box, sheet.window)]
