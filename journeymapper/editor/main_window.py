@@ -7,10 +7,12 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QFileDialog,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QStackedWidget,
     QStyle,
     QToolBar,
@@ -22,11 +24,13 @@ from journeymapper.editor.autosave import INTERVAL_MS, AutosaveStore
 from journeymapper.editor.find import Finder
 from journeymapper.editor.inspector import Inspector
 from journeymapper.editor.palette import PaletteDock
+from journeymapper.editor.pdf_export import ExportDialog, ExportJob
 from journeymapper.editor.scene import MapScene
 from journeymapper.editor.session import MapSession
 from journeymapper.editor.start_page import StartPage
 from journeymapper.editor.view import MapView
 from journeymapper.errors import JourneyMapError
+from journeymapper.formats.pdf import ExportOptions, ExportResult
 from journeymapper.model.templates import TEMPLATES, new_from_template
 
 MAP_FILTER = "Journey maps (*.json);;All files (*)"
@@ -39,6 +43,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.autosave = autosave or AutosaveStore()
         self.session: MapSession | None = None
+        self._export: tuple[ExportJob, QProgressDialog] | None = None  # the running export
         self.scene: MapScene | None = None
         self.setAcceptDrops(True)
         self.resize(1400, 900)
@@ -87,6 +92,7 @@ class MainWindow(QMainWindow):
         self.open_action = self._action("&Open…", self.open_dialog, keys.Open, pixmaps.SP_DialogOpenButton)
         self.save_action = self._action("&Save", self.save, keys.Save, pixmaps.SP_DialogSaveButton)
         self.save_as_action = self._action("Save &As…", self.save_as, keys.SaveAs)
+        self.export_action = self._action("&Export PDF…", self.export_pdf, "Ctrl+E")
         self.close_action = self._action("&Close map", self.close_map, keys.Close)
         file_menu = self.menuBar().addMenu("&File")
         new_menu = file_menu.addMenu("&New")
@@ -96,6 +102,7 @@ class MainWindow(QMainWindow):
         self.recent_files_menu = file_menu.addMenu("Open &Recent")
         file_menu.addAction(self.save_action)
         file_menu.addAction(self.save_as_action)
+        file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.close_action)
         file_menu.addAction(self._action("&Quit", self.close, keys.Quit))
@@ -180,7 +187,8 @@ class MainWindow(QMainWindow):
             self.undo_group.setActiveStack(None)
             self.history.setStack(None)
             self.pages.setCurrentWidget(self.start_page)
-        for action in [self.save_action, self.save_as_action, self.close_action, *self.map_actions, *self.zoom_actions]:
+        for action in [self.save_action, self.save_as_action, self.export_action, self.close_action,
+                       *self.map_actions, *self.zoom_actions]:
             action.setEnabled(session is not None)
         self.finder.set_scene(self.scene)
         self._update_title()
@@ -271,6 +279,60 @@ class MainWindow(QMainWindow):
         else:
             event.ignore()
 
+    # -- PDF export -----------------------------------------------------------------------------
+
+    def export_pdf(self) -> None:
+        """Ask for the options and the file, then export without freezing the window."""
+        if self.session is None:
+            return
+        self.inspector.commit_pending()
+        folder = self.session.path.parent if self.session.path else Path.home()
+        suggested = folder / f"{self.session.path.stem if self.session.path else self.session.document.id}.pdf"
+        self.scene.flush()
+        dialog = ExportDialog(self.session.document, self.scene.layout, self.settings, suggested, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.start_export(dialog.target(), dialog.options())
+
+    def start_export(self, target: Path, options: ExportOptions) -> ExportJob:
+        """Export in a worker thread, one at a time, with a progress dialog that can cancel it."""
+        job = ExportJob(self.session.document, target, options, self)
+        progress = QProgressDialog(f"Exporting {target.name}…", "Cancel", 0, 0, self)
+        progress.setWindowTitle("Export PDF")
+        progress.setMinimumDuration(300)
+        progress.canceled.connect(job.cancel)
+        job.progress.connect(self._export_progress)
+        job.done.connect(self._export_done)
+        job.failed.connect(self._export_failed)
+        job.cancelled.connect(self._export_cancelled)
+        self._export = (job, progress)
+        self.export_action.setEnabled(False)
+        job.start()
+        return job
+
+    def _export_progress(self, done: int, total: int) -> None:
+        progress = self._export[1]
+        progress.setMaximum(total)
+        progress.setValue(done)
+
+    def _export_finished(self, message: str) -> None:
+        job, progress = self._export
+        progress.reset()
+        job.deleteLater()
+        self._export = None
+        self.export_action.setEnabled(self.session is not None)
+        self.statusBar().showMessage(message, 10000)
+
+    def _export_done(self, result: ExportResult) -> None:
+        message = f"Exported {result.pages} page{'s' if result.pages != 1 else ''} to {result.path}"
+        self._export_finished(message + (f" — {result.warnings[0]}" if result.warnings else ""))
+
+    def _export_failed(self, message: str) -> None:
+        self._export_finished(message)
+        QMessageBox.warning(self, "Cannot export PDF", message)
+
+    def _export_cancelled(self) -> None:
+        self._export_finished("Export cancelled; no file was written")
+
     # -- recent files and autosave ------------------------------------------------------------
 
     def recent_files(self) -> list[Path]:
@@ -340,3 +402,4 @@ class MainWindow(QMainWindow):
                 event.acceptProposedAction()
                 self.open_file(Path(url.toLocalFile()))
                 return
+

@@ -1,0 +1,284 @@
+"""File → Export PDF…: the options dialog with a preview of the pages, and the export in a worker
+thread with progress, so that a big map never freezes the window.
+
+The worker exports a snapshot of the map taken when the export starts, so the user can go on
+editing while it runs.
+"""
+
+from __future__ import annotations
+
+import datetime
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRectF, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journeymapper.errors import JourneyMapError
+from journeymapper.formats.pdf import NAMED_SIZES, ExportOptions, PagePlan, export_pdf, plan_pages
+from journeymapper.formats.pdf.options import MM, PageSize
+from journeymapper.layout import MapLayout
+from journeymapper.model import JourneyDocument
+
+CUSTOM = "Custom…"
+
+
+class PagePreview(QWidget):
+    """The map's cards in miniature with the printed pages drawn over them."""
+
+    def __init__(self, layout: MapLayout, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._layout = layout
+        self._plan: PagePlan | None = None
+        self.setMinimumSize(420, 260)
+
+    def set_plan(self, plan: PagePlan | None) -> None:
+        self._plan = plan
+        self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), self.palette().base())
+        bounds = self._layout.bounds
+        scale = min((self.width() - 20) / max(bounds.width, 1), (self.height() - 20) / max(bounds.height, 1))
+        painter.translate((self.width() - bounds.width * scale) / 2, (self.height() - bounds.height * scale) / 2)
+        painter.scale(scale, scale)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#d7dce5"))
+        for card in self._layout.cards.values():
+            painter.drawRect(QRectF(card.rect.x, card.rect.y, card.rect.width, card.rect.height))
+        if self._plan is None:
+            return
+        pen = QPen(QColor("#2f6fed"), 2 / scale)
+        painter.setPen(pen)
+        painter.setBrush(QColor(47, 111, 237, 25))
+        for page in self._plan.pages:
+            if page.region is not None:
+                region = page.region
+                painter.drawRect(QRectF(region.x, region.y, region.width, region.height))
+
+
+class ExportDialog(QDialog):
+    """Page size, orientation, margins, fit or tile, appendix and file; remembered between uses."""
+
+    def __init__(self, document: JourneyDocument, layout: MapLayout, settings: QSettings, suggested: Path,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Export PDF")
+        self._document, self._settings = document, settings
+        self.page = QComboBox()
+        self.page.addItems([*NAMED_SIZES, CUSTOM])
+        self.custom_width, self.custom_height = _millimetres(500), _millimetres(700)
+        self.orientation = QComboBox()
+        self.orientation.addItems(["Landscape", "Portrait"])
+        self.fit = QRadioButton("Fit the whole map on one page")
+        self.tile = QRadioButton("Tile a poster across pages at")
+        self.scale = QDoubleSpinBox(suffix=" %", minimum=10, maximum=1000, value=100, decimals=0)
+        self.margin = _millimetres(12, minimum=0, maximum=100)
+        self.appendix = QCheckBox("Add a touchpoint table and a page per persona")
+        self.path = QLineEdit(str(suggested))
+        browse = QPushButton("Choose…")
+        browse.clicked.connect(self._browse)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.preview = PagePreview(layout)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self._arrange(browse)
+        self._restore()
+        for signal in (self.page.currentIndexChanged, self.orientation.currentIndexChanged, self.fit.toggled,
+                       self.scale.valueChanged, self.margin.valueChanged, self.appendix.toggled,
+                       self.custom_width.valueChanged, self.custom_height.valueChanged):
+            signal.connect(self.update_preview)
+        self.update_preview()
+
+    def _arrange(self, browse: QPushButton) -> None:
+        form = QFormLayout()
+        custom = QHBoxLayout()
+        for widget in (self.custom_width, QLabel("×"), self.custom_height):
+            custom.addWidget(widget)
+        form.addRow("Page", self.page)
+        form.addRow("Custom size", custom)
+        form.addRow("Orientation", self.orientation)
+        form.addRow("Margins", self.margin)
+        tiling = QHBoxLayout()
+        tiling.addWidget(self.tile)
+        tiling.addWidget(self.scale)
+        tiling.addStretch()
+        form.addRow("Layout", self.fit)
+        form.addRow("", tiling)
+        form.addRow("", self.appendix)
+        where = QHBoxLayout()
+        where.addWidget(self.path, 1)
+        where.addWidget(browse)
+        form.addRow("File", where)
+        column = QVBoxLayout(self)
+        column.addLayout(form)
+        column.addWidget(self.preview, 1)
+        column.addWidget(self.summary)
+        column.addWidget(self.buttons)
+
+    def options(self) -> ExportOptions:
+        """The chosen options; raises ``JourneyMapError`` when they do not make a page."""
+        if self.page.currentText() == CUSTOM:
+            page = PageSize("Custom", self.custom_width.value() * MM, self.custom_height.value() * MM)
+        else:
+            page = NAMED_SIZES[self.page.currentText()]
+        return ExportOptions(
+            page=page,
+            orientation="landscape" if self.orientation.currentIndex() == 0 else "portrait",
+            margin=self.margin.value() * MM,
+            mode="tile" if self.tile.isChecked() else "fit",
+            scale=self.scale.value() / 100,
+            appendix=self.appendix.isChecked(),
+            date=datetime.date.today(),
+        )
+
+    def target(self) -> Path:
+        return Path(self.path.text()).expanduser()
+
+    def update_preview(self) -> None:
+        custom = self.page.currentText() == CUSTOM
+        self.custom_width.setEnabled(custom)
+        self.custom_height.setEnabled(custom)
+        self.scale.setEnabled(self.tile.isChecked())
+        try:
+            plan = plan_pages(self._document, self.options())
+        except JourneyMapError as error:
+            self.preview.set_plan(None)
+            self.summary.setText(f"<span style='color:#c0392b'>{_escaped(str(error))}</span>")
+            self.export_button.setEnabled(False)
+            return
+        self.preview.set_plan(plan)
+        self.export_button.setEnabled(True)
+        count = len(plan.pages)
+        self.summary.setText(f"{count} page{'s' if count != 1 else ''}: " + ", ".join(p.title for p in plan.pages[:12])
+                             + (" …" if count > 12 else ""))
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export PDF", self.path.text(), "PDF documents (*.pdf)")
+        if path:
+            self.path.setText(path)
+
+    def accept(self) -> None:
+        self._remember()
+        super().accept()
+
+    def _remember(self) -> None:
+        settings = self._settings
+        settings.setValue("export/page", self.page.currentText())
+        settings.setValue("export/customSize", [self.custom_width.value(), self.custom_height.value()])
+        settings.setValue("export/orientation", self.orientation.currentIndex())
+        settings.setValue("export/tile", self.tile.isChecked())
+        settings.setValue("export/scale", self.scale.value())
+        settings.setValue("export/margin", self.margin.value())
+        settings.setValue("export/appendix", self.appendix.isChecked())
+
+    def _restore(self) -> None:
+        settings = self._settings
+        self.page.setCurrentText(str(settings.value("export/page", "A3")))
+        width, height = (float(value) for value in settings.value("export/customSize", [500, 700]))
+        self.custom_width.setValue(width)
+        self.custom_height.setValue(height)
+        self.orientation.setCurrentIndex(int(settings.value("export/orientation", 0)))
+        tile = str(settings.value("export/tile", "false")).lower() == "true"
+        (self.tile if tile else self.fit).setChecked(True)
+        self.scale.setValue(float(settings.value("export/scale", 100)))
+        self.margin.setValue(float(settings.value("export/margin", 12)))
+        self.appendix.setChecked(str(settings.value("export/appendix", "false")).lower() == "true")
+
+
+def _millimetres(value: float, minimum: float = 26, maximum: float = 5000) -> QDoubleSpinBox:
+    """A length in mm; by default a page side, from one inch to PDF's limit of 200 inches."""
+    return QDoubleSpinBox(suffix=" mm", minimum=minimum, maximum=maximum, value=value, decimals=0)
+
+
+def _escaped(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class _Cancelled(Exception):
+    """Raised inside the progress callback to stop an export; no file is written."""
+
+
+class ExportJob(QObject):
+    """One export on a worker thread. ``progress`` reports pages done; ``done`` carries the
+    result, ``failed`` a one-line message; ``cancel`` stops it between pages.
+
+    The worker is a plain Python thread that never touches Qt: it leaves its progress and its
+    outcome in attributes, and a timer in the GUI thread reads them and emits the signals there.
+    """
+
+    progress = Signal(int, int)
+    done = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, document: JourneyDocument, target: Path, options: ExportOptions, parent: QObject | None = None):
+        super().__init__(parent)
+        # A copy, so that edits made while the export runs neither race with it nor leak into it.
+        self._snapshot = JourneyDocument.from_file(document.to_file())
+        self._target, self._options = target, options
+        self._stop = False
+        self._pages = (0, 0)
+        self._outcome: tuple[str, object] | None = None
+        self._worker = threading.Thread(target=self._run, name="pdf-export", daemon=True)
+        self._poll = QTimer(self, interval=50, timeout=self._check)
+
+    def start(self) -> None:
+        self._worker.start()
+        self._poll.start()
+
+    def cancel(self) -> None:
+        self._stop = True
+
+    def wait(self) -> None:
+        self._worker.join()
+
+    def _report(self, done: int, total: int) -> None:
+        if self._stop:
+            raise _Cancelled
+        self._pages = (done, total)
+
+    def _run(self) -> None:
+        try:
+            result = export_pdf(self._snapshot, self._target, self._options, progress=self._report)
+        except _Cancelled:
+            self._outcome = ("cancelled", None)
+        except JourneyMapError as error:
+            self._outcome = ("failed", str(error))
+        else:
+            self._outcome = ("done", result)
+
+    def _check(self) -> None:
+        self.progress.emit(*self._pages)
+        if self._outcome is None:
+            return
+        self._poll.stop()
+        self._worker.join()
+        kind, value = self._outcome
+        if kind == "done":
+            self.done.emit(value)
+        elif kind == "failed":
+            self.failed.emit(value)
+        else:
+            self.cancelled.emit()

@@ -1,0 +1,101 @@
+"""File → Export PDF…: options with a page preview, and an export that runs beside the window."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from support import SAMPLES
+from journeymapper.editor.pdf_export import CUSTOM, ExportDialog
+
+SAMPLE = next(path for path in SAMPLES if path.name == "shoe-order-business-journey.json")
+
+
+@pytest.fixture
+def opened(window, tmp_path, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: None)
+    target = tmp_path / "shoes.json"
+    shutil.copy(SAMPLE, target)
+    window.open_file(target)
+    window.scene.flush()
+    return window
+
+
+def dialog_for(window, tmp_path) -> ExportDialog:
+    settings = QSettings(str(tmp_path / "export.ini"), QSettings.Format.IniFormat)
+    return ExportDialog(window.session.document, window.scene.layout, settings, tmp_path / "out.pdf", window)
+
+
+def test_the_dialog_turns_its_fields_into_export_options(opened, tmp_path, qtbot):
+    dialog = dialog_for(opened, tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.page.setCurrentText("A2")
+    dialog.orientation.setCurrentIndex(1)
+    dialog.tile.setChecked(True)
+    dialog.scale.setValue(50)
+    dialog.appendix.setChecked(True)
+    options = dialog.options()
+    assert (options.page.name, options.page_size[0] < options.page_size[1]) == ("A2", True)
+    assert (options.mode, options.scale, options.appendix) == ("tile", 0.5, True)
+
+
+def test_the_preview_counts_the_pages_and_shows_where_the_map_falls(opened, tmp_path, qtbot):
+    dialog = dialog_for(opened, tmp_path)
+    qtbot.addWidget(dialog)
+    assert dialog.summary.text().startswith("1 page: Map")
+    dialog.page.setCurrentText("A4")
+    dialog.tile.setChecked(True)
+    pages = int(dialog.summary.text().split()[0])
+    assert pages > 2
+    assert sum(page.region is not None for page in dialog.preview._plan.pages) >= 2
+
+
+def test_an_impossible_page_is_explained_and_export_is_disabled(opened, tmp_path, qtbot):
+    dialog = dialog_for(opened, tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.page.setCurrentText(CUSTOM)
+    dialog.custom_width.setValue(30)
+    dialog.margin.setValue(100)
+    assert not dialog.export_button.isEnabled()
+    assert "margin" in dialog.summary.text()
+
+
+def test_the_options_are_remembered_for_the_next_export(opened, tmp_path, qtbot):
+    first = dialog_for(opened, tmp_path)
+    first.page.setCurrentText("Letter")
+    first.appendix.setChecked(True)
+    first.accept()
+    second = dialog_for(opened, tmp_path)
+    assert second.page.currentText() == "Letter" and second.appendix.isChecked()
+
+
+def test_exporting_runs_in_the_background_and_writes_the_pdf(opened, tmp_path, qtbot):
+    dialog = dialog_for(opened, tmp_path)
+    target = tmp_path / "out.pdf"
+    opened.start_export(target, dialog.options())
+    qtbot.waitUntil(lambda: opened._export is None, timeout=60_000)
+    assert len(PdfReader(target).pages) == 1
+    assert opened.statusBar().currentMessage().startswith(f"Exported 1 page to {target}")
+    assert opened.export_action.isEnabled()
+
+
+def test_a_cancelled_export_leaves_no_file(opened, tmp_path, qtbot):
+    dialog = dialog_for(opened, tmp_path)
+    dialog.appendix.setChecked(True)
+    target = tmp_path / "cancelled.pdf"
+    job = opened.start_export(target, dialog.options())
+    job.cancel()
+    qtbot.waitUntil(lambda: opened._export is None, timeout=60_000)
+    assert not target.exists()
+    assert opened.statusBar().currentMessage() == "Export cancelled; no file was written"
+
+
+def test_an_unwritable_target_is_reported(opened, tmp_path, qtbot):
+    dialog = dialog_for(opened, tmp_path)
+    opened.start_export(tmp_path / "missing" / "out.pdf", dialog.options())
+    qtbot.waitUntil(lambda: opened._export is None, timeout=60_000)
+    assert "cannot write" in opened.statusBar().currentMessage()
