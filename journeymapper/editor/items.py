@@ -6,6 +6,9 @@ them are turned into undo commands by the scene.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem, QWidget
@@ -13,6 +16,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphi
 from journeymapper.editor.theme import (
     CONNECTION_DASHES,
     EMOTION_COLOURS,
+    PERSONA_COLOURS,
     Theme,
     canvas_font,
     qt_measure,
@@ -24,6 +28,14 @@ FAR_OUT = 0.35  # below this zoom, cards are plain blocks and connectors plain l
 VERY_FAR_OUT = 0.15  # below this, connectors are left out: at that size they are only noise
 HANDLE_RADIUS = 5.0
 FIND_HIGHLIGHT = QColor(255, 196, 0, 170)
+PERSONA_DASHES = (  # in pen widths; none is solid: the solid line is the curve of all cards
+    (5.0, 2.5),
+    (1.2, 2.2),
+    (7.0, 2.5, 1.2, 2.5),
+    (2.6, 2.6),
+    (9.0, 2.5, 1.2, 2.5, 1.2, 2.5),
+    (4.0, 1.5, 1.2, 1.5),
+)
 
 
 def qrect(rect: Rect) -> QRectF:
@@ -75,6 +87,7 @@ class HeaderItem(QGraphicsObject):
         self._theme, self._style = theme, style
         self._header: HeaderLayout | None = None
         self._colour: str | None = None
+        self.link_badge: QGraphicsItem | None = None  # overlays.LinkBadgeItem, when the stage has links
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.setZValue(5)
@@ -113,7 +126,21 @@ class HeaderItem(QGraphicsObject):
             y += line_height
 
 
-class CardItem(QGraphicsItem):
+class HoverHighlight:
+    """Repaints an item as the pointer enters and leaves it; ``hovered`` says which."""
+
+    hovered = False
+
+    def hoverEnterEvent(self, event) -> None:  # noqa: N802
+        self.hovered = True
+        self.update()  # type: ignore[attr-defined]
+
+    def hoverLeaveEvent(self, event) -> None:  # noqa: N802
+        self.hovered = False
+        self.update()  # type: ignore[attr-defined]
+
+
+class CardItem(HoverHighlight, QGraphicsItem):
     """A touchpoint card: title, channel, emotion, pain points, opportunities and personas."""
 
     def __init__(self, touchpoint_id: str, theme: Theme, style: Style):
@@ -126,6 +153,7 @@ class CardItem(QGraphicsItem):
         self._persona_colours: list[tuple[str, str]] = []
         self.hovered = False
         self.highlighted = False
+        self.link_badge: QGraphicsItem | None = None  # overlays.LinkBadgeItem, when the card has links
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
         self.setAcceptHoverEvents(True)
@@ -175,14 +203,6 @@ class CardItem(QGraphicsItem):
         path.addEllipse(self.handle_centre(), HANDLE_RADIUS + 3, HANDLE_RADIUS + 3)
         return path
 
-    def hoverEnterEvent(self, event) -> None:  # noqa: N802
-        self.hovered = True
-        self.update()
-
-    def hoverLeaveEvent(self, event) -> None:  # noqa: N802
-        self.hovered = False
-        self.update()
-
     def hoverMoveEvent(self, event) -> None:  # noqa: N802
         self.setCursor(Qt.CursorShape.CrossCursor if self.on_handle(event.pos()) else Qt.CursorShape.ArrowCursor)
 
@@ -222,12 +242,14 @@ class CardItem(QGraphicsItem):
             y += style.title_line_height
 
     def _paint_band(self, painter: QPainter, rect: QRectF) -> None:
-        """The bottom band: channel on the left; markers and persona badges on the right."""
+        """The bottom band: link badge and channel on the left; markers and persona badges on the right."""
         style, theme, card = self._style, self._theme, self.touchpoint
         baseline = rect.bottom() - style.card_padding - 3
         painter.setFont(canvas_font(style.small_font_size, False))
         painter.setPen(theme.muted_text)
-        painter.drawText(QPointF(rect.x() + style.card_padding, baseline), card.channel)
+        badge = self.link_badge  # the chip of an overlays.LinkBadgeItem, shown at the start of the band
+        linked = badge.rect.width() + 4 if badge is not None and badge.badge is not None else 0
+        painter.drawText(QPointF(rect.x() + style.card_padding + linked, baseline), card.channel)
         x = rect.right() - style.card_padding
         centre_y = baseline - style.small_font_size * 0.35
         if card.emotion is not None:
@@ -363,20 +385,70 @@ def _label_text(connection: Connection) -> str:
     return " · ".join(parts)
 
 
+@dataclass(frozen=True)
+class CurveStyle:
+    """How one persona's emotion curve is drawn: the persona's colour and a dash of its own."""
+
+    name: str
+    colour: str
+    dashes: tuple[float, ...]
+
+
+def persona_curve_style(number: int, name: str) -> CurveStyle:
+    """The ``number``-th persona's curve: its badge colour and a dash, so that two personas never
+    look alike even where colours repeat or cannot be told apart (print, colour blindness)."""
+    dashes = PERSONA_DASHES[(number + number // len(PERSONA_COLOURS)) % len(PERSONA_DASHES)]
+    return CurveStyle(name, PERSONA_COLOURS[number % len(PERSONA_COLOURS)], dashes)
+
+
+def _curve_pen(colour: QColor, width: float, dashes: tuple[float, ...] = ()) -> QPen:
+    pen = QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap, Qt.PenJoinStyle.RoundJoin)
+    if dashes:
+        pen.setDashPattern(list(dashes))
+    return pen
+
+
 class EmotionCurveItem(QGraphicsItem):
-    """The emotion curve (mean emotion per stage) through the emotions lane, with a zero line."""
+    """The emotion curve of all cards (mean emotion per stage) in the emotion band of the emotions
+    lane, with a zero line, and beneath it one dashed curve per persona.
+
+    Paths, pens and markers are built when the layout changes, never while painting."""
 
     def __init__(self, theme: Theme):
         super().__init__()
         self._theme = theme
         self._points: tuple[CurvePoint, ...] = ()
         self._band = QRectF()
+        self._main: QPainterPath | None = None
+        self._markers: list[tuple[QPointF, QColor]] = []
+        self._persona_curves: list[tuple[QPen, QPainterPath | None, list[QPointF], QColor]] = []
+        self._zero_pen = QPen(theme.grid_line, 1, Qt.PenStyle.DashLine)
+        self._main_pen = _curve_pen(theme.header_text, 2.4)
+        self._marker_pen = QPen(theme.card_fill, 1.5)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(6)
 
-    def set_curve(self, points: tuple[CurvePoint, ...], band: Rect | None) -> None:
+    @property
+    def main_pen(self) -> QPen:
+        return self._main_pen
+
+    @property
+    def persona_pens(self) -> list[QPen]:
+        return [pen for pen, *_ in self._persona_curves]
+
+    def set_curve(self, points: tuple[CurvePoint, ...], band: Rect | None,
+                  personas: Sequence[tuple[CurveStyle, tuple[CurvePoint, ...]]] = ()) -> None:
         self.prepareGeometryChange()
         self._points = points
         self._band = qrect(band) if band else QRectF()
+        self._main = smooth_path([QPointF(*p.point) for p in points]) if points else None
+        self._markers = [(QPointF(*p.point), QColor(EMOTION_COLOURS[max(-2, min(2, round(p.value)))])) for p in points]
+        self._persona_curves = []
+        for style, curve in personas:
+            colour = QColor(style.colour)
+            corners = [QPointF(*p.point) for p in curve]
+            path = smooth_path(corners) if len(corners) > 1 else None
+            self._persona_curves.append((_curve_pen(colour, 1.8, style.dashes), path, corners, colour))
         self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802
@@ -386,20 +458,28 @@ class EmotionCurveItem(QGraphicsItem):
         if self._band.isNull():
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        zero = QPen(self._theme.grid_line, 1, Qt.PenStyle.DashLine)
-        painter.setPen(zero)
+        painter.setPen(self._zero_pen)
         middle = self._band.center().y()
         painter.drawLine(QPointF(self._band.left(), middle), QPointF(self._band.right(), middle))
-        if not self._points:
-            return
-        painter.setPen(QPen(self._theme.selection, 2.2))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(smooth_path([QPointF(p.point.x, p.point.y) for p in self._points]))
-        for point in self._points:
-            colour = QColor(EMOTION_COLOURS[max(-2, min(2, round(point.value)))])
-            painter.setPen(QPen(self._theme.card_fill, 1.5))
+        for pen, path, corners, colour in self._persona_curves:
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            if path is not None:
+                painter.drawPath(path)
+            painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(colour)
-            painter.drawEllipse(QPointF(point.point.x, point.point.y), 5, 5)
+            for corner in corners:
+                painter.drawEllipse(corner, 2.6, 2.6)
+        if self._main is None:
+            return
+        painter.setPen(self._main_pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self._main)
+        painter.setPen(self._marker_pen)
+        for centre, colour in self._markers:
+            painter.setBrush(colour)
+            painter.drawEllipse(centre, 5, 5)
 
 
 def smooth_path(points: list[QPointF]) -> QPainterPath:

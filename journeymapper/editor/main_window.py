@@ -22,9 +22,12 @@ from PySide6.QtWidgets import (
 from journeymapper.editor import clipboard
 from journeymapper.editor.autosave import INTERVAL_MS, AutosaveStore
 from journeymapper.editor.find import Finder
+from journeymapper.editor.insights_dock import InsightsDock
 from journeymapper.editor.inspector import Inspector
+from journeymapper.editor.navigation import LinkNavigator, connect_scene
 from journeymapper.editor.palette import PaletteDock
 from journeymapper.editor.pdf_export import ExportDialog, ExportJob
+from journeymapper.editor.portfolio_dock import PortfolioDock
 from journeymapper.editor.scene import MapScene
 from journeymapper.editor.session import MapSession
 from journeymapper.editor.start_page import StartPage
@@ -65,6 +68,15 @@ class MainWindow(QMainWindow):
         self.inspector = Inspector(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector)
         self.resizeDocks([self.palette_dock, self.inspector], [170, 340], Qt.Orientation.Horizontal)
+        self.insights = InsightsDock(self.view, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.insights)
+        self.tabifyDockWidget(self.inspector, self.insights)
+        self.inspector.raise_()
+        self.portfolio = PortfolioDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.portfolio)
+        self.portfolio.hide()
+        self.portfolio.open_requested.connect(self.open_file)
+        self.navigator = LinkNavigator(self)
         self.finder = Finder(self)
         self._build_actions()
         self.start_page.new_requested.connect(self.new_map)
@@ -139,16 +151,18 @@ class MainWindow(QMainWindow):
         for action in self.zoom_actions:
             view.addAction(action)
         view.addSeparator()
-        for dock in (self.palette_dock, self.inspector, self.history_dock):
+        for dock in (self.palette_dock, self.inspector, self.history_dock, self.insights, self.portfolio):
             view.addAction(dock.toggleViewAction())
+        view.addSeparator()
+        view.addAction(self.navigator.back_action)
 
         toolbar = QToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         self.undo_action.setIcon(self.style().standardIcon(pixmaps.SP_ArrowBack))
         self.redo_action.setIcon(self.style().standardIcon(pixmaps.SP_ArrowForward))
-        for action in (self.open_action, self.save_action, None, self.undo_action, self.redo_action, None,
-                       *self.zoom_actions):
+        for action in (self.navigator.back_action, None, self.open_action, self.save_action, None,
+                       self.undo_action, self.redo_action, None, *self.zoom_actions):
             toolbar.addAction(action) if action else toolbar.addSeparator()
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addSeparator()
@@ -191,6 +205,9 @@ class MainWindow(QMainWindow):
                        *self.map_actions, *self.zoom_actions]:
             action.setEnabled(session is not None)
         self.finder.set_scene(self.scene)
+        self.insights.set_scene(self.scene)
+        self.portfolio.set_session(session)
+        connect_scene(self.navigator, self.scene)
         self._update_title()
 
     def _update_title(self) -> None:

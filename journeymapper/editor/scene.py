@@ -25,8 +25,18 @@ from journeymapper.editor import drags
 from journeymapper.editor.context_menu import build_menu
 from journeymapper.editor.commands import AddColumnOrRow, AddTouchpoints, EditFields, RemoveItems, quoted
 from journeymapper.editor.inline_editor import InlineEditor
-from journeymapper.editor.items import CardItem, ConnectorItem, DropIndicator, EmotionCurveItem, GridItem, HeaderItem
+from journeymapper.editor.items import (
+    CardItem,
+    ConnectorItem,
+    DropIndicator,
+    EmotionCurveItem,
+    GridItem,
+    HeaderItem,
+    persona_curve_style,
+)
+from journeymapper.editor.linking import LinkBadge, LinkChecker, Owner
 from journeymapper.editor.mime import NewLane, NewStage, NewTouchpoint, palette_entry
+from journeymapper.editor.overlays import EmotionLegendItem, LinkBadgeItem, show_card_links, show_stage_links
 from journeymapper.editor.session import MapSession
 from journeymapper.editor.theme import PERSONA_COLOURS, current_theme, qt_measure
 from journeymapper.errors import JourneyMapError
@@ -41,6 +51,8 @@ class MapScene(QGraphicsScene):
     """A gesture the model refused, with the reason (the window shows it in the status bar)."""
     file_dropped = Signal(Path)
     laid_out = Signal()
+    link_activated = Signal(object)
+    """A link badge was clicked: the ``LinkBadge`` of a stage or touchpoint. The scene never opens anything."""
 
     def __init__(self, session: MapSession, style: Style = DEFAULT_STYLE):
         super().__init__()
@@ -51,8 +63,14 @@ class MapScene(QGraphicsScene):
         self.grid = GridItem(self.theme)
         self.curve = EmotionCurveItem(self.theme)
         self.indicator = DropIndicator(self.theme)
-        for item in (self.grid, self.curve, self.indicator):
+        self.legend = EmotionLegendItem(self.theme, style)
+        for item in (self.grid, self.curve, self.legend, self.indicator):
             self.addItem(item)
+        self.link_checker = LinkChecker()
+        self.link_badges: dict[Owner, LinkBadge] = {}
+        self._links_checked_for: Path | None = None
+        self._pressed_badge: LinkBadgeItem | None = None
+        session.state_changed.connect(self._on_state_changed)
         self.cards: dict[str, CardItem] = {}
         self.connectors: dict[str, ConnectorItem] = {}
         self.stage_headers: dict[str, HeaderItem] = {}
@@ -67,11 +85,16 @@ class MapScene(QGraphicsScene):
         """Stop listening to the document (the window is showing another map)."""
         self._unsubscribe()
         self._relayout.stop()
+        self.session.state_changed.disconnect(self._on_state_changed)
 
     # -- mirroring the document ---------------------------------------------------------------
 
     def _on_change(self, change: Change) -> None:
         self._relayout.start()
+
+    def _on_state_changed(self) -> None:
+        if self.session.path != self._links_checked_for:  # saved elsewhere: links resolve from there
+            self._relayout.start()
 
     def flush(self) -> None:
         """Relayout now if a change is pending (tests, and before reading geometry)."""
@@ -83,8 +106,11 @@ class MapScene(QGraphicsScene):
         self.layout = layout = compute_layout(self.document, self.style, qt_measure)
         lanes = list(self.document.lanes.values())
         self.grid.set_layout(layout, lanes)
+        self._links_checked_for = self.session.path
+        self.link_badges = links = self.link_checker.badges(self.document, self.session.path)
         self._sync(self.stage_headers, self.document.stages, lambda i: HeaderItem("stage", i, self.theme, self.style),
-                   lambda item: item.set_header(layout.stage_headers[item.item_id]))
+                   lambda item: (item.set_header(layout.stage_headers[item.item_id]),
+                                 show_stage_links(item, links.get(("stage", item.item_id)))))
         self._sync(self.lane_headers, self.document.lanes, lambda i: HeaderItem("lane", i, self.theme, self.style),
                    lambda item: item.set_header(layout.lane_headers[item.item_id], self.document.lanes[item.item_id].colour))
         badges = self._persona_badges()
@@ -93,12 +119,29 @@ class MapScene(QGraphicsScene):
         self._sync(self.connectors, layout.connectors, lambda i: ConnectorItem(i, self.theme, self.style),
                    lambda item: item.set_route(self.document.connection(item.connection_id),
                                                layout.connectors[item.connection_id]))
-        emotions = next((lane.id for lane in lanes if lane.kind == LaneKind.EMOTIONS), None)
-        band = emotion_band(layout.rows[emotions], self.style) if emotions else None
-        self.curve.set_curve(layout.emotion_curves.get(None, ()), band)
+        self._sync_curves(layout, lanes)
         bounds = layout.bounds
         self.setSceneRect(QRectF(bounds.x - 200, bounds.y - 200, bounds.width + 400, bounds.height + 400))
         self.laid_out.emit()
+
+    def _sync_curves(self, layout: MapLayout, lanes: list[Lane]) -> None:
+        """The curve of all cards, one per persona with emotions, and their legend in the lane header."""
+        emotions = next((lane.id for lane in lanes if lane.kind == LaneKind.EMOTIONS), None)
+        band = emotion_band(layout.rows[emotions], self.style) if emotions else None
+        numbers = {persona_id: number for number, persona_id in enumerate(self.document.personas)}
+        personas = [(persona_curve_style(numbers[key], self.document.personas[key].name), curve)
+                    for key, curve in layout.emotion_curves.items() if key is not None]
+        self.curve.set_curve(layout.emotion_curves.get(None, ()), band, personas)
+        area = None
+        if emotions and personas:
+            header, style = layout.lane_headers[emotions], self.style
+            rect = QRectF(header.rect.x, header.rect.y, header.rect.width, header.rect.height).adjusted(2, 2, -2, -2)
+            names_bottom = rect.top() + 2 * style.header_padding + len(header.lines) * style.header_line_height
+            area = QRectF(rect.left() + style.header_padding + 4, names_bottom,
+                          rect.width() - 2 * style.header_padding - 4, rect.bottom() - style.header_padding - names_bottom)
+        entries = [("All cards", self.curve.main_pen)]
+        entries += [(style.name, pen) for (style, _), pen in zip(personas, self.curve.persona_pens)]
+        self.legend.set_legend(entries, area)
 
     def _sync(self, items: dict[str, ItemT], ids: Iterable[str], create: Callable[[str], ItemT],
               update: Callable[[ItemT], None]) -> None:
@@ -124,6 +167,9 @@ class MapScene(QGraphicsScene):
         card = self.document.touchpoint(item.touchpoint_id)
         accent = self.document.lanes[card.lane].colour
         item.set_card(card, self.layout.cards[card.id], accent, [badges[p] for p in card.personas])
+        links = self.link_badges.get(("touchpoint", card.id))
+        if links is not None or item.link_badge is not None:  # most cards have no links, ever
+            show_card_links(item, links)
 
     # -- reading the selection ----------------------------------------------------------------
 
@@ -215,8 +261,21 @@ class MapScene(QGraphicsScene):
 
     # -- mouse gestures -----------------------------------------------------------------------
 
+    def link_badge_at(self, position: QPointF) -> LinkBadgeItem | None:
+        """The visible link badge under ``position``, unless a card or header lies above it."""
+        for item in self.items(position):
+            if isinstance(item, LinkBadgeItem) and item.isVisible() and item.badge is not None:
+                return item
+            if isinstance(item, (CardItem, HeaderItem)):
+                return None
+        return None
+
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         self.flush()
+        if event.button() == Qt.MouseButton.LeftButton and (badge := self.link_badge_at(event.scenePos())):
+            self._pressed_badge = badge  # a button: it acts on release over it, and never drags
+            event.accept()
+            return
         if event.button() == Qt.MouseButton.LeftButton:
             self._drag = drags.start(self, event)
             if self._drag and self._drag.consumes_press:
@@ -225,6 +284,8 @@ class MapScene(QGraphicsScene):
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if self._pressed_badge is not None:
+            return
         if self._drag and self._drag.consumes_press:
             self._drag.move(event.scenePos())
             return
@@ -233,6 +294,11 @@ class MapScene(QGraphicsScene):
             self._drag.move(event.scenePos())
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if (pressed := self._pressed_badge) is not None:
+            self._pressed_badge = None
+            if self.link_badge_at(event.scenePos()) is pressed and pressed.badge is not None:
+                self.link_activated.emit(pressed.badge)
+            return
         drag, self._drag = self._drag, None
         if not (drag and drag.consumes_press):
             super().mouseReleaseEvent(event)
@@ -245,6 +311,9 @@ class MapScene(QGraphicsScene):
                 self.sync()  # dropped outside the grid: the cards go home
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if self.link_badge_at(event.scenePos()) is not None:
+            event.accept()  # a second click on a badge is not a rename
+            return
         for item in self.items(event.scenePos()):
             if isinstance(item, (CardItem, HeaderItem)):
                 self.rename(item)

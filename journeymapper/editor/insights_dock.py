@@ -1,0 +1,376 @@
+"""The Insights dock: what ``map_insights`` finds in the open map, grouped by kind of finding.
+
+Clicking a finding selects its cards on the canvas (or the empty stage's header) and scrolls to
+them; clicking a group selects every card in it. The findings follow the map: any change to the
+document schedules one refresh on the next turn of the event loop, so that a command touching many
+cards, or several edits in a row, recompute once; and while the dock is hidden (closed, or behind
+another tab) nothing is computed until it shows again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDockWidget,
+    QHeaderView,
+    QLabel,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journeymapper.editor.inspector.style import palette
+from journeymapper.editor.scene import MapScene
+from journeymapper.editor.view import MapView
+from journeymapper.model import Change
+from journeymapper.model.insights import Card, Insights, map_insights
+
+TARGET = Qt.ItemDataRole.UserRole
+"""Where a tree item keeps what it points at: a ``Target``."""
+GROUP_KEY = Qt.ItemDataRole.UserRole + 1
+DETAIL = Qt.ItemDataRole.UserRole + 2
+PROBLEMS = ("dead_ends", "unreachable", "loops", "empty_stages")
+EXPANDED_AT_FIRST = {"dead_ends", "unreachable", "loops", "lowest_moments", "conversion"}
+
+
+@dataclass(frozen=True)
+class Target:
+    cards: tuple[str, ...] = ()
+    stage: str | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    text: str
+    detail: str
+    """A second, quieter line (where the card sits, how long a loop is); may be empty."""
+    value: str
+    """A short figure in the right-hand column (an emotion, a rate, a count); may be empty."""
+    target: Target
+    tooltip: str = ""
+
+
+@dataclass(frozen=True)
+class Group:
+    key: str
+    title: str
+    findings: tuple[Finding, ...]
+    note: str = ""
+    """Said when there is nothing to list."""
+    truncated: bool = False
+    """The list stops short: there are more."""
+
+
+def _where(card: Card) -> str:
+    return f"{card.stage} · {card.lane}"
+
+
+def _card(card: Card, value: str = "") -> Finding:
+    return Finding(card.title, _where(card), value, Target((card.id,)), f"{card.title}\n{card.stage} / {card.lane}")
+
+
+def _chain(cards: Iterable[Card], close: bool = False) -> str:
+    titles = [card.title for card in cards]
+    return " → ".join([*titles, titles[0]] if close and titles else titles)
+
+
+def _percent(rate: float | None) -> str:
+    return "" if rate is None else f"{rate:.0%}" if rate >= 0.01 or rate == 0 else f"{rate:.1%}"
+
+
+def _signed(number: int) -> str:
+    return f"{number:+d}".replace("-", "\u2212")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def groups(insights: Insights, connection_ends: Callable[[str], tuple[str, str]]) -> list[Group]:
+    """The findings as the dock lists them; ``connection_ends`` gives a connection's two card ids."""
+    found = insights
+
+    def cards(items: Iterable[Card]) -> tuple[Finding, ...]:
+        return tuple(_card(card) for card in items)
+
+    loops = tuple(Finding(_chain(loop, close=True), _count(len(loop), "card"), "", Target(tuple(c.id for c in loop)),
+                          _chain(loop, close=True)) for loop in found.loops)
+    handoffs = tuple(
+        Finding(f"{handoff.from_team} → {handoff.to_team}", "", f"×{handoff.count}",
+                Target(tuple(dict.fromkeys(end for connection in handoff.connections
+                                           for end in connection_ends(connection)))),
+                f"{_count(handoff.count, 'hand-off')} from {handoff.from_team} to {handoff.to_team}")
+        for handoff in found.handoffs
+    )
+    empty = tuple(Finding(stage.name, "", "", Target(stage=stage.id), f"{stage.name} has no cards") for stage in found.empty_stages)
+    lowest = tuple(_card(moment.card, _signed(moment.emotion)) for moment in found.lowest_moments)
+    hot = tuple(
+        Finding(f"{spot.stage.name} · {spot.lane.name}", _count(len(spot.touchpoints), "card"), str(spot.pain_points),
+                Target(spot.touchpoints), f"{_count(spot.pain_points, 'pain point')} in {spot.stage.name} / {spot.lane.name}")
+        for spot in found.hot_spots
+    )
+    paths = tuple(Finding(_chain(path.cards), _count(len(path.cards), "card"), _percent(path.conversion),
+                          Target(tuple(card.id for card in path.cards)), _chain(path.cards)) for path in found.paths)
+    span = (f"{found.first_stage.name} → {found.last_stage.name}"
+            if found.first_stage and found.last_stage and found.first_stage != found.last_stage else "")
+    conversion: tuple[Finding, ...] = ()
+    if found.conversion is not None:
+        best = found.conversion
+        conversion = (Finding("Expected end to end", f"best path, {_count(best.rated_steps, 'rated step')}",
+                              _percent(best.rate), Target(tuple(card.id for card in best.path.cards)),
+                              f"The best converting path: {_chain(best.path.cards)}"),)
+        if best.weakest is not None:
+            step = best.weakest
+            conversion += (Finding("Weakest step", f"{step.source.title} → {step.target.title}", _percent(step.rate),
+                                   Target((step.source.id, step.target.id)),
+                                   f"{step.source.title} → {step.target.title} converts {_percent(step.rate)}"),)
+    return [
+        Group("entries", "Entry points", cards(found.entries), "no card starts the journey"),
+        Group("exits", "Exits", cards(found.exits), "no card ends the journey"),
+        Group("dead_ends", "Dead ends", cards(found.dead_ends), "every exit is in the last stage"),
+        Group("unreachable", "Unreachable", cards(found.unreachable), "every card can be reached from an entry"),
+        Group("off_journey", "Off the journey", cards(found.off_journey), "every card has a flow or hand-off"),
+        Group("loops", "Loops", loops, "no loops", found.loops_truncated),
+        Group("handoffs", "Hand-offs between teams", handoffs, "no hand-offs between team lanes"),
+        Group("empty_stages", "Empty stages", empty, "every stage has cards"),
+        Group("lowest_moments", "Lowest moments", lowest, "no card has an emotion yet"),
+        Group("hot_spots", "Pain-point hot spots", hot, "no pain points recorded"),
+        Group("paths", "Paths " + (span or "through the map"), paths, "no path from the first stage to the last",
+              found.paths_truncated),
+        Group("conversion", "Conversion", conversion, "no conversion rates on the paths"),
+    ]
+
+
+class _FindingDelegate(QStyledItemDelegate):
+    """Draws a finding in two lines: its text, and below it, quieter, its detail."""
+
+    def __init__(self, muted: QColor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._muted = muted
+
+    def _detail(self, index) -> str:
+        return index.data(DETAIL) or "" if index.column() == 0 else ""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        if self._detail(index):
+            size.setHeight(size.height() + option.fontMetrics.height())
+        return size
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        detail = self._detail(index)
+        if not detail:
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        widget = option.widget
+        style = widget.style() if widget else QApplication.style()
+        text = option.text
+        option.text = ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        area = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, widget).adjusted(3, 1, -3, -1)
+        metrics, line = option.fontMetrics, option.fontMetrics.height()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        group = QPalette.ColorGroup.Normal
+        painter.setFont(option.font)
+        painter.setPen(option.palette.color(group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
+        top = QRectF(area.x(), area.y(), area.width(), line)
+        painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         metrics.elidedText(text, Qt.TextElideMode.ElideRight, area.width()))
+        painter.setPen(option.palette.color(group, QPalette.ColorRole.HighlightedText) if selected else self._muted)
+        bottom = QRectF(area.x(), area.y() + line, area.width(), line)
+        painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         metrics.elidedText(detail, Qt.TextElideMode.ElideRight, area.width()))
+
+
+class InsightsDock(QDockWidget):
+    def __init__(self, view: MapView, parent: QWidget | None = None):
+        super().__init__("Insights", parent)
+        self.setObjectName("insights")
+        self.view = view
+        self.scene: MapScene | None = None
+        self.insights: Insights | None = None
+        self.refreshes = 0
+        self._unsubscribe: Callable[[], None] | None = None
+        self._stale = False
+        self.showing = False
+        """Whether the findings are on screen: not closed, and the current tab where docks are tabbed
+        (a dock behind another tab is still ``isVisible()``; ``visibilityChanged`` tells)."""
+        self._expanded = set(EXPANDED_AT_FIRST)
+        self._refresh = QTimer(self, singleShot=True, interval=0, timeout=self.refresh)
+        colours = palette()
+        self._problem, self._muted, self._ok = QColor(colours.error), QColor(colours.muted), QColor("#2e7d32")
+
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(6, 6, 6, 6)
+        column.setSpacing(6)
+        self.summary = QLabel()
+        self.summary.setObjectName("insightsSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet(f"color: {colours.text}; padding: 2px 2px;")
+        column.addWidget(self.summary)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("insightsTree")
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderHidden(True)
+        self.tree.setRootIsDecorated(True)
+        self.tree.setItemDelegate(_FindingDelegate(self._muted, self.tree))
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.itemClicked.connect(self._chosen)
+        self.tree.itemActivated.connect(self._chosen)
+        self.tree.itemExpanded.connect(lambda item: self._expanded.add(item.data(0, GROUP_KEY)))
+        self.tree.itemCollapsed.connect(lambda item: self._expanded.discard(item.data(0, GROUP_KEY)))
+        column.addWidget(self.tree)
+        self.setWidget(body)
+        self.visibilityChanged.connect(self._shown)
+        self.refresh()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(340, 600)
+
+    # -- following the map --------------------------------------------------------------------
+
+    def set_scene(self, scene: MapScene | None) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        self.scene = scene
+        if scene is not None:
+            self._unsubscribe = scene.document.subscribe(self._on_change)
+        self._refresh.stop()
+        self._stale = True
+        self._shown(self.showing)
+        if scene is None:
+            self.refresh()
+
+    def _on_change(self, change: Change) -> None:
+        self._stale = True
+        if self.showing:
+            self._refresh.start()  # restarting a pending zero timer: one refresh for the whole turn
+
+    def _shown(self, visible: bool) -> None:
+        self.showing = visible
+        if visible and self._stale:
+            self._refresh.start()
+
+    def refresh(self) -> None:
+        """Recompute the findings and rebuild the list, keeping which groups are open."""
+        self._refresh.stop()
+        self._stale = False
+        self.refreshes += 1
+        self.tree.clear()
+        if self.scene is None:
+            self.insights = None
+            self.summary.setText("Open a map to see where its journey starts, stops, breaks, loops, "
+                                 "changes hands and hurts.")
+            return
+        document = self.scene.document
+        self.insights = map_insights(document)
+
+        def ends(connection_id: str) -> tuple[str, str]:
+            connection = document.connection(connection_id)
+            return connection.source, connection.target
+
+        found = groups(self.insights, ends)
+        self._summarise(found)
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        for group in found:
+            item = self._group_item(group, bold)
+            self.tree.addTopLevelItem(item)
+            item.setExpanded(group.key in self._expanded and bool(group.findings))
+
+    def _summarise(self, found: list[Group]) -> None:
+        problems = [(group.title.lower(), len(group.findings)) for group in found
+                    if group.key in PROBLEMS and group.findings]
+        if problems:
+            listed = ", ".join(f"{count} {title}" for title, count in problems)
+            self.summary.setText(f"<b>To look at:</b> {listed}.")
+        else:
+            self.summary.setText("<b>No dead ends, unreachable cards, loops or empty stages.</b>")
+
+    def _group_item(self, group: Group, bold: QFont) -> QTreeWidgetItem:
+        count = len(group.findings)
+        item = QTreeWidgetItem([group.title, str(count)])
+        item.setData(0, GROUP_KEY, group.key)
+        item.setFont(0, bold)
+        item.setFont(1, bold)
+        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        problem = group.key in PROBLEMS and count
+        item.setForeground(1, QBrush(self._problem if problem else self._muted))
+        cards = tuple(dict.fromkeys(card for finding in group.findings for card in finding.target.cards))
+        if cards:
+            item.setData(0, TARGET, Target(cards))
+            item.setToolTip(0, f"Click to select the {len(cards)} card{'s' if len(cards) != 1 else ''} of this group")
+        for finding in group.findings:
+            child = QTreeWidgetItem([finding.text, finding.value])
+            child.setData(0, TARGET, finding.target)
+            child.setData(0, DETAIL, finding.detail)
+            child.setToolTip(0, finding.tooltip or finding.text)
+            child.setForeground(1, QBrush(self._muted))
+            child.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.addChild(child)
+        if not group.findings:
+            item.setForeground(0, QBrush(self._muted))
+            item.setToolTip(0, group.note.capitalize())
+        elif group.truncated:
+            note = QTreeWidgetItem([f"and more: the list stops at {count}", ""])
+            note.setForeground(0, QBrush(self._muted))
+            note.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            item.addChild(note)
+        return item
+
+    # -- choosing a finding -------------------------------------------------------------------
+
+    def group_item(self, key: str) -> QTreeWidgetItem | None:
+        for number in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(number)
+            if item.data(0, GROUP_KEY) == key:
+                return item
+        return None
+
+    def _chosen(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        target = item.data(0, TARGET)
+        if isinstance(target, Target):
+            self.show_target(target)
+
+    def show_target(self, target: Target) -> None:
+        """Select the finding's cards (or stage header) on the canvas and scroll them into view."""
+        scene = self.scene
+        if scene is None:
+            return
+        scene.flush()
+        if target.stage is not None:
+            scene.clearSelection()
+            header = scene.stage_headers.get(target.stage)
+            items = [header] if header is not None else []
+            for header in items:
+                header.setSelected(True)
+        else:
+            scene.select_cards(target.cards)
+            items = [scene.cards[card] for card in target.cards if card in scene.cards]
+        if not items:
+            return
+        area = QRectF(items[0].sceneBoundingRect())
+        for other in items[1:]:
+            area = area.united(other.sceneBoundingRect())
+        viewport = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+        if area.width() > viewport.width() or area.height() > viewport.height():
+            self.view.centerOn(items[0])
+        else:
+            self.view.ensureVisible(area, 40, 40)

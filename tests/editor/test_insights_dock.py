@@ -1,0 +1,141 @@
+"""The Insights dock: map_insights of the open map grouped by kind; clicking a finding selects its
+cards; edits refresh it once per turn of the event loop, and only while it shows."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from journeymapper.editor.commands import AddConnection, EditFields
+from journeymapper.formats import json_format
+from journeymapper.model import Connection, JourneyDocument, Lane, Stage, Touchpoint
+
+
+@pytest.fixture(autouse=True)
+def dialogs(monkeypatch):
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: pytest.fail(f"unexpected warning {args[2]}"))
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Discard)
+
+
+def hand_built() -> JourneyDocument:
+    """Three stages (and an empty fourth), two teams.
+
+    sign (Sales) -> setup (CS) -> use (CS), and sign -> ask (Sales, stage two) which leads nowhere:
+    one entry (sign), exits ask and use, one dead end (ask: an exit before the last stage), one
+    hand-off Sales -> CS, and the stage "Later" empty.
+    """
+    document = JourneyDocument("hand-built", "Hand-built", "customer")
+    for stage_id, name in (("one", "Buy"), ("two", "Set up"), ("three", "Use"), ("later", "Later")):
+        document.add_stage(Stage(id=stage_id, name=name))
+    document.add_lane(Lane(id="sales", name="Sales"))
+    document.add_lane(Lane(id="cs", name="Customer Success"))
+    for card_id, stage, lane, title, emotion in (("sign", "one", "sales", "Sign the order", 1),
+                                                 ("ask", "two", "sales", "Ask for a discount", -2),
+                                                 ("setup", "two", "cs", "Set up the workspace", 0),
+                                                 ("use", "three", "cs", "First report", 2)):
+        index = len(document.cell(stage, lane))
+        document.add_touchpoint(Touchpoint(id=card_id, stage=stage, lane=lane, index=index, title=title, emotion=emotion))
+    document.add_connection(Connection(id="c1", source="sign", target="setup", kind="handoff"))
+    document.add_connection(Connection(id="c2", source="setup", target="use", conversion_rate=0.5))
+    document.add_connection(Connection(id="c3", source="sign", target="ask"))
+    return document
+
+
+@pytest.fixture
+def dock(window, tmp_path, qtbot):
+    path = tmp_path / "hand-built.json"
+    json_format.save(hand_built(), path)
+    assert window.open_file(path)
+    window.insights.raise_()
+    qtbot.waitUntil(lambda: window.insights.showing and window.insights.insights is not None
+                    and window.insights.insights.entries and not window.insights._stale)
+    return window.insights
+
+
+def children(dock, key):
+    group = dock.group_item(key)
+    return [(group.child(n).text(0), group.child(n).text(1)) for n in range(group.childCount())]
+
+
+def click(qtbot, dock, item):
+    tree = dock.tree
+    tree.scrollToItem(item)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center())
+
+
+def test_findings_are_grouped_by_kind_with_counts(dock):
+    assert [dock.tree.topLevelItem(n).text(0) for n in range(dock.tree.topLevelItemCount())] == [
+        "Entry points", "Exits", "Dead ends", "Unreachable", "Off the journey", "Loops",
+        "Hand-offs between teams", "Empty stages", "Lowest moments", "Pain-point hot spots",
+        "Paths Buy → Use", "Conversion"]
+    assert children(dock, "entries") == [("Sign the order", "")]
+    assert children(dock, "exits") == [("Ask for a discount", ""), ("First report", "")]
+    assert children(dock, "dead_ends") == [("Ask for a discount", "")]
+    assert dock.group_item("dead_ends").text(1) == "1"
+    assert children(dock, "unreachable") == [] and dock.group_item("unreachable").text(1) == "0"
+    assert children(dock, "handoffs") == [("Sales → Customer Success", "×1")]
+    assert children(dock, "empty_stages") == [("Later", "")]
+    assert children(dock, "lowest_moments")[0] == ("Ask for a discount", "\u22122")
+    assert children(dock, "paths") == [("Sign the order → Set up the workspace → First report", "50%")]
+    assert children(dock, "conversion") == [("Expected end to end", "50%"), ("Weakest step", "50%")]
+    assert "1 dead ends" in dock.summary.text() and "1 empty stages" in dock.summary.text()
+
+
+def test_clicking_a_dead_end_selects_that_card_and_scrolls_to_it(dock, window, qtbot):
+    group = dock.group_item("dead_ends")
+    assert group.isExpanded()
+    window.view.centerOn(5000, 5000)
+    click(qtbot, dock, group.child(0))
+    assert window.scene.selected_card_ids() == ["ask"]
+    visible = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    assert visible.contains(window.scene.cards["ask"].sceneBoundingRect())
+
+
+def test_clicking_a_group_selects_all_its_cards_and_an_empty_stage_its_header(dock, window, qtbot):
+    click(qtbot, dock, dock.group_item("exits"))
+    assert window.scene.selected_card_ids() == ["ask", "use"]
+    empty = dock.group_item("empty_stages")
+    empty.setExpanded(True)
+    click(qtbot, dock, empty.child(0))
+    assert window.scene.selected_card_ids() == []
+    assert window.scene.stage_headers["later"].isSelected()
+
+
+def test_a_handoff_selects_the_cards_at_both_ends(dock, window, qtbot):
+    handoffs = dock.group_item("handoffs")
+    handoffs.setExpanded(True)
+    click(qtbot, dock, handoffs.child(0))
+    assert window.scene.selected_card_ids() == ["sign", "setup"]
+
+
+def test_edits_refresh_the_findings_once_per_turn_of_the_event_loop(dock, window, qtbot):
+    before = dock.refreshes
+    document = window.session.document
+    window.scene.push(AddConnection(document, Connection(id="c4", source="ask", target="use"), "Connect"))
+    window.scene.push(EditFields(document, "touchpoint", "ask", {"title": "Ask for a better price"}, "Rename"))
+    assert dock.refreshes == before  # nothing yet: the edits of this turn are gathered first
+    qtbot.waitUntil(lambda: dock.refreshes > before)
+    qtbot.wait(20)
+    assert dock.refreshes == before + 1
+    assert children(dock, "dead_ends") == []
+    assert children(dock, "exits") == [("First report", "")]
+    assert children(dock, "lowest_moments")[0] == ("Ask for a better price", "\u22122")
+
+
+def test_while_hidden_the_dock_computes_nothing_and_catches_up_when_shown(dock, window, qtbot):
+    window.inspector.raise_()
+    qtbot.waitUntil(lambda: not dock.showing)
+    before = dock.refreshes
+    window.scene.push(AddConnection(window.session.document, Connection(id="c4", source="ask", target="use"), "Connect"))
+    qtbot.wait(20)
+    assert dock.refreshes == before
+    dock.raise_()
+    qtbot.waitUntil(lambda: dock.refreshes == before + 1)
+    assert children(dock, "dead_ends") == []
+
+
+def test_closing_the_map_empties_the_dock(dock, window):
+    window.close_map()
+    assert dock.tree.topLevelItemCount() == 0 and dock.insights is None
+    assert "Open a map" in dock.summary.text()
