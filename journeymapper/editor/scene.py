@@ -40,7 +40,7 @@ from journeymapper.editor.overlays import EmotionLegendItem, LinkBadgeItem, show
 from journeymapper.editor.session import MapSession
 from journeymapper.editor.theme import PERSONA_COLOURS, current_theme, qt_measure
 from journeymapper.errors import JourneyMapError
-from journeymapper.layout import DEFAULT_STYLE, MapLayout, Point, Style, compute_layout, emotion_band
+from journeymapper.layout import DEFAULT_STYLE, MapLayout, Style, compute_layout, emotion_band
 from journeymapper.model import Change, Lane, LaneKind, Stage, Touchpoint
 
 ItemT = TypeVar("ItemT", bound=QGraphicsItem)
@@ -386,7 +386,3 @@ def _map_files(mime) -> list[Path]:
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
-def layout_point(position: QPointF) -> Point:
-    return Point(position.x(), position.y())

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QToolButton
 
 from support import SAMPLES
 from journeymapper.editor import clipboard
-from journeymapper.formats.json_format import load, save
+from journeymapper.formats.json_format import load
 
 SAMPLE = next(path for path in SAMPLES if path.name == "year-one-customer-journey.json")
 
