@@ -82,36 +82,22 @@ class Pen:
     def rect(self, rect: Rect, fill: Color | None = None, stroke: Color | None = None, width: float = 0.5,
              radius: float = 0) -> None:  # fmt: skip
         if radius:
-            self._rounded(rect, min(radius, rect.width / 2, rect.height / 2))
+            outline = _rounded(rect, min(radius, rect.width / 2, rect.height / 2))
         else:
-            self.canvas.addLiteral(_RECT % (rect.x, -rect.bottom, rect.width, rect.height))
-        self._finish(fill, stroke, width)
-
-    def _rounded(self, rect: Rect, radius: float) -> None:
-        left, right, top, bottom = rect.x, rect.right, -rect.y, -rect.bottom
-        bend = radius * (1 - KAPPA)
-        self.canvas.addLiteral(" ".join([
-            _MOVE % (left + radius, bottom), _LINE % (right - radius, bottom),
-            _CURVE % (right - bend, bottom, right, bottom + bend, right, bottom + radius),
-            _LINE % (right, top - radius),
-            _CURVE % (right, top - bend, right - bend, top, right - radius, top),
-            _LINE % (left + radius, top),
-            _CURVE % (left + bend, top, left, top - bend, left, top - radius),
-            _LINE % (left, bottom + radius),
-            _CURVE % (left, bottom + bend, left + bend, bottom, left + radius, bottom), "h",
-        ]))  # fmt: skip
+            outline = _RECT % (rect.x, -rect.bottom, rect.width, rect.height)
+        self._finish(outline, fill, stroke, width)
 
     def circle(self, x: float, y: float, radius: float, fill: Color | None = None, stroke: Color | None = None,
                width: float = 0.5) -> None:  # fmt: skip
         y, k = -y, radius * KAPPA
-        self.canvas.addLiteral(" ".join([
+        outline = " ".join([
             _MOVE % (x + radius, y),
             _CURVE % (x + radius, y + k, x + k, y + radius, x, y + radius),
             _CURVE % (x - k, y + radius, x - radius, y + k, x - radius, y),
             _CURVE % (x - radius, y - k, x - k, y - radius, x, y - radius),
             _CURVE % (x + k, y - radius, x + radius, y - k, x + radius, y), "h",
-        ]))  # fmt: skip
-        self._finish(fill, stroke, width)
+        ])  # fmt: skip
+        self._finish(outline, fill, stroke, width)
 
     def path(self, points: Sequence[XY], stroke: Color | None = None, width: float = 0.5, fill: Color | None = None,
              closed: bool = False, dash: Sequence[float] | None = None) -> None:  # fmt: skip
@@ -134,31 +120,29 @@ class Pen:
             parts += [_LINE % (x, -y) for x, y in rest]
             if closed:
                 parts.append("h")
-        self.canvas.addLiteral(" ".join(parts))
-        self._finish(fill, stroke, width, dash)
+        self._finish(" ".join(parts), fill, stroke, width, dash)
 
     def curve(self, start: XY, segments: Sequence[tuple[XY, XY, XY]], stroke: Color, width: float,
               dash: Sequence[float] | None = None) -> None:  # fmt: skip
         """A Bézier path: from ``start``, each segment is (control 1, control 2, end)."""
         parts = [_MOVE % (start[0], -start[1])]
         parts += [_CURVE % (x1, -y1, x2, -y2, x3, -y3) for (x1, y1), (x2, y2), (x3, y3) in segments]
-        self.canvas.addLiteral(" ".join(parts))
-        self._finish(None, stroke, width, dash)
+        self._finish(" ".join(parts), None, stroke, width, dash)
 
     def dots(self, points: Sequence[XY], diameter: float, colour: Color) -> None:
         """Round dots: zero-length strokes with the round caps every page uses, far lighter than circles."""
-        self.canvas.addLiteral(" ".join([_MOVE % (x, -y) + " " + _LINE % (x, -y) for x, y in points]))
-        self._finish(None, colour, diameter)
+        self._finish(" ".join([_MOVE % (x, -y) + " " + _LINE % (x, -y) for x, y in points]), None, colour, diameter)
 
-    def _finish(self, fill: Color | None, stroke: Color | None, width: float,
+    def _finish(self, outline: str, fill: Color | None, stroke: Color | None, width: float,
                 dash: Sequence[float] | None = None) -> None:  # fmt: skip
-        """Paint the path just described: fill, stroke, both, or neither."""
+        """Set colours, width and dash, then describe the path and paint it: PDF allows no state
+        change between a path's construction and its painting operator."""
         self._paint(fill, stroke, width)
         operator = _PAINT[fill is not None, stroke is not None]
         if dash:
-            self.canvas.addLiteral(f"{_dash(dash)} {operator} [] 0 d")
+            self.canvas.addLiteral(f"{_dash(dash)} {outline} {operator} [] 0 d")
         else:
-            self.canvas.addLiteral(operator)
+            self.canvas.addLiteral(f"{outline} {operator}")
 
     def _paint(self, fill: Color | None, stroke: Color | None, width: float) -> None:
         if fill is not None and fill is not self._fill:
@@ -228,3 +212,19 @@ class Pen:
 def baseline(top: float, height: float, size: float) -> float:
     """The baseline that centres a line of ``size`` text in a box from ``top``, ``height`` tall."""
     return top + height / 2 + size * CENTRE_TO_BASELINE
+
+
+def _rounded(rect: Rect, radius: float) -> str:
+    """A rounded rectangle's outline, in PDF coordinates (y up)."""
+    left, right, top, bottom = rect.x, rect.right, -rect.y, -rect.bottom
+    bend = radius * (1 - KAPPA)
+    return " ".join([
+        _MOVE % (left + radius, bottom), _LINE % (right - radius, bottom),
+        _CURVE % (right - bend, bottom, right, bottom + bend, right, bottom + radius),
+        _LINE % (right, top - radius),
+        _CURVE % (right, top - bend, right - bend, top, right - radius, top),
+        _LINE % (left + radius, top),
+        _CURVE % (left + bend, top, left, top - bend, left, top - radius),
+        _LINE % (left, bottom + radius),
+        _CURVE % (left, bottom + bend, left + bend, bottom, left + radius, bottom), "h",
+    ])  # fmt: skip
