@@ -14,6 +14,7 @@ QT_FREE = [
     "journeymapper.cli",
     "journeymapper.portfolio",
     "journeymapper.model.insights",
+    "journeymapper.palette",
 ]
 
 

@@ -15,27 +15,18 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphi
 
 from journeymapper.editor.theme import (
     CONNECTION_DASHES,
-    EMOTION_COLOURS,
-    PERSONA_COLOURS,
     Theme,
     canvas_font,
     qt_measure,
 )
 from journeymapper.layout import CardLayout, CurvePoint, HeaderLayout, MapLayout, Rect, Route, Style
 from journeymapper.model import Connection, Lane, Touchpoint
+from journeymapper.palette import EMOTION_COLOURS, persona_colour, persona_dashes
 
 FAR_OUT = 0.35  # below this zoom, cards are plain blocks and connectors plain lines (level of detail)
 VERY_FAR_OUT = 0.15  # below this, connectors are left out: at that size they are only noise
 HANDLE_RADIUS = 5.0
 FIND_HIGHLIGHT = QColor(255, 196, 0, 170)
-PERSONA_DASHES = (  # in pen widths; none is solid: the solid line is the curve of all cards
-    (5.0, 2.5),
-    (1.2, 2.2),
-    (7.0, 2.5, 1.2, 2.5),
-    (2.6, 2.6),
-    (9.0, 2.5, 1.2, 2.5, 1.2, 2.5),
-    (4.0, 1.5, 1.2, 1.5),
-)
 
 
 def qrect(rect: Rect) -> QRectF:
@@ -395,10 +386,8 @@ class CurveStyle:
 
 
 def persona_curve_style(number: int, name: str) -> CurveStyle:
-    """The ``number``-th persona's curve: its badge colour and a dash, so that two personas never
-    look alike even where colours repeat or cannot be told apart (print, colour blindness)."""
-    dashes = PERSONA_DASHES[(number + number // len(PERSONA_COLOURS)) % len(PERSONA_DASHES)]
-    return CurveStyle(name, PERSONA_COLOURS[number % len(PERSONA_COLOURS)], dashes)
+    """The ``number``-th persona's curve: its badge colour and its own dash (``journeymapper.palette``)."""
+    return CurveStyle(name, persona_colour(number), persona_dashes(number))
 
 
 def _curve_pen(colour: QColor, width: float, dashes: tuple[float, ...] = ()) -> QPen:

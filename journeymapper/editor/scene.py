@@ -38,10 +38,11 @@ from journeymapper.editor.linking import LinkBadge, LinkChecker, Owner
 from journeymapper.editor.mime import NewLane, NewStage, NewTouchpoint, palette_entry
 from journeymapper.editor.overlays import EmotionLegendItem, LinkBadgeItem, show_card_links, show_stage_links
 from journeymapper.editor.session import MapSession
-from journeymapper.editor.theme import PERSONA_COLOURS, current_theme, qt_measure
+from journeymapper.editor.theme import current_theme, qt_measure
 from journeymapper.errors import JourneyMapError
 from journeymapper.layout import DEFAULT_STYLE, MapLayout, Style, compute_layout, emotion_band
 from journeymapper.model import Change, Lane, LaneKind, Stage, Touchpoint
+from journeymapper.palette import persona_colour
 
 ItemT = TypeVar("ItemT", bound=QGraphicsItem)
 
@@ -160,7 +161,7 @@ class MapScene(QGraphicsScene):
         badges = {}
         for number, persona in enumerate(self.document.personas.values()):
             initials = "".join(word[0] for word in persona.name.split()[:2]).upper() or "?"
-            badges[persona.id] = (initials, PERSONA_COLOURS[number % len(PERSONA_COLOURS)])
+            badges[persona.id] = (initials, persona_colour(number))
         return badges
 
     def _update_card(self, item: CardItem, badges: dict[str, tuple[str, str]]) -> None:

@@ -14,8 +14,6 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QPalett
 from journeymapper.model import ConnectionKind
 
 NEUTRAL_LANE = "#8a94a6"
-EMOTION_COLOURS = {-2: "#c0392b", -1: "#e67e22", 0: "#a0a4ab", 1: "#7cb342", 2: "#2e7d32"}
-PERSONA_COLOURS = ("#4477aa", "#ee6677", "#228833", "#ccbb44", "#aa3377", "#66ccee")
 CONNECTION_DASHES = {ConnectionKind.FLOW: (), ConnectionKind.HANDOFF: (6.0, 4.0), ConnectionKind.DEPENDENCY: (1.5, 3.0)}
 
 

@@ -12,6 +12,7 @@ from journeymapper.model.schema import (
     MapLink,
     Metric,
     Persona,
+    PersonaPart,
     Stage,
     Touchpoint,
 )
@@ -29,6 +30,7 @@ __all__ = [
     "MapLink",
     "Metric",
     "Persona",
+    "PersonaPart",
     "Stage",
     "Touchpoint",
 ]

@@ -56,6 +56,18 @@ class LaneKind(StrEnum):
     SUPPORT = "support"
 
 
+class PersonaPart(StrEnum):
+    """A persona's part in a B2B buying and using group (labels in ``model.kinds``): who pays,
+    who signs, who runs the product, who uses it, and who argues for or shapes the choice."""
+
+    SPONSOR = "sponsor"
+    BUYER = "buyer"
+    ADMINISTRATOR = "administrator"
+    END_USER = "end_user"
+    CHAMPION = "champion"
+    INFLUENCER = "influencer"
+
+
 class ConnectionKind(StrEnum):
     FLOW = "flow"
     HANDOFF = "handoff"
@@ -89,6 +101,7 @@ class Persona(Item):
     id: Id
     name: Name
     role: Name = ""
+    part: PersonaPart | None = None  # for B2B maps; None for consumers and single users
     goals: tuple[Text, ...] = ()
     frustrations: tuple[Text, ...] = ()
 

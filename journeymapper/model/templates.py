@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from journeymapper.errors import JourneyMapError
 from journeymapper.model.document import JourneyDocument
+from journeymapper.model.kinds import KIND_LABELS
 from journeymapper.model.schema import Lane, LaneKind, MapKind, Stage
 
 StageSpec = tuple[str, str]
@@ -46,7 +47,7 @@ class Template:
 
 _CUSTOMER = Template(
     name="customer",
-    label="Customer journey",
+    label=KIND_LABELS[MapKind.CUSTOMER],
     kind=MapKind.CUSTOMER,
     description=(
         "One account's relationship with us from first awareness to advocacy, owned by Marketing, Sales "
@@ -72,7 +73,7 @@ _CUSTOMER = Template(
 
 _USER = Template(
     name="user",
-    label="User journey",
+    label=KIND_LABELS[MapKind.USER],
     kind=MapKind.USER,
     description=(
         "One person's path through the product, session by session, owned by Product and UX and "
@@ -98,7 +99,7 @@ _USER = Template(
 # where a backstage delay or error turns into a customer's frustration.
 _BUSINESS = Template(
     name="business",
-    label="Business journey",
+    label=KIND_LABELS[MapKind.BUSINESS],
     kind=MapKind.BUSINESS,
     description=(
         "The operational process one customer action sets off, team by team and system by system, "
@@ -126,7 +127,7 @@ _BUSINESS = Template(
 # lines of interaction, visibility and internal interaction fall between the four lanes below it.
 _SERVICE_BLUEPRINT = Template(
     name="service_blueprint",
-    label="Service blueprint",
+    label=KIND_LABELS[MapKind.SERVICE_BLUEPRINT],
     kind=MapKind.SERVICE_BLUEPRINT,
     description=(
         "What the customer does and sees, the staff and systems that serve them in view and out of "

@@ -18,7 +18,7 @@ from journeymapper.editor.scene import MapScene
 from journeymapper.editor.session import MapSession
 from journeymapper.editor.view import MapView
 from journeymapper.formats import json_format
-from journeymapper.model import ConnectionKind, LaneKind, MapKind, Metric
+from journeymapper.model import ConnectionKind, LaneKind, MapKind, Metric, PersonaPart
 from support import REPO, build_small_map
 
 CHECKED, UNCHECKED, PARTIAL = Qt.CheckState.Checked, Qt.CheckState.Unchecked, Qt.CheckState.PartiallyChecked
@@ -615,3 +615,54 @@ def test_the_sample_map_renders_a_card(qtbot, tmp_path):
     assert inspector.card_page.metrics.table.rowCount() == len(card.metrics)
     assert inspector.grab().save(str(tmp_path / "inspector.png"))
     scene.detach()
+
+
+def test_a_persona_part_is_chosen_and_cleared(qtbot, inspector, session):
+    part = inspector.map_page.persona_part
+    assert part.currentText() == "Not set"
+    part.setCurrentIndex(part.findText("Executive sponsor"))
+    part.activated.emit(part.currentIndex())  # as choosing from the list does
+    assert session.document.personas["buyer"].part is PersonaPart.SPONSOR
+    assert session.undo_stack.undoText() == "Change part of persona 'Bea'"
+    part.setCurrentIndex(0)
+    part.activated.emit(0)
+    assert session.document.personas["buyer"].part is None
+    session.undo_stack.undo()
+    settle()
+    assert part.currentText() == "Executive sponsor"
+
+
+# -- what the map's kind suggests ---------------------------------------------------------------
+
+
+def test_the_add_metric_menu_offers_the_kinds_presets_with_units(qtbot, inspector, scene, session):
+    session.document.update_touchpoint("checkout", metrics={"Churn": {"value": 3, "unit": "%"}})
+    select(scene, "checkout")
+    metrics = inspector.card_page.metrics
+    menu = metrics.add_button.menu()
+    menu.aboutToShow.emit()
+    actions = {action.text(): action for action in menu.actions()}
+    assert list(actions) == ["Conversion rate (%)", "CAC (USD)", "Churn (%)", "NPS", "CLV (USD)",
+                             "Time to value (days)"]
+    assert not actions["Churn (%)"].isEnabled()  # the card has it already
+    actions["Time to value (days)"].trigger()
+    assert session.document.touchpoint("checkout").metrics["Time to value"] == Metric(value=0, unit="days")
+    assert session.undo_stack.undoText() == "Add metric 'Time to value' to 'Checkout'"
+    assert metrics.table.currentColumn() == 1  # the value is what is left to type
+
+    session.document.update_map(kind=MapKind.USER)
+    settle()
+    menu.aboutToShow.emit()
+    assert [action.text() for action in menu.actions()][0] == "Task success rate (%)"
+
+
+def test_a_lane_name_completes_to_the_owner_teams_of_the_maps_kind(qtbot, inspector, scene, session):
+    scene.lane_headers["payments"].setSelected(True)
+    settle()
+    completer = inspector.lane_page.name.completer()
+    completer.setCompletionPrefix("cu")
+    assert completer.currentCompletion() == "Customer Success"
+    session.document.update_map(kind=MapKind.BUSINESS)
+    settle()
+    completer.setCompletionPrefix("wa")
+    assert completer.currentCompletion() == "Warehouse"

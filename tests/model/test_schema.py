@@ -6,7 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from support import REPO
-from journeymapper.model import MapLink, Touchpoint
+from journeymapper.model import MapLink, Persona, PersonaPart, Touchpoint
 from journeymapper.model.schema import json_schema_text
 
 
@@ -39,3 +39,10 @@ def test_models_are_immutable():
     card = Touchpoint(id="t", stage="s", lane="l", title="t")
     with pytest.raises(ValidationError):
         card.title = "changed"
+
+
+def test_a_persona_part_is_optional_and_one_of_the_known_parts():
+    assert Persona(id="p", name="Dana").part is None  # files from before parts still load
+    assert Persona(id="p", name="Dana", part="sponsor").part is PersonaPart.SPONSOR
+    with pytest.raises(ValidationError):
+        Persona(id="p", name="Dana", part="decider")

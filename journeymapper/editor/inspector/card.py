@@ -23,6 +23,7 @@ from journeymapper.editor.inspector.fields import (
 from journeymapper.editor.inspector.lists import MetricsEditor, PersonaChecklist, metric_rows, parse_number
 from journeymapper.editor.inspector.style import palette
 from journeymapper.model import JourneyDocument, MapLink, Touchpoint
+from journeymapper.model.kinds import METRIC_PRESETS, MetricPreset
 
 if TYPE_CHECKING:
     from journeymapper.editor.inspector.dock import Inspector
@@ -126,6 +127,7 @@ class CardPage(Page):
         self.opportunities.load(card.opportunities, force)
         self.tags.load(card.tags, force)
         self.metrics.load(metric_rows(card.metrics), force)
+        self.metrics.set_presets(METRIC_PRESETS[document.kind])
 
     # -- saving -------------------------------------------------------------------------------
 
@@ -162,17 +164,21 @@ class CardPage(Page):
             metrics[name] = {"value": value, "unit": unit.strip()}
         return self._save(self.metrics, "metrics", metrics)
 
-    def _add_metric(self) -> None:
+    def _add_metric(self, preset: MetricPreset | None) -> None:
+        """A blank metric to name, or a preset with its unit whose value is typed next."""
         if not self.exists():
             return
         card = self.card()
-        name, number = "New metric", 2
+        base = preset.name if preset else "New metric"
+        name, number = base, 2
         while name in card.metrics:
-            name, number = f"New metric {number}", number + 1
-        metrics = {**{key: metric.model_dump() for key, metric in card.metrics.items()}, name: {"value": 0, "unit": ""}}
-        if self._save(self.metrics, "metrics", metrics, f"Add metric to {quoted(card.title)}"):
+            name, number = f"{base} {number}", number + 1
+        unit = preset.unit if preset else ""
+        metrics = {**{key: metric.model_dump() for key, metric in card.metrics.items()}, name: {"value": 0, "unit": unit}}
+        what = f"metric {quoted(name)}" if preset else "metric"
+        if self._save(self.metrics, "metrics", metrics, f"Add {what} to {quoted(card.title)}"):
             self.metrics.load(metric_rows(self.card().metrics), force=True)
-            self.metrics.edit_cell(len(metrics) - 1, 0)
+            self.metrics.edit_cell(len(metrics) - 1, 1 if preset else 0)
 
     def _remove_metrics(self, names: list[str]) -> None:
         if not self.exists():

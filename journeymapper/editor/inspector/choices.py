@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from journeymapper.editor.inspector.fields import MIXED, Editor
 from journeymapper.editor.inspector.style import palette
-from journeymapper.editor.theme import EMOTION_COLOURS
+from journeymapper.palette import EMOTION_COLOURS
 
 EMOTION_LABELS = {-2: "Very negative", -1: "Negative", 0: "Neutral", 1: "Positive", 2: "Very positive"}
 

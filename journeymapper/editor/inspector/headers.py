@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtWidgets import QCompleter
+
 from journeymapper.editor.commands import quoted
 from journeymapper.editor.inspector.base import Page, hint_label, required, value_label
 from journeymapper.editor.inspector.card import links_text
 from journeymapper.editor.inspector.choices import ColourField
 from journeymapper.editor.inspector.fields import ComboField, LineField, TextField
 from journeymapper.model import Lane, LaneKind, Stage
+from journeymapper.model.kinds import LANE_TEAMS
 
 if TYPE_CHECKING:
     from journeymapper.editor.inspector.dock import Inspector
@@ -88,6 +92,10 @@ class LanePage(Page):
         super().__init__(inspector, "Lane")
         form = self.section()
         self.name = self.editor(LineField("Team or layer name"), self._save_name)
+        self.teams = QStringListModel(self)  # the owner teams usual for the map's kind, as completions
+        completer = QCompleter(self.teams, self.name)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.name.setCompleter(completer)
         self.kind = self.editor(ComboField(list(LANE_KINDS.items())), self._save_kind)
         self.colour = self.editor(ColourField(PRESET_COLOURS), self._save_colour)
         self.count = value_label()
@@ -106,6 +114,9 @@ class LanePage(Page):
 
     def load(self, force: bool = False) -> None:
         lane = self.lane()
+        teams = list(LANE_TEAMS[self.document.kind])
+        if self.teams.stringList() != teams:  # resetting would close a completion popup mid-typing
+            self.teams.setStringList(teams)
         self.name.load(lane.name, force)
         self.kind.load(lane.kind, force)
         self.colour.load(lane.colour, force)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -21,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from journeymapper.editor.inspector.fields import Editor
-from journeymapper.editor.theme import PERSONA_COLOURS
 from journeymapper.model import Metric, Persona
+from journeymapper.model.kinds import MetricPreset
+from journeymapper.palette import persona_colour
 
 CheckStates = dict[str, Qt.CheckState]
 
@@ -32,7 +34,7 @@ def persona_badges(personas: Sequence[Persona]) -> dict[str, QIcon]:
     icons = {}
     for number, persona in enumerate(personas):
         initials = "".join(word[0] for word in persona.name.split()[:2]).upper() or "?"
-        icons[persona.id] = badge_icon(initials, PERSONA_COLOURS[number % len(PERSONA_COLOURS)])
+        icons[persona.id] = badge_icon(initials, persona_colour(number))
     return icons
 
 
@@ -138,12 +140,18 @@ def parse_number(text: str) -> int | float | None:
 
 
 class MetricsEditor(QWidget, Editor):
-    """Name / value / unit rows in a table, with add and remove; its value is the table's text."""
+    """Name / value / unit rows in a table, with add and remove; its value is the table's text.
 
-    def __init__(self, on_add: Callable[[], None], on_remove: Callable[[list[str]], None],
+    The add button adds a blank row; its menu offers the map kind's metric presets (``set_presets``),
+    greyed out once the card has a metric of that name.
+    """
+
+    def __init__(self, on_add: Callable[[MetricPreset | None], None], on_remove: Callable[[list[str]], None],
                  parent: QWidget | None = None):
         super().__init__(parent)
         self._loaded: tuple[Row, ...] = ()
+        self._presets: Sequence[MetricPreset] = ()
+        self._on_add = on_add
         self.table = QTableWidget(0, 3, self)
         self.table.setHorizontalHeaderLabels(["Name", "Value", "Unit"])
         self.table.verticalHeader().hide()
@@ -171,8 +179,12 @@ class MetricsEditor(QWidget, Editor):
 
         self.add_button = QToolButton(self)
         self.add_button.setText("+  Add metric")
-        self.add_button.setToolTip("Add a metric to this card")
-        self.add_button.clicked.connect(on_add)
+        self.add_button.setToolTip("Add a metric to this card; the arrow offers the usual ones for this kind of map")
+        self.add_button.clicked.connect(lambda: on_add(None))
+        self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.preset_menu = QMenu(self.add_button)
+        self.preset_menu.aboutToShow.connect(self._fill_presets)
+        self.add_button.setMenu(self.preset_menu)
         self.remove_button = QToolButton(self)
         self.remove_button.setText("Remove")
         self.remove_button.setToolTip("Remove the selected metrics")
@@ -211,6 +223,18 @@ class MetricsEditor(QWidget, Editor):
 
     def editing(self) -> bool:
         return self.table.state() == QAbstractItemView.State.EditingState
+
+    def set_presets(self, presets: Sequence[MetricPreset]) -> None:
+        self._presets = presets
+
+    def _fill_presets(self) -> None:
+        """Built when the menu opens, so that it follows the map's kind and the card's metrics."""
+        self.preset_menu.clear()
+        taken = {row[0] for row in self._loaded}
+        for preset in self._presets:
+            text = f"{preset.name} ({preset.unit})" if preset.unit else preset.name
+            action = self.preset_menu.addAction(text, lambda chosen=preset: self._on_add(chosen))
+            action.setEnabled(preset.name not in taken)
 
     def selected_names(self) -> list[str]:
         rows = sorted({index.row() for index in self.table.selectedIndexes()})

@@ -20,25 +20,20 @@ from journeymapper.editor.commands import AddPersona, RemovePersona, quoted
 from journeymapper.editor.inspector.base import Form, Page, hint_label, required
 from journeymapper.editor.inspector.fields import ComboField, LineField, ListField, TextField
 from journeymapper.editor.inspector.lists import persona_badges
-from journeymapper.model import MapKind, Persona
+from journeymapper.model import MapKind, Persona, PersonaPart
+from journeymapper.model.kinds import KIND_LABELS, PART_LABELS
 
 if TYPE_CHECKING:
     from journeymapper.editor.inspector.dock import Inspector
 
-MAP_KINDS = {
-    MapKind.CUSTOMER: "Customer journey",
-    MapKind.USER: "User journey",
-    MapKind.BUSINESS: "Business process",
-    MapKind.SERVICE_BLUEPRINT: "Service blueprint",
-}
-
+NO_PART = ""  # the part combo's "not set": a persona outside a B2B buying group
 
 class MapPage(Page):
     def __init__(self, inspector: Inspector):
         super().__init__(inspector, "Map")
         form = self.section()
         self.title = self.editor(LineField("Map title"), self._save_title)
-        self.kind = self.editor(ComboField(list(MAP_KINDS.items())), self._save_kind)
+        self.kind = self.editor(ComboField(list(KIND_LABELS.items())), self._save_kind)
         self.author = self.editor(LineField("Who maintains this map"),
                                   lambda text: self._save(self.author, "author", text))
         self.description = self.editor(TextField("Scope, sources and the account or user it follows", lines=4),
@@ -82,12 +77,16 @@ class MapPage(Page):
         self.persona_name = self.editor(LineField("Name"), self._save_persona_name)
         self.persona_role = self.editor(LineField("Role or segment"),
                                         lambda text: self._save_persona(self.persona_role, "role", text))
+        self.persona_part = self.editor(ComboField([(NO_PART, "Not set"), *PART_LABELS.items()]),
+                                        self._save_persona_part)
+        self.persona_part.setToolTip("Their part in a B2B buying and using group")
         self.goals = self.editor(ListField("One goal per line"),
                                  lambda items: self._save_persona(self.goals, "goals", items))
         self.frustrations = self.editor(ListField("One frustration per line"),
                                         lambda items: self._save_persona(self.frustrations, "frustrations", items))
         self.persona_form.row("Name", self.persona_name)
         self.persona_form.row("Role", self.persona_role)
+        self.persona_form.row("Part", self.persona_part)
         self.persona_form.row("Goals", self.goals)
         self.persona_form.row("Frustrations", self.frustrations)
         card = QFrame()
@@ -152,6 +151,7 @@ class MapPage(Page):
             persona = self.document.personas[self.persona_id]
             self.persona_name.load(persona.name, force)
             self.persona_role.load(persona.role, force)
+            self.persona_part.load(persona.part or NO_PART, force)
             self.goals.load(persona.goals, force)
             self.frustrations.load(persona.frustrations, force)
 
@@ -174,7 +174,7 @@ class MapPage(Page):
             self.title, "title", title.strip(), f"Rename map to {quoted(title)}")
 
     def _save_kind(self, kind: MapKind) -> bool:
-        return self._save(self.kind, "kind", kind, f"Change kind of the map to {MAP_KINDS[kind]}")
+        return self._save(self.kind, "kind", kind, f"Change kind of the map to {KIND_LABELS[kind]}")
 
     def _persona(self) -> Persona:
         return self.document.personas[self.persona_id]
@@ -193,6 +193,9 @@ class MapPage(Page):
         persona = self._persona()
         return self.save(editor, "persona", persona.id, persona, {field: value},
                          f"Change {field} of persona {quoted(persona.name)}")
+
+    def _save_persona_part(self, part: PersonaPart | str) -> bool:
+        return self._save_persona(self.persona_part, "part", PersonaPart(part) if part else None)
 
     def _add_persona(self) -> None:
         document = self.document

@@ -1,5 +1,5 @@
 """The emotions lane's band under its cards: a guide at neutral, the curve of all cards with a face
-at each stage, and a thinner curve per persona in that persona's colour.
+at each stage, and a thinner curve per persona in that persona's colour and dash, as on the canvas.
 
 Curves are Bézier segments with level tangents at every stage, so a curve never swings above +2 or
 below -2 between two stages, as a spline through the points would.
@@ -37,23 +37,23 @@ def draw_guides(pen: Pen, scene: MapScene, window: Rect) -> None:
 
 def draw_curves(pen: Pen, scene: MapScene) -> None:
     curves = scene.layout.emotion_curves
-    for key, colour in scene.curve_colours.items():
-        _curve(pen, curves[key], colour, PERSONA_WIDTH)
-        pen.dots([(point.point.x, point.point.y) for point in curves[key]], 3.0, colour)
+    for key, ink in scene.curve_inks.items():
+        _curve(pen, curves[key], ink.colour, PERSONA_WIDTH, ink.dash(PERSONA_WIDTH))
+        pen.dots([(point.point.x, point.point.y) for point in curves[key]], 3.0, ink.colour)
     overall = curves.get(None, ())
     _curve(pen, overall, INK, OVERALL_WIDTH)
     for point in overall:
         emotion_face(pen, point.point.x, point.point.y, FACE, point.value)
 
 
-def _curve(pen: Pen, points: Sequence[CurvePoint], colour: Color, width: float) -> None:
-    smooth_line(pen, [(point.point.x, point.point.y) for point in points], colour, width)
+def _curve(pen: Pen, points: Sequence[CurvePoint], colour: Color, width: float, dash: Sequence[float] = ()) -> None:
+    smooth_line(pen, [(point.point.x, point.point.y) for point in points], colour, width, dash)
 
 
-def smooth_line(pen: Pen, points: Sequence[XY], colour: Color, width: float) -> None:
-    """A smooth line through ``points`` (left to right) that never overshoots them."""
+def smooth_line(pen: Pen, points: Sequence[XY], colour: Color, width: float, dash: Sequence[float] = ()) -> None:
+    """A smooth line through ``points`` (left to right) that never overshoots them; solid unless ``dash``."""
     if len(points) >= 2:
-        pen.curve(points[0], list(map(_segment, points, points[1:])), colour, width)
+        pen.curve(points[0], list(map(_segment, points, points[1:])), colour, width, dash)
 
 
 def _segment(start: XY, end: XY) -> tuple[XY, XY, XY]:

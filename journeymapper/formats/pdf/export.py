@@ -31,8 +31,8 @@ from journeymapper.formats.pdf.pen import Pen
 from journeymapper.formats.pdf.plan import PagePlan, PlannedPage
 from journeymapper.formats.pdf.poster import poster_pages
 from journeymapper.formats.pdf.scene import MapScene
-from journeymapper.formats.pdf.theme import KIND_LABELS
 from journeymapper.model import JourneyDocument
+from journeymapper.model.kinds import KIND_LABELS
 
 DEFAULT_OPTIONS = ExportOptions()
 Progress = Callable[[int, int], None]

@@ -17,9 +17,10 @@ from reportlab.lib.colors import Color
 
 from journeymapper.formats.pdf.fonts import Fonts
 from journeymapper.formats.pdf.pen import Pen, baseline
-from journeymapper.formats.pdf.theme import ACCENT, FAINT, INK, KIND_LABELS, MUTED, RULE
+from journeymapper.formats.pdf.theme import ACCENT, FAINT, INK, MUTED, RULE
 from journeymapper.layout import Rect, wrap_text
 from journeymapper.model import JourneyDocument
+from journeymapper.model.kinds import KIND_LABELS
 
 A4_AREA = 595.28 * 841.89
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

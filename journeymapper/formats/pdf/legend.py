@@ -1,5 +1,5 @@
 """The legend: connection kinds, the emotion scale, the card markers, the channels the map uses and,
-when there are persona curves, whose curve is which colour.
+when there are persona curves, whose curve is which colour and dash.
 
 Blocks sit side by side and wrap onto a new line when the page is narrow; each block fills columns
 of at most five items. Symbols are the map's own drawings, scaled with the page's type.
@@ -52,7 +52,7 @@ def legend_blocks(scene: MapScene) -> list[Block]:
     channels = tuple(_channels(scene))
     if channels:
         blocks.append(Block("Channels", channels))
-    if scene.curve_colours:
+    if scene.curve_inks:
         blocks.append(Block("Emotion curves", tuple(_curves(scene))))
     return blocks
 
@@ -87,12 +87,12 @@ def _icon(channel: str) -> Symbol:
 def _curves(scene: MapScene) -> Iterator[Item]:
     yield Item("All touchpoints", _stroke(INK, OVERALL_WIDTH), True)
     personas = scene.document.personas
-    for persona_id, colour in list(scene.curve_colours.items())[:MAX_PERSONAS]:
-        yield Item(personas[persona_id].name, _stroke(colour, PERSONA_WIDTH), True)
+    for persona_id, ink in list(scene.curve_inks.items())[:MAX_PERSONAS]:
+        yield Item(personas[persona_id].name, _stroke(ink.colour, PERSONA_WIDTH, ink.dash(PERSONA_WIDTH)), True)
 
 
-def _stroke(colour: Color, width: float) -> Symbol:
-    return lambda pen: pen.path([(0, 0), (WIDE_SYMBOL, 0)], colour, width)
+def _stroke(colour: Color, width: float, dash: tuple[float, ...] = ()) -> Symbol:
+    return lambda pen: pen.path([(0, 0), (WIDE_SYMBOL, 0)], colour, width, dash=dash)
 
 
 # -- arranging and drawing ---------------------------------------------------------------------

@@ -12,6 +12,7 @@ from journeymapper.formats.pdf.textblock import LEADING, bulleted, cut, draw_tex
 from journeymapper.formats.pdf.theme import ACCENT, FAINT, INK, MUTED, RULE, persona_colour
 from journeymapper.layout import Rect
 from journeymapper.model import Persona, Touchpoint
+from journeymapper.model.kinds import PART_LABELS
 
 TEXT, SMALL, CHART_HEIGHT, GUTTER = 9.0, 7.5, 170.0, 24.0
 LISTS_SHARE = 0.4  # of the page under the heading, at most, for goals and frustrations
@@ -45,10 +46,11 @@ def _draw_persona(pen: Pen, scene: MapScene, page: Page, persona: Persona, posit
 
 
 def _heading(pen: Pen, page: Page, persona: Persona, cards: list[Touchpoint]) -> float:
-    """Label, name, role and how often the persona appears; returns where the page goes on."""
+    """Label (with the persona's B2B part), name, role and how often the persona appears; returns where the page goes on."""
     unit, body = page.unit, page.body
     small, size = 8.5 * unit, 18 * unit
-    pen.text(body.x, body.y + small, "PERSONA", small, ACCENT, bold=True)
+    label = f"PERSONA · {PART_LABELS[persona.part].upper()}" if persona.part else "PERSONA"
+    pen.text(body.x, body.y + small, label, small, ACCENT, bold=True)
     y = body.y + small * 1.6
     pen.text(body.x, baseline(y, size * 1.2, size), persona.name, size, INK, bold=True)
     y += size * 1.2

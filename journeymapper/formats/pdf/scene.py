@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cached_property
+from typing import NamedTuple
 
 from reportlab.lib.colors import Color
 
@@ -16,8 +17,20 @@ from journeymapper.formats.pdf.fonts import Fonts, load_fonts
 from journeymapper.formats.pdf.theme import persona_colour
 from journeymapper.layout import DEFAULT_STYLE, MapLayout, Rect, Style, compute_layout
 from journeymapper.model import ConnectionKind, JourneyDocument, LaneKind
+from journeymapper.palette import persona_dashes
 
 HEAD_ROOM = 2.0  # half a connector's width and then some
+
+
+class CurveInk(NamedTuple):
+    """How a persona's emotion curve is stroked: its colour, and its dash in line widths."""
+
+    colour: Color
+    dashes: tuple[float, ...]
+
+    def dash(self, width: float) -> tuple[float, ...]:
+        """The dash in points for a line ``width`` points wide."""
+        return tuple(length * width for length in self.dashes)
 
 
 class MapScene:
@@ -73,10 +86,12 @@ class MapScene:
         return {connection.id: connection.kind for connection in self.document.connections()}
 
     @cached_property
-    def curve_colours(self) -> dict[str, Color]:
-        """A colour for each persona that has a curve, by the persona's place in the map."""
+    def curve_inks(self) -> dict[str, CurveInk]:
+        """A colour and dash for each persona that has a curve, by the persona's place in the map,
+        as the canvas draws them."""
         positions = {persona_id: number for number, persona_id in enumerate(self.document.personas)}
-        return {key: persona_colour(positions[key]) for key in self.layout.emotion_curves if key is not None}
+        return {key: CurveInk(persona_colour(positions[key]), persona_dashes(positions[key]))
+                for key in self.layout.emotion_curves if key is not None}
 
 
 def map_texts(document: JourneyDocument) -> Iterator[str]:

@@ -10,7 +10,8 @@ from functools import lru_cache
 
 from reportlab.lib.colors import Color, HexColor
 
-from journeymapper.model import ConnectionKind, MapKind
+from journeymapper import palette
+from journeymapper.model import ConnectionKind
 
 INK = HexColor("#1f2933")  # titles and body text
 MUTED = HexColor("#52606d")  # secondary text, flow connectors
@@ -24,24 +25,8 @@ PAIN = HexColor("#c0392b")  # as on the canvas
 OPPORTUNITY = HexColor("#2e7d32")
 DEFAULT_LANE = "#9aa5b1"
 
-# -2..+2 from red through grey to green, as on the canvas; the faces' mouths carry the meaning
-# too, for readers who cannot tell red from green and for black-and-white printers.
-EMOTION_COLOURS = {
-    -2: HexColor("#c0392b"),
-    -1: HexColor("#e67e22"),
-    0: HexColor("#a0a4ab"),
-    1: HexColor("#7cb342"),
-    2: HexColor("#2e7d32"),
-}
+EMOTION_COLOURS = {value: HexColor(code) for value, code in palette.EMOTION_COLOURS.items()}  # as on the canvas
 EMOTION_NAMES = {-2: "Very negative", -1: "Negative", 0: "Neutral", 1: "Positive", 2: "Very positive"}
-# Paul Tol's bright scheme, as the canvas gives personas: distinct for colour-blind readers.
-PERSONA_COLOURS = tuple(HexColor(code) for code in ("#4477aa", "#ee6677", "#228833", "#ccbb44", "#aa3377", "#66ccee"))
-KIND_LABELS = {
-    MapKind.CUSTOMER: "Customer journey",
-    MapKind.USER: "User journey",
-    MapKind.BUSINESS: "Business journey",
-    MapKind.SERVICE_BLUEPRINT: "Service blueprint",
-}
 CONNECTION_NAMES = {
     ConnectionKind.FLOW: "Flow",
     ConnectionKind.HANDOFF: "Hand-off",
@@ -65,7 +50,7 @@ def emotion_colour(value: float) -> Color:
 
 
 def persona_colour(position: int) -> Color:
-    return PERSONA_COLOURS[position % len(PERSONA_COLOURS)]
+    return HexColor(palette.persona_colour(position))
 
 
 def signed(value: float) -> str:

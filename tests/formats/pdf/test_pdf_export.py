@@ -30,7 +30,7 @@ from journeymapper.errors import JourneyMapError
 from journeymapper.formats import json_format
 from journeymapper.formats.pdf import ExportOptions, export_pdf, page_size, plan_pages, render_pdf
 from journeymapper.formats.pdf import fonts as pdf_fonts
-from journeymapper.formats.pdf.theme import KIND_LABELS
+from journeymapper.model.kinds import KIND_LABELS
 
 MODES = {
     "fit": ExportOptions(),
