@@ -76,7 +76,7 @@ class PagePreview(QWidget):
 
 
 class ExportDialog(QDialog):
-    """Page size, orientation, margins, fit or tile, appendix and file; remembered between uses."""
+    """Page size, orientation, margins, fit or tile, insights, appendix and file; remembered between uses."""
 
     def __init__(self, document: JourneyDocument, layout: MapLayout, settings: QSettings, suggested: Path,
                  parent: QWidget | None = None):
@@ -92,6 +92,7 @@ class ExportDialog(QDialog):
         self.tile = QRadioButton("Tile a poster across pages at")
         self.scale = QDoubleSpinBox(suffix=" %", minimum=10, maximum=1000, value=100, decimals=0)
         self.margin = _millimetres(12, minimum=0, maximum=100)
+        self.insights = QCheckBox("Add an insights page")
         self.appendix = QCheckBox("Add a touchpoint table and a page per persona")
         self.path = QLineEdit(str(suggested))
         browse = QPushButton("Choose…")
@@ -106,7 +107,7 @@ class ExportDialog(QDialog):
         self._arrange(browse)
         self._restore()
         for signal in (self.page.currentIndexChanged, self.orientation.currentIndexChanged, self.fit.toggled,
-                       self.scale.valueChanged, self.margin.valueChanged, self.appendix.toggled,
+                       self.scale.valueChanged, self.margin.valueChanged, self.insights.toggled, self.appendix.toggled,
                        self.custom_width.valueChanged, self.custom_height.valueChanged):
             signal.connect(self.update_preview)
         self.update_preview()
@@ -126,6 +127,7 @@ class ExportDialog(QDialog):
         tiling.addStretch()
         form.addRow("Layout", self.fit)
         form.addRow("", tiling)
+        form.addRow("", self.insights)  # in the order the pages come: insights, then the appendix
         form.addRow("", self.appendix)
         where = QHBoxLayout()
         where.addWidget(self.path, 1)
@@ -150,6 +152,7 @@ class ExportDialog(QDialog):
             mode="tile" if self.tile.isChecked() else "fit",
             scale=self.scale.value() / 100,
             appendix=self.appendix.isChecked(),
+            insights=self.insights.isChecked(),
             date=datetime.date.today(),
         )
 
@@ -192,6 +195,7 @@ class ExportDialog(QDialog):
         settings.setValue("export/scale", self.scale.value())
         settings.setValue("export/margin", self.margin.value())
         settings.setValue("export/appendix", self.appendix.isChecked())
+        settings.setValue("export/insights", self.insights.isChecked())
 
     def _restore(self) -> None:
         settings = self._settings
@@ -200,11 +204,17 @@ class ExportDialog(QDialog):
         self.custom_width.setValue(width)
         self.custom_height.setValue(height)
         self.orientation.setCurrentIndex(int(settings.value("export/orientation", 0)))
-        tile = str(settings.value("export/tile", "false")).lower() == "true"
+        tile = _flag(settings, "export/tile")
         (self.tile if tile else self.fit).setChecked(True)
         self.scale.setValue(float(settings.value("export/scale", 100)))
         self.margin.setValue(float(settings.value("export/margin", 12)))
-        self.appendix.setChecked(str(settings.value("export/appendix", "false")).lower() == "true")
+        self.appendix.setChecked(_flag(settings, "export/appendix"))
+        self.insights.setChecked(_flag(settings, "export/insights"))
+
+
+def _flag(settings: QSettings, key: str) -> bool:
+    """A remembered check box: an INI file gives back the string "true", not a bool."""
+    return str(settings.value(key, "false")).lower() == "true"
 
 
 def _millimetres(value: float, minimum: float = 26, maximum: float = 5000) -> QDoubleSpinBox:

@@ -99,3 +99,16 @@ def test_an_unwritable_target_is_reported(opened, tmp_path, qtbot):
     opened.start_export(tmp_path / "missing" / "out.pdf", dialog.options())
     qtbot.waitUntil(lambda: opened._export is None, timeout=60_000)
     assert "cannot write" in opened.statusBar().currentMessage()
+
+
+def test_the_insights_box_adds_the_page_and_is_remembered(opened, tmp_path, qtbot):
+    first = dialog_for(opened, tmp_path)
+    qtbot.addWidget(first)
+    assert not first.insights.isChecked() and not first.options().insights
+    first.insights.setChecked(True)
+    assert first.options().insights
+    assert "Insights" in first.summary.text()
+    first.accept()
+    second = dialog_for(opened, tmp_path)
+    qtbot.addWidget(second)
+    assert second.insights.isChecked() and not second.appendix.isChecked()

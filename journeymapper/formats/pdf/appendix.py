@@ -8,8 +8,9 @@ they change, and again at the top of each page, so every page reads on its own.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from journeymapper.formats.pdf.fonts import Fonts
 from journeymapper.formats.pdf.furniture import Page
@@ -30,6 +31,7 @@ COLUMNS = (
 )  # fmt: skip
 STAGE_COLUMN, LANE_COLUMN, TITLE_COLUMN, EMOTION_COLUMN = 0, 1, 2, 4
 TEXT, PADDING, MAX_LINES = 7.5, 4.0, 16
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,13 +51,14 @@ def touchpoint_pages(scene: MapScene, page: Page) -> list[PlannedPage]:
     widths = _widths(scene.fonts, page.body.width, unit)
     rows = [_row(scene, touchpoint, widths, unit) for touchpoint in scene.document.touchpoints()]
     heading = _heading_height(unit)
-    chunks = list(_paginate(rows, page.body.height - heading - _header_height(unit), unit))
+    room = page.body.height - heading - _header_height(unit)
+    chunks = list(paginate(rows, lambda row: _row_height(row.lines, unit), room))
     pages = []
     for number, chunk in enumerate(chunks or [[]]):
         title = "Touchpoints" if number == 0 else "Touchpoints (continued)"
 
         def draw(pen: Pen, page: Page, chunk: list[_Row] = chunk, title: str = title) -> None:
-            _draw_heading(pen, page, title)
+            draw_heading(pen, page, title)
             _draw_table(pen, page, widths, chunk, page.body.y + heading)
 
         pages.append(PlannedPage(PageInfo("touchpoints", page.width, page.height, title), draw))
@@ -83,16 +86,17 @@ def _row_height(lines: int, unit: float) -> float:
     return (max(1, lines) * TEXT * LEADING + 2 * PADDING) * unit
 
 
-def _paginate(rows: list[_Row], room: float, unit: float) -> Iterator[list[_Row]]:
-    chunk: list[_Row] = []
+def paginate(items: Sequence[T], height: Callable[[T], float], room: float) -> Iterator[list[T]]:
+    """``items`` in order, in runs no taller than ``room`` (an item taller than that on its own)."""
+    chunk: list[T] = []
     used = 0.0
-    for row in rows:
-        height = _row_height(row.lines, unit)
-        if chunk and used + height > room:
+    for item in items:
+        tall = height(item)
+        if chunk and used + tall > room:
             yield chunk
             chunk, used = [], 0.0
-        chunk.append(row)
-        used += height
+        chunk.append(item)
+        used += tall
     if chunk:
         yield chunk
 
@@ -129,7 +133,7 @@ def _measured(value: float, unit: str) -> str:
 # -- drawing -------------------------------------------------------------------------------------
 
 
-def _draw_heading(pen: Pen, page: Page, title: str) -> None:
+def draw_heading(pen: Pen, page: Page, title: str) -> None:
     size, body = 14 * page.unit, page.body
     pen.text(body.x, body.y + size, title, size, INK, bold=True)
 

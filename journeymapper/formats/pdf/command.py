@@ -1,7 +1,8 @@
 """The ``journeymapper export`` sub-command: maps to PDF files, on a server without a display.
 
     journeymapper export MAP.json -o OUT.pdf [--page A3] [--landscape|--portrait]
-                         [--fit | --tile [--scale S]] [--margin 12mm] [--appendix] [--date DATE]
+                         [--fit | --tile [--scale S]] [--margin 12mm] [--insights] [--appendix]
+                         [--date DATE]
     journeymapper export A.json B.json -o DIR/
 
 The date in the title block must not change from one export to the next, or two exports of one map
@@ -61,6 +62,8 @@ def add_export_command(subparsers: argparse._SubParsersAction) -> argparse.Argum
                          help="with --tile: page points per map point (default 1, as the editor at 100%%)")
     command.add_argument("--margin", type=_argument(length), default=DEFAULT_MARGIN, metavar="LENGTH",
                          help="page margin, such as 12mm or 0.5in (default 12mm)")
+    command.add_argument("--insights", action="store_true",
+                         help="add a page of insights: dead ends, loops, hand-offs, low moments, conversion")
     command.add_argument("--appendix", action="store_true",
                          help="add a touchpoint table and a page per persona")
     command.add_argument("--date", type=_argument(_date), default=FROM_THE_FILE, metavar="YYYY-MM-DD",
@@ -109,6 +112,7 @@ def _run(arguments: argparse.Namespace) -> int:
         mode="tile" if arguments.scale is not None else arguments.mode or "fit",
         scale=1.0 if arguments.scale is None else arguments.scale,
         appendix=arguments.appendix,
+        insights=arguments.insights,
     )
     targets = _targets(arguments.maps, arguments.output)
     failures = 0

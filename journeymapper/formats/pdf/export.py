@@ -26,6 +26,7 @@ from journeymapper.formats.pdf.appendix import appendix_pages
 from journeymapper.formats.pdf.fit import fit_pages
 from journeymapper.formats.pdf.fonts import describe_missing
 from journeymapper.formats.pdf.furniture import Page, footer
+from journeymapper.formats.pdf.insights_page import insights_pages
 from journeymapper.formats.pdf.options import ExportOptions
 from journeymapper.formats.pdf.pen import Pen
 from journeymapper.formats.pdf.plan import PagePlan, PlannedPage
@@ -64,7 +65,13 @@ class _Plan:
 def _plan(document: JourneyDocument, options: ExportOptions) -> _Plan:
     scene = MapScene.of(document)
     mapped = poster_pages(scene, options) if options.mode == "tile" else fit_pages(scene, options)
-    pages = mapped.pages + (appendix_pages(scene, options) if options.appendix else [])
+    sheet = Page(*options.page_size, options.margin)
+    # The findings read as a summary of the map, so they come before the appendix's reference pages.
+    pages = [
+        *mapped.pages,
+        *(insights_pages(scene, sheet) if options.insights else []),
+        *(appendix_pages(scene, options) if options.appendix else []),
+    ]
     warnings = list(mapped.warnings)
     if scene.fonts.missing:
         warnings.append(
@@ -151,13 +158,13 @@ def _metadata(canvas: Canvas, document: JourneyDocument) -> None:
 
 
 def _outline(canvas: Canvas, pages: list[PlannedPage], number: int) -> None:
-    """A bookmark at the first page of each part: the map, the touchpoints, each persona."""
+    """A bookmark at the first page of each part: the map, the insights, the touchpoints, each persona."""
     info = pages[number - 1].info
-    if number > 1 and pages[number - 2].info.kind == info.kind and info.kind in ("sheet", "touchpoints"):
+    if number > 1 and pages[number - 2].info.kind == info.kind and info.kind in ("sheet", "insights", "touchpoints"):
         return
     key = f"page-{number}"
     canvas.bookmarkPage(key)
-    title = {"sheet": "Sheets", "touchpoints": "Touchpoints"}.get(info.kind, info.title)
+    title = {"sheet": "Sheets", "insights": "Insights", "touchpoints": "Touchpoints"}.get(info.kind, info.title)
     canvas.addOutlineEntry(title, key, level=0)
 
 

@@ -1,4 +1,5 @@
-"""What a PDF export is asked to do: the page (size, orientation, margins), fit or tile, the appendix.
+"""What a PDF export is asked to do: the page (size, orientation, margins), fit or tile, the insights
+and the appendix.
 
 Sizes are in PDF points (1/72 inch). Named sizes are the ISO A series and the three common US
 sizes; anything else is a custom size such as ``500x700mm``.
@@ -104,6 +105,7 @@ class ExportOptions:
     mode: Mode = "fit"
     scale: float = 1.0
     appendix: bool = False
+    insights: bool = False  # a page (or more) of what the map's graph shows, after the map pages
     date: datetime.date | None = None
 
     def __post_init__(self) -> None:
