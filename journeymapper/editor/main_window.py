@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
@@ -26,15 +27,17 @@ from journeymapper.editor.insights_dock import InsightsDock
 from journeymapper.editor.inspector import Inspector
 from journeymapper.editor.navigation import LinkNavigator, connect_scene
 from journeymapper.editor.palette import PaletteDock
-from journeymapper.editor.pdf_export import ExportDialog, ExportJob
 from journeymapper.editor.portfolio_dock import PortfolioDock
 from journeymapper.editor.scene import MapScene
 from journeymapper.editor.session import MapSession
 from journeymapper.editor.start_page import StartPage
 from journeymapper.editor.view import MapView
 from journeymapper.errors import JourneyMapError
-from journeymapper.formats.pdf import ExportOptions, ExportResult
 from journeymapper.model.templates import TEMPLATES, new_from_template
+
+if TYPE_CHECKING:
+    from journeymapper.editor.pdf_export import ExportJob
+    from journeymapper.formats.pdf import ExportOptions, ExportResult
 
 MAP_FILTER = "Journey maps (*.json);;All files (*)"
 RECENT_LIMIT = 10
@@ -306,12 +309,16 @@ class MainWindow(QMainWindow):
         folder = self.session.path.parent if self.session.path else Path.home()
         suggested = folder / f"{self.session.path.stem if self.session.path else self.session.document.id}.pdf"
         self.scene.flush()
+        from journeymapper.editor.pdf_export import ExportDialog  # reportlab loads on first export, not at start-up
+
         dialog = ExportDialog(self.session.document, self.scene.layout, self.settings, suggested, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.start_export(dialog.target(), dialog.options())
 
     def start_export(self, target: Path, options: ExportOptions) -> ExportJob:
         """Export in a worker thread, one at a time, with a progress dialog that can cancel it."""
+        from journeymapper.editor.pdf_export import ExportJob
+
         job = ExportJob(self.session.document, target, options, self)
         progress = QProgressDialog(f"Exporting {target.name}…", "Cancel", 0, 0, self)
         progress.setWindowTitle("Export PDF")
