@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from journeymapper.model.document import JourneyDocument
-from journeymapper.model.schema import Lane, LaneKind
+from journeymapper.model.schema import Connection, Lane, LaneKind
 
 Measure = Callable[[str, float, bool], float]
 Cell = tuple[str, str]
@@ -185,6 +185,12 @@ def _interval_key(edges: tuple[float, ...], keys: tuple[str, ...], value: float)
     if 0 <= position < len(keys):
         return keys[position]
     return None
+
+
+def connector_label(connection: Connection) -> str:
+    """The text a connector carries: its label and its conversion rate, as canvas and PDF show it."""
+    rate = "" if connection.conversion_rate is None else f"{connection.conversion_rate:.0%}"
+    return " · ".join(part for part in (connection.label.strip(), rate) if part)
 
 
 # -- text -------------------------------------------------------------------------------------

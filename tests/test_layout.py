@@ -17,6 +17,7 @@ from journeymapper.layout import (
     Route,
     approximate_measure,
     compute_layout,
+    connector_label,
     emotion_band,
     wrap_text,
 )
@@ -519,3 +520,9 @@ def test_stages_without_lanes_have_headers_but_no_cells():
 def test_the_layout_module_never_imports_qt():
     code = "import sys, journeymapper.layout; sys.exit(any(name.startswith('PySide6') for name in sys.modules))"
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_a_connector_label_joins_the_label_and_the_conversion_rate():
+    assert connector_label(Connection(id="c", source="a", target="b", label=" booked ", conversion_rate=0.42)) == "booked · 42%"
+    assert connector_label(Connection(id="c", source="a", target="b", conversion_rate=0.5)) == "50%"
+    assert connector_label(Connection(id="c", source="a", target="b")) == ""

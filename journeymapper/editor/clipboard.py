@@ -11,14 +11,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
 
-from journeymapper.editor.commands import AddTouchpoints, RemoveItems
+from journeymapper.editor.commands import END_OF_CELL, AddTouchpoints, RemoveItems
 from journeymapper.editor.mime import ClipboardCards, cards_mime, clipboard_cards
 from journeymapper.model import JourneyDocument
 
 if TYPE_CHECKING:
     from journeymapper.editor.scene import MapScene
 
-_END = 1 << 30
 
 
 def selected_cards(scene: MapScene) -> ClipboardCards | None:
@@ -75,7 +74,7 @@ def copies_command(document: JourneyDocument, cards: ClipboardCards, verb: str) 
         stage, lane = (card.stage, card.lane) if known_cell else first_cell
         personas = tuple(p for p in card.personas if p in document.personas)
         copies.append(card.model_copy(update={"id": renamed[card.id], "stage": stage, "lane": lane,
-                                              "index": _END, "personas": personas}))
+                                              "index": END_OF_CELL, "personas": personas}))
     connections = [
         c.model_copy(update={"id": document.new_id("c"), "source": renamed[c.source], "target": renamed[c.target]})
         for c in cards.connections

@@ -15,7 +15,8 @@ from PySide6.QtGui import QUndoCommand
 from journeymapper.model import Connection, JourneyDocument, Lane, Persona, Stage, Touchpoint
 
 NUDGE_ID = 1001
-_END = 1 << 30
+END_OF_CELL = 1 << 30
+"""An index past any cell's end: the document clamps it, so the card goes last."""
 
 
 class Placement(NamedTuple):
@@ -45,7 +46,7 @@ def _restore_places(document: JourneyDocument, places: Iterable[Placement]) -> N
     """
     places = sorted(places, key=lambda place: place.index)
     for place in places:
-        document.move_touchpoint(place.touchpoint_id, place.stage, place.lane, _END)
+        document.move_touchpoint(place.touchpoint_id, place.stage, place.lane, END_OF_CELL)
     for place in places:
         document.move_touchpoint(*place)
 

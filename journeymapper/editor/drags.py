@@ -17,6 +17,7 @@ from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsSceneMouseEvent
 
 from journeymapper.editor.commands import (
+    END_OF_CELL,
     AddConnection,
     ModelCommand,
     MoveColumnOrRow,
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
     from journeymapper.editor.scene import MapScene
 
 Cell = tuple[str, str]
-_END = 1 << 30
 _CLICK_DISTANCE = 4.0
 
 
@@ -106,7 +106,7 @@ def card_moves(scene: MapScene, cards: list[str], cell: Cell, index: int) -> lis
     They first go to the end of the target cell, so that each then lands at its slot without
     being displaced by another moving card still in the way.
     """
-    to_end = [Placement(card, *cell, _END) for card in cards]
+    to_end = [Placement(card, *cell, END_OF_CELL) for card in cards]
     return to_end + [Placement(card, *cell, index + offset) for offset, card in enumerate(cards)]
 
 

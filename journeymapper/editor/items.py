@@ -19,7 +19,7 @@ from journeymapper.editor.theme import (
     canvas_font,
     qt_measure,
 )
-from journeymapper.layout import CardLayout, CurvePoint, HeaderLayout, MapLayout, Rect, Route, Style
+from journeymapper.layout import CardLayout, CurvePoint, HeaderLayout, MapLayout, Rect, Route, Style, connector_label
 from journeymapper.model import Connection, Lane, Touchpoint
 from journeymapper.palette import EMOTION_COLOURS, persona_colour, persona_dashes
 
@@ -296,7 +296,7 @@ class ConnectorItem(QGraphicsItem):
         self.prepareGeometryChange()
         self._connection, self._route = connection, route
         self._line = QPolygonF([QPointF(x, y) for x, y in route.points])
-        self._label = _label_text(connection)
+        self._label = connector_label(connection)
         self._label_width = qt_measure(self._label, self._style.small_font_size) + 8
         self._shape = None
         margin = self._label_width / 2 if self._label else 8
@@ -367,13 +367,6 @@ class ConnectorItem(QGraphicsItem):
         painter.setFont(canvas_font(self._style.small_font_size, False))
         painter.setPen(self._theme.muted_text)
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self._label)
-
-
-def _label_text(connection: Connection) -> str:
-    parts = [connection.label] if connection.label else []
-    if connection.conversion_rate is not None:
-        parts.append(f"{connection.conversion_rate:.0%}")
-    return " · ".join(parts)
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,7 @@ from journeymapper.formats.pdf.connectors import HEAD_LENGTH
 from journeymapper.formats.pdf.pen import CENTRE_TO_BASELINE, Pen
 from journeymapper.formats.pdf.scene import MapScene
 from journeymapper.formats.pdf.theme import MUTED, PAPER, RULE
-from journeymapper.layout import Point, Rect, Route
-from journeymapper.model import Connection
+from journeymapper.layout import Point, Rect, Route, connector_label
 
 PADDING = 3.0
 CARD_WEIGHT = 10.0
@@ -30,11 +29,6 @@ class Placement:
     slack: float = 0.0  # how far the box may slide either way along its segment
 
 
-def label_text(connection: Connection) -> str:
-    rate = "" if connection.conversion_rate is None else f"{connection.conversion_rate:.0%}"
-    return " · ".join(part for part in (connection.label.strip(), rate) if part)
-
-
 def place_labels(scene: MapScene) -> dict[str, Placement]:
     """Every connector label of the map, by connection id."""
     size, routes = scene.style.small_font_size, scene.layout.connectors
@@ -44,7 +38,7 @@ def place_labels(scene: MapScene) -> dict[str, Placement]:
         taken.add(Rect(rect.x + 1, rect.y + 1, rect.width - 2, rect.height - 2), CARD_WEIGHT)
     placements = {}
     for connection in scene.document.connections():
-        text = label_text(connection)
+        text = connector_label(connection)
         if not text:
             continue
         width = scene.fonts.width(text, size) + 2 * PADDING
