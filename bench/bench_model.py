@@ -4,9 +4,10 @@ Run as ``.venv/bin/python bench/bench_model.py``. Targets: ``json_format.load`` 
 ``json.loads``; ``compute_layout`` well under 0.3 s for 10,000 cards. Informational only: it prints
 a table and never fails; when loading misses its target it prints where the time goes.
 
-Each step is timed as shipped (cyclic garbage collector on) and again with the collector paused:
-with a big map in memory, full collections are a large share of the time and the difference shows
-how large.
+Each step is timed as shipped (cyclic garbage collector on) and again with the collector paused.
+Loading and layout hold back the collector's full passes while they run (``journeymapper.collector``);
+the full pass that then comes later is not free, so one more row times load followed at once by
+``gc.collect()``, against ``json.loads`` followed by the same.
 """
 
 from __future__ import annotations
@@ -64,7 +65,16 @@ def row(name: str, spent: Timings, note: str) -> str:
     return f"{name:<24} {min(on) * 1e3:9.1f} {statistics.median(on) * 1e3:9.1f} {min(off) * 1e3:11.1f}   {note}"
 
 
-def report(size: int, baseline: Timings, load: Timings, layout: Timings, frozen: Timings) -> float:
+def then_full_pass(action: Callable[[], object]) -> Callable[[], object]:
+    def run() -> object:
+        result = action()
+        gc.collect()
+        return result
+
+    return run
+
+
+def report(size: int, baseline: Timings, load: Timings, layout: Timings, settled: tuple[Timings, Timings]) -> float:
     """Print the table; returns load / json.loads, best of each, collector on."""
     ratios = [min(load[n]) / min(baseline[n]) for n in (0, 1)]
     per_thousand = [statistics.median(layout[0]) * 1e6 / TOUCHPOINTS, min(layout[1]) * 1e6 / TOUCHPOINTS]
@@ -75,7 +85,9 @@ def report(size: int, baseline: Timings, load: Timings, layout: Timings, frozen:
     print(row("json_format.load(path)", load, f"{ratios[0]:.1f}x json.loads ({ratios[1]:.1f}x with GC off)"))
     layout_note = f"{per_thousand[0]:.1f} ms per 1,000 cards ({per_thousand[1]:.1f} GC off)"
     print(row("compute_layout", layout, layout_note))
-    print(row("  after gc.freeze()", frozen, "the loaded map moved out of the collector's sight"))
+    settled_ratio = min(settled[1][0]) / min(settled[0][0])
+    print(row("json.loads + gc.collect", settled[0], "baseline, then a full collection"))
+    print(row("load + gc.collect", settled[1], f"{settled_ratio:.1f}x, the deferred full pass paid at once"))
     verdict = "within" if ratios[0] <= LOAD_TARGET else "OVER"
     print(f"\nload: {ratios[0]:.1f}x json.loads, {verdict} the {LOAD_TARGET:.0f}x target")
     print(f"layout: median {statistics.median(layout[0]) * 1e3:.0f} ms for {TOUCHPOINTS:,} cards")
@@ -99,9 +111,11 @@ def main() -> None:
         load = measure(lambda: json_format.load(path), 7)
         document = json_format.load(path)
         layout = measure(lambda: compute_layout(document), 7)
-        gc.freeze()  # last: what an editor could do once a map is open
-        frozen = measure(lambda: compute_layout(document), 7)
-        if report(len(data), baseline, load, layout, frozen) > LOAD_TARGET:
+        settled = (
+            measure(then_full_pass(lambda: json.loads(data)), 5),
+            measure(then_full_pass(lambda: json_format.load(path)), 5),
+        )
+        if report(len(data), baseline, load, layout, settled) > LOAD_TARGET:
             profile_load(path)
 
 

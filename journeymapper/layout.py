@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from journeymapper.collector import young_collections_only
 from journeymapper.model.document import JourneyDocument
 from journeymapper.model.schema import Connection, Lane, LaneKind
 
@@ -324,7 +325,11 @@ def compute_layout(
     document: JourneyDocument, style: Style = DEFAULT_STYLE, measure: Measure = approximate_measure
 ) -> MapLayout:
     """Lay out the whole map: stages left to right, lanes top to bottom, cards stacked in cells."""
-    measure = cached_measure(measure)
+    with young_collections_only():
+        return _layout(document, style, cached_measure(measure))
+
+
+def _layout(document: JourneyDocument, style: Style, measure: Measure) -> MapLayout:
     stacks = _card_stacks(document, style, measure)
     grid = _grid(document, stacks, style, measure)
     columns, rows = grid.columns(), grid.rows()

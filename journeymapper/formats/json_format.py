@@ -12,18 +12,16 @@ a JSON path such as ``touchpoints[12].stage`` for content.
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pydantic_core
 from pydantic import ValidationError
 
+from journeymapper.collector import young_collections_only
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats.migrations import migrate
 from journeymapper.model.document import JourneyDocument
@@ -47,7 +45,7 @@ def load(path: str | os.PathLike[str]) -> JourneyDocument:
 def loads(data: bytes | str, source: str = "<map>") -> JourneyDocument:
     """Read a map from the bytes (or text) of a file; ``source`` names it in error messages."""
     text = data if isinstance(data, str) else _decode(data, source)
-    with _collector_paused():
+    with young_collections_only():
         try:
             model = JourneyMapFile.model_validate_json(text)
         except ValidationError:
@@ -57,23 +55,6 @@ def loads(data: bytes | str, source: str = "<map>") -> JourneyDocument:
             return JourneyDocument.from_file(model)
         except JourneyMapError as error:
             raise JourneyMapError(f"{source}: {error}") from None
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a map's objects are created.
-
-    A big map is hundreds of thousands of new objects, none of them garbage; with the collector
-    running, each quarter of growth triggers a full pass over the whole heap. Paused, the new
-    objects are scanned once, when the collector resumes.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def dumps(document: JourneyDocument) -> str:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, NoReturn, TypeVar
 
 import networkx as nx
 from pydantic import ValidationError
@@ -52,7 +52,32 @@ class Change:
 
 
 Listener = Callable[[Change], None]
+NodeData = dict[str, Touchpoint]
+Adjacency = dict[str, dict[str, dict[str, Connection]]]
 _PLACEMENT = frozenset({"id", "stage", "lane", "index"})
+
+
+def _digraph_of(nodes: dict[str, NodeData], succ: Adjacency, pred: Adjacency) -> nx.DiGraph:
+    """A graph over ready-made node and adjacency dicts, in networkx's own layout.
+
+    Loading a big map this way takes half the time of ``add_nodes_from`` and ``add_edges_from``,
+    which check each item one call at a time. networkx documents this dict-of-dicts layout for
+    subclasses and resets its cached views when ``_succ`` and ``_pred`` are assigned; a test
+    checks that the result equals the graph built through the public calls.
+    """
+    graph = nx.DiGraph()
+    graph._node = nodes
+    graph._succ = succ
+    graph._pred = pred
+    return graph
+
+
+def _restamp(members: list[str], nodes: Mapping[str, NodeData]) -> None:
+    """Write each card's position in its cell into its ``index`` so the two never disagree."""
+    for index, touchpoint_id in enumerate(members):
+        data = nodes[touchpoint_id]
+        if data["touchpoint"].index != index:
+            data["touchpoint"] = data["touchpoint"].model_copy(update={"index": index})
 
 
 def _first_problem(error: ValidationError) -> str:
@@ -160,51 +185,54 @@ class JourneyDocument:
                 if item.id in ordered:
                     raise JourneyMapError(f"{field}[{number}].id: duplicate id {item.id!r}")
                 ordered.insert(item, None)
-        document._load_touchpoints(data.touchpoints)
-        document._load_connections(data.connections)
+        nodes = document._load_touchpoints(data.touchpoints)
+        succ, pred = document._load_connections(data.connections, nodes)
+        document.graph = _digraph_of(nodes, succ, pred)
         return document
 
-    def _load_touchpoints(self, touchpoints: tuple[Touchpoint, ...]) -> None:
-        by_id: dict[str, Touchpoint] = {}
+    def _load_touchpoints(self, touchpoints: tuple[Touchpoint, ...]) -> dict[str, NodeData]:
+        """Check the touchpoints and file them into cells; returns the graph's node dicts."""
+        nodes: dict[str, NodeData] = {}
         cells = self._cells
         stage_ids, lane_ids, persona_ids = set(self.stages), set(self.lanes), set(self.personas)
         for number, touchpoint in enumerate(touchpoints):
-            if touchpoint.id in by_id:
+            if touchpoint.id in nodes:
                 raise JourneyMapError(f"touchpoints[{number}].id: duplicate id {touchpoint.id!r}")
             if touchpoint.stage not in stage_ids or touchpoint.lane not in lane_ids:
                 self._check_placement(touchpoint.id, touchpoint.stage, touchpoint.lane, f"touchpoints[{number}]")
             if not persona_ids.issuperset(touchpoint.personas):
                 self._check_personas(touchpoint, f"touchpoints[{number}]")
-            by_id[touchpoint.id] = touchpoint
+            nodes[touchpoint.id] = {"touchpoint": touchpoint}
             cells.setdefault((touchpoint.stage, touchpoint.lane), []).append(touchpoint.id)
-        self.graph.add_nodes_from((touchpoint_id, {"touchpoint": tp}) for touchpoint_id, tp in by_id.items())
         for members in cells.values():
-            members.sort(key=lambda touchpoint_id: by_id[touchpoint_id].index)
-            self._restamp(members)
+            members.sort(key=lambda touchpoint_id: nodes[touchpoint_id]["touchpoint"].index)
+            _restamp(members, nodes)
+        return nodes
 
-    def _load_connections(self, connections: tuple[Connection, ...]) -> None:
-        touchpoint_ids = set(self.graph)
-        pairs: dict[tuple[str, str], str] = {}
+    def _load_connections(self, connections: tuple[Connection, ...], nodes: dict[str, NodeData]) -> tuple[Adjacency, Adjacency]:
+        """Check the connections; returns the graph's successor and predecessor dicts."""
+        succ: Adjacency = {touchpoint_id: {} for touchpoint_id in nodes}
+        pred: Adjacency = {touchpoint_id: {} for touchpoint_id in nodes}
         for number, connection in enumerate(connections):
-            if connection.id in self._connections or connection.id in touchpoint_ids:
+            if connection.id in self._connections or connection.id in nodes:
                 raise JourneyMapError(f"connections[{number}].id: duplicate id {connection.id!r}")
-            pair = (connection.source, connection.target)
-            if pair[0] not in touchpoint_ids or pair[1] not in touchpoint_ids or pair[0] == pair[1] or pair in pairs:
-                self._refuse_connection(connection, f"connections[{number}]", touchpoint_ids, pairs)
-            pairs[pair] = connection.id
-            self._connections[connection.id] = pair
-        self.graph.add_edges_from((*pair, {"connection": c}) for pair, c in zip(pairs, connections))
+            source, target = connection.source, connection.target
+            onward = succ.get(source)
+            if onward is None or target not in pred or source == target or target in onward:
+                self._refuse_connection(connection, f"connections[{number}]", succ)
+            onward[target] = pred[target][source] = {"connection": connection}
+            self._connections[connection.id] = (source, target)
+        return succ, pred
 
     @staticmethod
-    def _refuse_connection(
-        connection: Connection, where: str, touchpoint_ids: set[str], pairs: dict[tuple[str, str], str]
-    ) -> None:
+    def _refuse_connection(connection: Connection, where: str, succ: Adjacency) -> NoReturn:
         for field in ("source", "target"):
-            if getattr(connection, field) not in touchpoint_ids:
+            if getattr(connection, field) not in succ:
                 raise JourneyMapError(f"{where}.{field}: no touchpoint with id {getattr(connection, field)!r}")
         if connection.source == connection.target:
             raise JourneyMapError(f"{where}: {_self_loop(connection)}")
-        raise JourneyMapError(f"{where}: {_repeat(connection, pairs[connection.source, connection.target])}")
+        existing = succ[connection.source][connection.target]["connection"].id
+        raise JourneyMapError(f"{where}: {_repeat(connection, existing)}")
 
     # -- notifications ------------------------------------------------------------------------
 
@@ -447,23 +475,15 @@ class JourneyDocument:
     def _insert_into_cell(self, touchpoint_id: str, cell: Cell, index: int) -> None:
         members = self._cells.setdefault(cell, [])
         members.insert(max(0, min(index, len(members))), touchpoint_id)
-        self._restamp(members)
+        _restamp(members, self.graph.nodes)
 
     def _remove_from_cell(self, touchpoint_id: str, cell: Cell) -> None:
         members = self._cells[cell]
         members.remove(touchpoint_id)
         if members:
-            self._restamp(members)
+            _restamp(members, self.graph.nodes)
         else:
             del self._cells[cell]
-
-    def _restamp(self, members: list[str]) -> None:
-        """Write each card's position in its cell into its ``index`` so the two never disagree."""
-        nodes = self.graph.nodes
-        for index, touchpoint_id in enumerate(members):
-            touchpoint = nodes[touchpoint_id]["touchpoint"]
-            if touchpoint.index != index:
-                nodes[touchpoint_id]["touchpoint"] = touchpoint.model_copy(update={"index": index})
 
     # -- connections --------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import networkx as nx
 import pytest
 
 from journeymapper.errors import JourneyMapError
@@ -196,3 +197,24 @@ def test_stage_positions(small_map):
     assert small_map.stages.position("first") == 0
     assert small_map.stages.position("pay") == 2
     assert isinstance(small_map.lanes["web"], Lane)
+
+
+def test_a_loaded_graph_is_the_one_networkx_builds_through_its_own_calls(small_map):
+    data = small_map.to_file()
+    reference = nx.DiGraph()
+    reference.add_nodes_from((card.id, {"touchpoint": card}) for card in data.touchpoints)
+    reference.add_edges_from((c.source, c.target, {"connection": c}) for c in data.connections)
+    loaded = JourneyDocument.from_file(data).graph
+    assert nx.utils.graphs_equal(loaded, reference)
+    assert list(loaded.edges) == list(reference.edges)
+    assert list(loaded.in_edges("checkout", data=True)) == list(reference.in_edges("checkout", data=True))
+    assert loaded.edges["compare", "checkout"] is loaded.pred["checkout"]["compare"]
+
+
+def test_a_loaded_graph_takes_further_edits(small_map):
+    loaded = JourneyDocument.from_file(small_map.to_file())
+    loaded.remove_touchpoint("compare")
+    loaded.add_connection(Connection(id="c4", source="search", target="checkout"))
+    assert sorted(loaded.graph.edges) == [("checkout", "charge"), ("search", "checkout")]
+    assert list(loaded.graph.predecessors("checkout")) == ["search"]
+    assert loaded.graph.in_degree("checkout") == 1

@@ -1,0 +1,54 @@
+"""Reading or laying out a big map holds back the collector's full passes, and only those."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+
+from journeymapper.collector import young_collections_only
+
+
+@contextmanager
+def generations_collected() -> Iterator[list[int]]:
+    seen: list[int] = []
+
+    def note(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            seen.append(info["generation"])
+
+    gc.callbacks.append(note)
+    try:
+        yield seen
+    finally:
+        gc.callbacks.remove(note)
+
+
+def enough_new_objects_for_a_full_pass() -> list[list[int]]:
+    # A full pass comes once the objects made since the last one reach a quarter of the heap.
+    return [[] for _ in range(len(gc.get_objects()) + 100_000)]
+
+
+def test_young_collections_go_on_and_full_ones_wait():
+    gc.collect()
+    with generations_collected() as seen, young_collections_only():
+        made = enough_new_objects_for_a_full_pass()
+    assert 0 in seen and 2 not in seen
+    del made
+
+
+def test_without_it_the_same_work_brings_a_full_pass():
+    gc.collect()
+    with generations_collected() as seen:
+        made = enough_new_objects_for_a_full_pass()
+    assert 2 in seen
+    del made
+
+
+def test_the_collector_settings_come_back_even_after_an_error():
+    before = gc.get_threshold()
+    with pytest.raises(RuntimeError), young_collections_only():
+        raise RuntimeError("failed while loading")
+    assert gc.get_threshold() == before
