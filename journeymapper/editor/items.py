@@ -19,7 +19,17 @@ from journeymapper.editor.theme import (
     canvas_font,
     qt_measure,
 )
-from journeymapper.layout import CardLayout, CurvePoint, HeaderLayout, MapLayout, Rect, Route, Style, connector_label
+from journeymapper.layout import (
+    CardLayout,
+    CurvePoint,
+    HeaderLayout,
+    MapLayout,
+    Point,
+    Rect,
+    Route,
+    Style,
+    connector_label,
+)
 from journeymapper.model import Connection, Lane, Touchpoint
 from journeymapper.palette import EMOTION_COLOURS, persona_colour, persona_dashes
 
@@ -271,6 +281,18 @@ class CardItem(HoverHighlight, QGraphicsItem):
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
 
+Box = tuple[float, float, float, float]
+"""left, top, right, bottom: plain float tuples, which the garbage collector stops tracking, where
+thousands of QRectF wrappers would each stay on its books."""
+
+
+def _segment_boxes(points: tuple[Point, ...], margin: float) -> tuple[Box, ...]:
+    return tuple(
+        (min(a.x, b.x) - margin, min(a.y, b.y) - margin, max(a.x, b.x) + margin, max(a.y, b.y) + margin)
+        for a, b in zip(points, points[1:])
+    )
+
+
 class ConnectorItem(QGraphicsItem):
     """An arrow along a layout route; flow solid, hand-off dashed, dependency dotted."""
 
@@ -283,7 +305,7 @@ class ConnectorItem(QGraphicsItem):
         self._shape: QPainterPath | None = None
         self._label, self._label_width = "", 0.0
         self._label_box = QRectF()
-        self._segment_boxes: list[QRectF] = []
+        self._segment_boxes: tuple[Box, ...] = ()
         self._connection: Connection | None = None
         self._route: Route | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
@@ -303,8 +325,7 @@ class ConnectorItem(QGraphicsItem):
         self._bounds = self._line.boundingRect().adjusted(-margin, -10, margin, 10)
         anchor = route.label_anchor
         self._label_box = QRectF(anchor.x - self._label_width / 2, anchor.y - 7, self._label_width, 14)
-        self._segment_boxes = [QRectF(a, b).normalized().adjusted(-6, -6, 6, 6)
-                               for a, b in zip(self._line, list(self._line)[1:])]
+        self._segment_boxes = _segment_boxes(route.points, 6)
         self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802
@@ -344,7 +365,10 @@ class ConnectorItem(QGraphicsItem):
         """Whether a segment or the label lies in the area being repainted. A long route's
         bounding box covers much of the map, so without this check every small repaint (a card
         dragged across the canvas) would stroke hundreds of routes."""
-        return self._label_box.intersects(exposed) or any(box.intersects(exposed) for box in self._segment_boxes)
+        if self._label_box.intersects(exposed):
+            return True
+        left, top, right, bottom = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
+        return any(x0 < right and left < x1 and y0 < bottom and top < y1 for x0, y0, x1, y1 in self._segment_boxes)
 
     def _paint_arrowhead(self, painter: QPainter, colour: QColor) -> None:
         *_, before, tip = self._route.points

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QGraphicsSceneMouseEvent,
 )
 
+from journeymapper.collector import young_collections_only
 from journeymapper.editor import drags
 from journeymapper.editor.context_menu import build_menu
 from journeymapper.editor.commands import AddColumnOrRow, AddTouchpoints, EditFields, RemoveItems, quoted
@@ -104,6 +105,10 @@ class MapScene(QGraphicsScene):
             self.sync()
 
     def sync(self) -> None:
+        with young_collections_only():  # a big map's items and wrappers are no garbage
+            self._sync_all()
+
+    def _sync_all(self) -> None:
         self.layout = layout = compute_layout(self.document, self.style, qt_measure)
         lanes = list(self.document.lanes.values())
         self.grid.set_layout(layout, lanes)
