@@ -13,12 +13,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem, QWidget
 
-from journeymapper.editor.theme import (
-    CONNECTION_DASHES,
-    Theme,
-    canvas_font,
-    qt_measure,
-)
+from journeymapper.connector_labels import Placement
+from journeymapper.editor.theme import CONNECTION_DASHES, Theme, canvas_font
 from journeymapper.layout import (
     CardLayout,
     CurvePoint,
@@ -28,7 +24,6 @@ from journeymapper.layout import (
     Rect,
     Route,
     Style,
-    connector_label,
 )
 from journeymapper.model import Connection, Lane, Touchpoint
 from journeymapper.palette import EMOTION_COLOURS, persona_colour, persona_dashes
@@ -303,7 +298,7 @@ class ConnectorItem(QGraphicsItem):
         self._line = QPolygonF()
         self._bounds = QRectF()
         self._shape: QPainterPath | None = None
-        self._label, self._label_width = "", 0.0
+        self._label: Placement | None = None
         self._label_box = QRectF()
         self._segment_boxes: tuple[Box, ...] = ()
         self._connection: Connection | None = None
@@ -313,19 +308,35 @@ class ConnectorItem(QGraphicsItem):
         self.setZValue(8)
 
     def set_route(self, connection: Connection, route: Route) -> None:
+        """The route to draw; its label comes with ``set_label``, once placed."""
         if (connection, route) == (self._connection, self._route):
             return
         self.prepareGeometryChange()
-        self._connection, self._route = connection, route
+        self._connection, self._route, self._label = connection, route, None
         self._line = QPolygonF([QPointF(x, y) for x, y in route.points])
-        self._label = connector_label(connection)
-        self._label_width = qt_measure(self._label, self._style.small_font_size) + 8
         self._shape = None
-        margin = self._label_width / 2 if self._label else 8
-        self._bounds = self._line.boundingRect().adjusted(-margin, -10, margin, 10)
-        anchor = route.label_anchor
-        self._label_box = QRectF(anchor.x - self._label_width / 2, anchor.y - 7, self._label_width, 14)
+        self._bounds = self._line.boundingRect().adjusted(-10, -10, 10, 10)
+        self._label_box = QRectF()
         self._segment_boxes = _segment_boxes(route.points, 6)
+        self.update()
+
+    @property
+    def label(self) -> Placement | None:
+        return self._label
+
+    def set_label(self, label: Placement | None) -> None:
+        """Where the label goes (``journeymapper.connector_labels``), or None for no label."""
+        if label == self._label:
+            return
+        self.prepareGeometryChange()
+        self._label = label
+        self._bounds = self._line.boundingRect().adjusted(-10, -10, 10, 10)
+        if label is None:
+            self._label_box = QRectF()
+        else:
+            box = label.box
+            self._label_box = QRectF(box.x, box.y, box.width, box.height)
+            self._bounds = self._bounds.united(self._label_box.adjusted(-1, -1, 1, 1))
         self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802
@@ -382,15 +393,26 @@ class ConnectorItem(QGraphicsItem):
         painter.drawPolygon(QPolygonF([QPointF(tip.x, tip.y), back + wing, back - wing]))
 
     def _paint_label(self, painter: QPainter) -> None:
-        if not self._label:
+        """A pill with the text, reading upwards where the label runs along a vertical line."""
+        label = self._label
+        if label is None:
             return
         box = self._label_box
+        radius = min(box.width(), box.height()) / 2
         painter.setPen(QPen(self._theme.grid_line, 1))
         painter.setBrush(self._theme.header_fill)
-        painter.drawRoundedRect(box, 7, 7)
+        painter.drawRoundedRect(box, radius, radius)
         painter.setFont(canvas_font(self._style.small_font_size, False))
         painter.setPen(self._theme.muted_text)
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self._label)
+        if label.upright:
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label.text)
+            return
+        painter.save()
+        painter.translate(box.center())
+        painter.rotate(-90)
+        painter.drawText(QRectF(-box.height() / 2, -box.width() / 2, box.height(), box.width()),
+                         Qt.AlignmentFlag.AlignCenter, label.text)
+        painter.restore()
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeymapper.collector import young_collections_only
+from journeymapper.connector_labels import place_labels
 from journeymapper.editor import drags
 from journeymapper.editor.context_menu import build_menu
 from journeymapper.editor.commands import AddColumnOrRow, AddTouchpoints, EditFields, RemoveItems, quoted
@@ -78,6 +79,7 @@ class MapScene(QGraphicsScene):
         self.stage_headers: dict[str, HeaderItem] = {}
         self.lane_headers: dict[str, HeaderItem] = {}
         self.layout: MapLayout
+        self._labels_wanted = self._labels_placed = False  # until a view says it is near enough
         self._drag: drags.Drag | None = None
         self._relayout = QTimer(self, singleShot=True, interval=0, timeout=self.sync)
         self._unsubscribe = self.document.subscribe(self._on_change)
@@ -125,10 +127,28 @@ class MapScene(QGraphicsScene):
         self._sync(self.connectors, layout.connectors, lambda i: ConnectorItem(i, self.theme, self.style),
                    lambda item: item.set_route(self.document.connection(item.connection_id),
                                                layout.connectors[item.connection_id]))
+        self._labels_placed = False
+        self._sync_labels()
         self._sync_curves(layout, lanes)
         bounds = layout.bounds
         self.setSceneRect(QRectF(bounds.x - 200, bounds.y - 200, bounds.width + 400, bounds.height + 400))
         self.laid_out.emit()
+
+    def show_labels(self, wanted: bool) -> None:
+        """Whether the connector labels are big enough to read in the view. They are placed only
+        then: placing thousands of them takes a noticeable moment, and far out they are not drawn."""
+        if wanted != self._labels_wanted:
+            self._labels_wanted = wanted
+            with young_collections_only():
+                self._sync_labels()
+
+    def _sync_labels(self) -> None:
+        if self._labels_wanted and self._labels_placed:
+            return
+        labels = place_labels(self.document, self.layout, self.style, qt_measure) if self._labels_wanted else {}
+        for connection_id, item in self.connectors.items():
+            item.set_label(labels.get(connection_id))
+        self._labels_placed = self._labels_wanted
 
     def _sync_curves(self, layout: MapLayout, lanes: list[Lane]) -> None:
         """The curve of all cards, one per persona with emotions, and their legend in the lane header."""

@@ -6,6 +6,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
+from journeymapper.editor.items import FAR_OUT
+
 MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
 ZOOM_STEP = 1.25
 
@@ -31,6 +33,7 @@ class MapView(QGraphicsView):
     def set_zoom(self, factor: float) -> None:
         factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
         self.scale(factor / self.zoom, factor / self.zoom)
+        self._zoomed()
 
     def zoom_in(self) -> None:
         self.set_zoom(self.zoom * ZOOM_STEP)
@@ -49,6 +52,12 @@ class MapView(QGraphicsView):
         self.fitInView(QRectF(bounds.x, bounds.y, bounds.width, bounds.height), Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom > 1.0:
             self.actual_size()
+        self._zoomed()
+
+    def _zoomed(self) -> None:
+        scene = self.scene()
+        if scene is not None:
+            scene.show_labels(self.zoom >= FAR_OUT)  # type: ignore[attr-defined]
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
 from journeymapper.editor.items import ConnectorItem
 from journeymapper.editor.theme import current_theme
-from journeymapper.layout import DEFAULT_STYLE, Point, Route
+from journeymapper.connector_labels import Placement
+from journeymapper.layout import DEFAULT_STYLE, Point, Rect, Route
 from journeymapper.model import Connection
 
 
@@ -30,7 +31,9 @@ def elbow(qapp) -> ConnectorItem:
     """A connector right along y=0 to x=100, then down to y=100, labelled at its first leg."""
     item = ConnectorItem("c1", current_theme(), DEFAULT_STYLE)
     route = Route(points=(Point(0, 0), Point(100, 0), Point(100, 100)), label_anchor=Point(50, 0))
+    label = Placement("Pays", Rect(38, -5.5, 24, 11), upright=True)
     item.set_route(Connection(id="c1", source="a", target="b", label="Pays"), route)
+    item.set_label(label)
     return item
 
 
@@ -43,3 +46,13 @@ def test_a_connector_skips_a_repaint_inside_its_bounds_but_away_from_its_route(e
     away = QRectF(10, 50, 30, 30)
     assert elbow.boundingRect().intersects(away)
     assert not paints_anything(elbow, away)
+
+
+def test_a_label_placed_beside_its_route_is_inside_the_connectors_bounds_and_painted(qapp):
+    item = ConnectorItem("c1", current_theme(), DEFAULT_STYLE)
+    route = Route(points=(Point(0, 0), Point(0, 150)), label_anchor=Point(0, 75))
+    beside = Placement("Signed off by day 60", Rect(14, 30, 11, 90), upright=False)
+    item.set_route(Connection(id="c1", source="a", target="b", label="Signed off by day 60"), route)
+    item.set_label(beside)
+    assert item.boundingRect().contains(QRectF(14, 30, 11, 90))
+    assert paints_anything(item, QRectF(15, 60, 8, 20))

@@ -6,7 +6,6 @@ from __future__ import annotations
 from journeymapper.formats.pdf.connectors import arrows
 from journeymapper.formats.pdf.framing import Framed, draw_framed, framed
 from journeymapper.formats.pdf.furniture import Page
-from journeymapper.formats.pdf.labels import place_labels
 from journeymapper.formats.pdf.options import NAMED_SIZES, SUGGESTED_SIZES, ExportOptions
 from journeymapper.formats.pdf.pen import Pen
 from journeymapper.formats.pdf.plan import MapPages, PageInfo, PlannedPage
@@ -22,7 +21,7 @@ def fit_pages(scene: MapScene, options: ExportOptions) -> MapPages:
     def draw(pen: Pen, _: Page) -> None:
         draw_framed(pen, page, arrangement)
         if scene.document.stages and scene.document.lanes:
-            draw_view(pen, scene, arrangement.view, Content(arrows(scene), place_labels(scene)))
+            draw_view(pen, scene, arrangement.view, Content(arrows(scene), scene.labels))
         else:
             _empty(pen, page, arrangement)
 

@@ -10,7 +10,6 @@ from journeymapper.errors import JourneyMapError
 from journeymapper.formats.pdf.connectors import arrows, pieces
 from journeymapper.formats.pdf.framing import draw_framed, framed
 from journeymapper.formats.pdf.furniture import Page
-from journeymapper.formats.pdf.labels import place_labels
 from journeymapper.formats.pdf.options import ExportOptions
 from journeymapper.formats.pdf.overview import draw_overview
 from journeymapper.formats.pdf.pen import Pen
@@ -54,7 +53,7 @@ class _Contents:
     @cached_property
     def _shown(self) -> dict[Sheet, Content]:
         scene, tiling = self._scene, self._tiling
-        connectors, placements = arrows(scene), place_labels(scene)
+        connectors, placements = arrows(scene), scene.labels
         cards = bucket(((card_id, card.rect) for card_id, card in scene.layout.cards.items()), tiling)
         shown = bucket(pieces(connectors), tiling)
         labels = bucket(((c_id, placement.box) for c_id, placement in placements.items()), tiling)

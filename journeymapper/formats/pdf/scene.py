@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from reportlab.lib.colors import Color
 
+from journeymapper.connector_labels import Placement, place_labels
 from journeymapper.formats.pdf.fonts import Fonts, load_fonts
 from journeymapper.formats.pdf.theme import persona_colour
 from journeymapper.layout import DEFAULT_STYLE, MapLayout, Rect, Style, compute_layout
@@ -45,6 +46,11 @@ class MapScene:
     @classmethod
     def of(cls, document: JourneyDocument) -> MapScene:
         return cls(document, load_fonts(map_texts(document)))
+
+    @cached_property
+    def labels(self) -> dict[str, Placement]:
+        """Every connector label, placed once for all pages and sheets."""
+        return place_labels(self.document, self.layout, self.style, self.fonts.width)
 
     @cached_property
     def body(self) -> Rect:

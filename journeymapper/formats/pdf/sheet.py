@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from journeymapper.connector_labels import Placement
 from journeymapper.formats.pdf import blueprint, emotions, grid
 from journeymapper.formats.pdf.cards import draw_cards
 from journeymapper.formats.pdf.connectors import Arrow, Piece, draw_connectors
-from journeymapper.formats.pdf.labels import Placement, draw_labels
+from journeymapper.formats.pdf.labels import draw_labels
 from journeymapper.formats.pdf.pen import Pen
 from journeymapper.formats.pdf.scene import MapScene
 from journeymapper.layout import Rect

@@ -10,7 +10,6 @@ from support import SAMPLES
 from journeymapper.formats import json_format
 from journeymapper.formats.pdf.blueprint import blueprint_lines
 from journeymapper.formats.pdf.fonts import load_fonts
-from journeymapper.formats.pdf.labels import place_labels
 from journeymapper.formats.pdf.scene import MapScene
 from journeymapper.formats.pdf.theme import signed
 from journeymapper.layout import Rect
@@ -37,7 +36,7 @@ def _overlaps(a, b) -> bool:
 def test_labels_keep_off_the_cards_in_the_samples():
     for path in SAMPLES:
         scene = MapScene.of(json_format.load(path))
-        placements = place_labels(scene)
+        placements = scene.labels
         assert placements
         gap = scene.style.card_gap  # a label in the gap between stacked cards may touch their borders
         for connection_id, placement in placements.items():
@@ -49,8 +48,8 @@ def test_labels_keep_off_the_cards_in_the_samples():
 
 def test_labels_are_placed_once_for_the_whole_map():
     scene = MapScene.of(busy_map(80))
-    assert place_labels(scene) == place_labels(scene)
-    assert all(p.text == "next" for p in place_labels(scene).values())
+    assert scene.labels == scene.labels
+    assert all(p.text == "next" for p in scene.labels.values())
 
 
 def test_the_pdf_measures_text_with_the_font_it_embeds():

@@ -1,0 +1,41 @@
+"""Where connector labels go: one rule for the canvas and the PDF, on the map's own layout."""
+
+from __future__ import annotations
+
+from support import build_small_map
+
+from journeymapper.connector_labels import PADDING, place_labels
+from journeymapper.layout import DEFAULT_STYLE, approximate_measure, compute_layout
+
+
+def placed(document, measure=approximate_measure):
+    return place_labels(document, compute_layout(document, DEFAULT_STYLE, measure), DEFAULT_STYLE, measure)
+
+
+def test_each_labelled_connection_gets_one_label_with_its_text_and_rate():
+    document = build_small_map()
+    document.update_connection("c1", label="  Adds to cart ")
+    labels = placed(document)
+    assert {key: label.text for key, label in labels.items()} == {"c1": "Adds to cart", "c2": "40%"}
+
+
+def test_a_label_is_as_long_as_the_measure_says_its_text_is():
+    document = build_small_map()
+    fixed = placed(document, lambda text, size, bold: 5.0 * len(text))
+    box = fixed["c2"].box
+    assert max(box.width, box.height) == 5.0 * len("40%") + 2 * PADDING
+
+
+def test_labels_keep_off_the_cards():
+    document = build_small_map()
+    for connection_id, label in (("c1", "Adds to cart"), ("c3", "Card charged")):
+        document.update_connection(connection_id, label=label)
+    layout = compute_layout(document, DEFAULT_STYLE, approximate_measure)
+    boxes = [label.box for label in place_labels(document, layout, DEFAULT_STYLE, approximate_measure).values()]
+    cards = [card.rect for card in layout.cards.values()]
+
+    def overlap(a, b) -> bool:
+        return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
+
+    assert len(boxes) == 3
+    assert not any(overlap(box, card) for box in boxes for card in cards)
