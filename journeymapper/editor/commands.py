@@ -12,6 +12,7 @@ from typing import Any, Literal, NamedTuple
 
 from PySide6.QtGui import QUndoCommand
 
+from journeymapper.errors import JourneyMapError
 from journeymapper.model import Connection, JourneyDocument, Lane, Persona, Stage, Touchpoint
 
 NUDGE_ID = 1001
@@ -190,6 +191,29 @@ class EditFields(ModelCommand):
             self._document.update_map(**values)
         else:
             getattr(self._document, f"update_{self._entity}")(self._id, **values)
+
+
+class EditMany(ModelCommand):
+    """Several field edits as one undo step (a bulk edit): all are applied, or none."""
+
+    def __init__(self, edits: Sequence[EditFields], text: str):
+        super().__init__(text)
+        self._edits = list(edits)
+
+    def apply(self) -> None:
+        done: list[EditFields] = []
+        try:
+            for edit in self._edits:
+                edit.apply()
+                done.append(edit)
+        except JourneyMapError:
+            for edit in reversed(done):
+                edit.revert()
+            raise
+
+    def revert(self) -> None:
+        for edit in reversed(self._edits):
+            edit.revert()
 
 
 def _current(document: JourneyDocument, entity: Entity, item_id: str) -> Any:

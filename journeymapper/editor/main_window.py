@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from journeymapper.editor import clipboard
 from journeymapper.editor.autosave import INTERVAL_MS, AutosaveStore
+from journeymapper.editor.commands import EditFields, EditMany
 from journeymapper.editor.find import Finder
 from journeymapper.editor.insights_dock import InsightsDock
 from journeymapper.editor.inspector import Inspector
@@ -33,6 +34,7 @@ from journeymapper.editor.session import MapSession
 from journeymapper.editor.start_page import StartPage
 from journeymapper.editor.view import MapView
 from journeymapper.errors import JourneyMapError
+from journeymapper.model.links import rebased_links
 from journeymapper.model.templates import TEMPLATES, new_from_template
 
 if TYPE_CHECKING:
@@ -264,7 +266,7 @@ class MainWindow(QMainWindow):
     def _save_to(self, path: Path) -> bool:
         self.inspector.commit_pending()
         try:
-            self.session.save(path)
+            self.session.save(path, self._link_update(path))
         except JourneyMapError as error:
             QMessageBox.warning(self, "Cannot save map", str(error))
             return False
@@ -272,6 +274,18 @@ class MainWindow(QMainWindow):
         self._remember(self.session.path)
         self.statusBar().showMessage(f"Saved {self.session.path}", 4000)
         return True
+
+    def _link_update(self, path: Path) -> EditMany | None:
+        """The edit that keeps the map's links naming the same files once it is saved as ``path``."""
+        session = self.session
+        # A map that never had a file has no folder its links were written from.
+        edits = rebased_links(session.document, session.path, path) if session.path else []
+        if not edits:
+            return None
+        count = sum(edit.changed for edit in edits)
+        text = f"Update {count} link{'s' if count != 1 else ''} for the new folder"
+        fields = [EditFields(session.document, edit.kind, edit.id, {"links": edit.links}, text) for edit in edits]
+        return EditMany(fields, text)
 
     def close_map(self) -> None:
         if self.confirm_discard():

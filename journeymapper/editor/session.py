@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from journeymapper.editor.commands import ModelCommand
+from journeymapper.errors import JourneyMapError
 from journeymapper.formats import json_format
 from journeymapper.model import JourneyDocument
 
@@ -44,13 +45,35 @@ class MapSession(QObject):
     def push(self, command: ModelCommand) -> None:
         """Apply a command and put it on the undo stack; raises ``JourneyMapError`` if refused."""
         command.apply()
+        self._record(command)
+
+    def _record(self, command: ModelCommand) -> None:
+        """Put an applied command on the undo stack (the stack's first redo then passes)."""
         command.already_applied = True
         self.undo_stack.push(command)
 
-    def save(self, path: Path | None = None) -> None:
-        """Write the map (atomically) to ``path`` or its own file; raises ``JourneyMapError``."""
+    def save(self, path: Path | None = None, edit: ModelCommand | None = None) -> None:
+        """Write the map (atomically) to ``path`` or its own file; raises ``JourneyMapError``.
+
+        ``edit`` is a change the new file needs (its links re-expressed from its folder). It is
+        applied before writing and becomes the last undo step of the saved state; if the file cannot
+        be written it is taken back, and the map stays as it was.
+        """
         target = (path or self.path).resolve()  # type: ignore[union-attr]
-        json_format.save(self.document, target)
+        if edit is None:
+            json_format.save(self.document, target)
+        else:
+            self._save_with(edit, target)
         self.path = target
         self.undo_stack.setClean()
         self.state_changed.emit()
+
+    def _save_with(self, edit: ModelCommand, target: Path) -> None:
+        edit.apply()
+        try:
+            json_format.save(self.document, target)
+        except JourneyMapError:
+            # Pushed only now: a command on the stack could be redone onto a map that never moved.
+            edit.revert()
+            raise
+        self._record(edit)

@@ -5,16 +5,21 @@ there should have. Checking one reads that one file as a map and nothing else: i
 elsewhere for a map with the id, never follows the link to some other file, and never hands the
 file to another program. A path that climbs out of the folder (``../../x.json``) is resolved like
 any other: it names a file to read, nothing more. Whatever is there, it is only parsed as JSON.
+
+Because the paths are relative, saving a map into another folder has to re-express them from
+there (``rebased_links``) for them to keep naming the same files.
 """
 
 from __future__ import annotations
 
 import os
+import posixpath
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from pathlib import Path
-from typing import Literal
+from itertools import groupby
+from pathlib import Path, PurePath
+from typing import Literal, NamedTuple
 
 from journeymapper.errors import JourneyMapError
 from journeymapper.model.document import JourneyDocument
@@ -102,3 +107,49 @@ def resolve_links(
 ) -> tuple[ResolvedLink, ...]:
     """Check every link of ``document``, which is stored at ``map_file``."""
     return tuple(ResolvedLink(origin, link, check_link(map_file, link, load)) for origin, link in map_links(document))
+
+
+class LinkEdit(NamedTuple):
+    """New links for one stage or touchpoint, to apply as an edit of its ``links`` field."""
+
+    kind: Literal["stage", "touchpoint"]
+    id: str
+    links: tuple[MapLink, ...]
+    changed: int
+    """How many of ``links`` differ from the ones they replace."""
+
+
+def rebased_links(
+    document: JourneyDocument, old_file: str | os.PathLike[str], new_file: str | os.PathLike[str]
+) -> list[LinkEdit]:
+    """The edits that keep every link of ``document``, stored at ``old_file``, naming the same
+    file once the map is saved as ``new_file``: one per stage or touchpoint whose links change.
+
+    A broken link is moved like any other, so it still names the file it named. Nothing changes
+    when the folder stays the same. The document is not touched.
+    """
+    old_folder, new_folder = (os.path.realpath(Path(file).parent) for file in (old_file, new_file))
+    if old_folder == new_folder:
+        # The paths hold as written; re-deriving them would only respell them.
+        return []
+    edits: list[LinkEdit] = []
+    for (kind, item_id), found in groupby(map_links(document), key=lambda pair: (pair[0].kind, pair[0].id)):
+        links = tuple(link for _, link in found)
+        rebased = tuple(_rebased(link, old_folder, new_folder) for link in links)
+        changed = sum(old != new for old, new in zip(links, rebased, strict=True))
+        if changed:
+            edits.append(LinkEdit(kind, item_id, rebased, changed))
+    return edits
+
+
+def _rebased(link: MapLink, old_folder: str, new_folder: str) -> MapLink:
+    """``link`` with its path taken from ``new_folder``, or as it is if no link path can say that."""
+    folder, name = posixpath.split(link.path)
+    # The folder is resolved as opening the file resolves it (".." after a symbolic link climbs
+    # from where that link points), while the file keeps its own name even if it is a symbolic link.
+    target = os.path.join(os.path.realpath(os.path.join(old_folder, folder)), name)
+    try:
+        path = PurePath(os.path.relpath(target, new_folder)).as_posix()
+        return MapLink.model_validate({**link.model_dump(), "path": path})
+    except ValueError:  # another drive (Windows), or a folder name the schema cannot hold
+        return link

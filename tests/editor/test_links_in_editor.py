@@ -3,19 +3,20 @@ returns; broken ones are drawn as broken, say why, and are never followed."""
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from gestures import press, release
 from support import SAMPLES
 from journeymapper.editor import linking
 from journeymapper.editor.commands import EditFields
 from journeymapper.formats import json_format
-from journeymapper.model.links import LinkStatus
+from journeymapper.model.links import LinkStatus, resolve_links
 
 CUSTOMER, USER, BUSINESS = "year-one-customer-journey", "first-report-user-journey", "shoe-order-business-journey"
 
@@ -164,14 +165,17 @@ def test_links_are_read_once_per_file_not_on_every_layout_or_paint(window, sampl
     assert not scene.stage_headers["stage-onboarding"].link_badge.broken
 
 
-def test_saving_the_map_elsewhere_resolves_its_links_from_there(window, samples, tmp_path):
+def test_saving_the_map_elsewhere_keeps_its_badges_whole(window, samples, tmp_path):
     assert window.open_file(samples / f"{CUSTOMER}.json")
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     assert window._save_to(elsewhere / "copy.json")
     window.scene.flush()
+    assert window.undo_action.text() == "Undo Update 3 links for the new folder"
+    assert window.session.document.stages["stage-onboarding"].links[0].path == f"../maps/{USER}.json"
     badge = window.scene.stage_headers["stage-onboarding"].link_badge
-    assert badge.broken and badge.badge.links[0].check.status == LinkStatus.MISSING_FILE
+    assert not badge.broken and badge.badge.links[0].check.target == (samples / f"{USER}.json").resolve()
+    assert not window.scene.cards["tp-first-dashboards-live"].link_badge.broken
 
 
 def test_a_new_unsaved_map_cannot_resolve_links(window):
@@ -228,3 +232,79 @@ def test_deleting_and_restoring_a_linked_card_keeps_its_badge(window, samples):
     badge = scene.cards["tp-first-dashboards-live"].link_badge
     assert badge.isVisible() and not badge.broken
     window.view.viewport().repaint()
+
+
+# Save As into another folder rewrites the links so that they name the same files.
+
+
+@pytest.fixture
+def linked_pair(tmp_path):
+    """The user journey and the customer journey it links to, side by side in a folder."""
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    for name in (USER, CUSTOMER):
+        shutil.copy(next(sample for sample in SAMPLES if sample.stem == name), folder / f"{name}.json")
+    return folder
+
+
+def save_as(window, monkeypatch, path):
+    """Save As, answering the file dialog with ``path``."""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(path), "Journey maps (*.json)"))
+    window.save_as_action.trigger()
+
+
+def invite_link_path(window) -> str:
+    return window.session.document.stages["stage-invite"].links[0].path
+
+
+def test_save_as_into_a_subfolder_rewrites_the_link_and_undo_puts_it_back(window, linked_pair, monkeypatch):
+    assert window.open_file(linked_pair / f"{USER}.json")
+    target = linked_pair / "archive" / "copy.json"
+    target.parent.mkdir()
+    save_as(window, monkeypatch, target)
+
+    assert window.session.path == target.resolve()
+    assert not window.isWindowModified()
+    [stage] = [stage for stage in json.loads(target.read_text())["stages"] if stage["links"]]
+    assert [link["path"] for link in stage["links"]] == [f"../{CUSTOMER}.json"]
+    saved = json_format.load(target)
+    assert saved == window.session.document
+    [resolved] = resolve_links(saved, target, json_format.load)
+    assert resolved.check.status == LinkStatus.OK
+    assert resolved.check.target == (linked_pair / f"{CUSTOMER}.json").resolve()
+
+    assert window.undo_action.text() == "Undo Update 1 link for the new folder"
+    window.undo_action.trigger()
+    assert invite_link_path(window) == f"{CUSTOMER}.json"
+    assert window.isWindowModified()  # the file on disk holds the rewritten path
+
+
+def test_save_as_in_the_same_folder_leaves_the_links_and_the_history_alone(window, linked_pair, monkeypatch):
+    assert window.open_file(linked_pair / f"{USER}.json")
+    save_as(window, monkeypatch, linked_pair / "renamed.json")
+    assert window.session.path == (linked_pair / "renamed.json").resolve()
+    assert invite_link_path(window) == f"{CUSTOMER}.json"
+    assert window.session.undo_stack.count() == 0
+    assert not window.isWindowModified()
+
+
+def test_a_failed_save_as_leaves_the_links_and_the_history_as_they_were(window, linked_pair, monkeypatch, dialogs):
+    assert window.open_file(linked_pair / f"{USER}.json")
+    save_as(window, monkeypatch, linked_pair / "missing-folder" / "copy.json")
+    assert "cannot save" in dialogs["warnings"][0]
+    assert window.session.path == (linked_pair / f"{USER}.json").resolve()
+    assert invite_link_path(window) == f"{CUSTOMER}.json"
+    assert window.session.undo_stack.count() == 0
+    assert not window.isWindowModified()
+
+
+def test_a_new_map_saved_for_the_first_time_keeps_its_links_as_written(window, tmp_path, monkeypatch):
+    window.new_map("customer")
+    document = window.session.document
+    stage = next(iter(document.stages))
+    window.scene.push(EditFields(document, "stage", stage, {"links": ({"path": "x.json", "map_id": "x"},)}, "Link"))
+    (tmp_path / "maps").mkdir()
+    save_as(window, monkeypatch, tmp_path / "maps" / "new.json")
+    assert document.stages[stage].links[0].path == "x.json"
+    assert window.undo_action.text() == "Undo Link"
+    assert not window.isWindowModified()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import stat
 import sys
@@ -14,11 +15,13 @@ from journeymapper.formats import json_format
 from journeymapper.model import JourneyDocument, MapLink, Stage
 from journeymapper.model.links import (
     LinkCheck,
+    LinkEdit,
     LinkOrigin,
     LinkStatus,
     check_link,
     link_target,
     map_links,
+    rebased_links,
     resolve_links,
 )
 
@@ -174,3 +177,107 @@ def test_the_samples_links_all_resolve():
         ("tp-first-dashboards-live", "first-report-user-journey.json"),
         ("stage-invite", "year-one-customer-journey.json"),
     }
+
+
+# Save As into another folder: the links are re-expressed from there and name the same files.
+
+
+def link(path: str, map_id: str = "user") -> MapLink:
+    return MapLink(path=path, map_id=map_id, label="Behind it")
+
+
+def rebased_paths(document: JourneyDocument, old_file: Path, new_file: Path) -> dict[tuple[str, str], list[str]]:
+    return {(edit.kind, edit.id): [moved.path for moved in edit.links]
+            for edit in rebased_links(document, old_file, new_file)}
+
+
+def test_into_a_sibling_folder_a_link_climbs_out_and_back_in(tmp_path, small_map):
+    small_map.update_stage("pay", links=[link("year-one.json", "year-one")])
+    moved = rebased_paths(small_map, tmp_path / "customer" / "map.json", tmp_path / "user" / "map.json")
+    assert moved == {("stage", "pay"): ["../customer/year-one.json"]}
+
+
+def test_into_a_deeper_folder_a_link_climbs_further(tmp_path, small_map):
+    small_map.update_stage("pay", links=[link("../shared/user.json")])
+    moved = rebased_paths(small_map, tmp_path / "maps" / "map.json", tmp_path / "maps" / "archive" / "2024" / "map.json")
+    assert moved == {("stage", "pay"): ["../../../shared/user.json"]}
+
+
+def test_into_a_shallower_folder_a_link_climbs_less(tmp_path, small_map):
+    small_map.update_stage("pay", links=[link("../shared/user.json")])
+    moved = rebased_paths(small_map, tmp_path / "maps" / "archive" / "map.json", tmp_path / "map.json")
+    assert moved == {("stage", "pay"): ["maps/shared/user.json"]}
+
+
+def test_a_link_into_the_new_folder_becomes_a_bare_file_name(tmp_path, small_map):
+    small_map.update_stage("pay", links=[link("users/first-report.json")])
+    moved = rebased_paths(small_map, tmp_path / "map.json", tmp_path / "users" / "copy.json")
+    assert moved == {("stage", "pay"): ["first-report.json"]}
+
+
+def test_in_the_same_folder_nothing_changes_not_even_the_spelling(tmp_path, small_map):
+    small_map.update_stage("pay", links=[link("shared/../user.json")])
+    assert rebased_links(small_map, tmp_path / "maps" / "map.json", tmp_path / "maps" / ".." / "maps" / "copy.json") == []
+
+
+def test_stage_and_touchpoint_links_both_move_and_the_document_is_left_alone(tmp_path, small_map):
+    small_map.update_stage("pay", links=[link("ops/order.json", "order")])
+    small_map.update_touchpoint("compare", links=[link("user.json"), link("../other/user.json", "other")])
+    small_map.update_touchpoint("search", links=[link("../other/user.json", "other")])
+    edits = rebased_links(small_map, tmp_path / "a" / "map.json", tmp_path / "b" / "map.json")
+    assert edits == [
+        LinkEdit("stage", "pay", (link("../a/ops/order.json", "order"),), changed=1),
+        # From the sibling folder b, "../other/user.json" still names the same file: it stays, and
+        # a card whose links all stay gets no edit.
+        LinkEdit("touchpoint", "compare", (link("../a/user.json"), link("../other/user.json", "other")), changed=1),
+    ]
+    assert small_map.stages["pay"].links == (link("ops/order.json", "order"),)
+    assert small_map.touchpoint("compare").links == (link("user.json"), link("../other/user.json", "other"))
+
+
+def test_a_broken_link_still_names_the_same_missing_file(tmp_path, small_map):
+    old_file, new_file = save_map(tmp_path / "maps" / "map.json", "map"), tmp_path / "copies" / "map.json"
+    broken = link("gone/user.json")
+    small_map.update_stage("pay", links=[broken])
+    [edit] = rebased_links(small_map, old_file, new_file)
+    assert edit.links == (link("../maps/gone/user.json"),)
+    assert link_target(new_file, edit.links[0]) == link_target(old_file, broken)
+    assert check_link(new_file, edit.links[0], json_format.load).status == LinkStatus.MISSING_FILE
+
+
+def test_a_link_on_another_drive_is_left_as_it_is_never_made_absolute(tmp_path, small_map, monkeypatch):
+    def other_drive(path, start=None):
+        raise ValueError("path is on mount 'D:', start on mount 'C:'")
+
+    monkeypatch.setattr(os.path, "relpath", other_drive)
+    small_map.update_stage("pay", links=[link("user.json")])
+    assert rebased_links(small_map, tmp_path / "a" / "map.json", tmp_path / "b" / "map.json") == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a backslash is a separator on Windows")
+def test_a_path_the_schema_cannot_hold_is_left_as_it_is(tmp_path, small_map):
+    small_map.update_touchpoint("compare", links=[link("user.json"), link("../plain/user.json")])
+    edits = rebased_links(small_map, tmp_path / "odd\\name" / "map.json", tmp_path / "new" / "deeper" / "map.json")
+    assert edits == [LinkEdit("touchpoint", "compare", (link("user.json"), link("../../plain/user.json")), changed=1)]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges on Windows")
+def test_dot_dot_after_a_symbolic_link_climbs_from_where_it_points(tmp_path, small_map):
+    (tmp_path / "real" / "deep").mkdir(parents=True)
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "shortcut").symlink_to(tmp_path / "real" / "deep")
+    old_file, new_file = tmp_path / "maps" / "map.json", tmp_path / "maps" / "sub" / "map.json"
+    before = link("shortcut/../user.json")
+    small_map.update_stage("pay", links=[before])
+    [edit] = rebased_links(small_map, old_file, new_file)
+    assert link_target(old_file, before) == (tmp_path / "real" / "user.json").resolve()
+    assert link_target(new_file, edit.links[0]) == link_target(old_file, before)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges on Windows")
+def test_a_linked_file_that_is_a_symbolic_link_keeps_its_own_name(tmp_path, small_map):
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "latest.json").symlink_to(tmp_path / "maps" / "v2.json")
+    small_map.update_stage("pay", links=[link("latest.json")])
+    moved = rebased_paths(small_map, tmp_path / "maps" / "map.json", tmp_path / "maps" / "sub" / "map.json")
+    assert moved == {("stage", "pay"): ["../latest.json"]}

@@ -9,7 +9,7 @@ one undo command; a problem is shown in red under the field and nothing is pushe
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
@@ -17,9 +17,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from journeymapper.editor.commands import EditFields, ModelCommand
+from journeymapper.editor.commands import EditFields
 from journeymapper.editor.inspector.fields import Editor, ErrorLabel, label_text, stacked
-from journeymapper.errors import JourneyMapError
 from journeymapper.model import JourneyDocument
 
 if TYPE_CHECKING:
@@ -57,29 +56,6 @@ def required(editor: Editor, text: str, noun: str, field: str = "name") -> bool:
         return True
     editor.show_error(f"A {noun} needs a {field}")
     return False
-
-
-class EditMany(ModelCommand):
-    """Several field edits as one undo step (a bulk edit): all are applied, or none."""
-
-    def __init__(self, edits: Sequence[EditFields], text: str):
-        super().__init__(text)
-        self._edits = list(edits)
-
-    def apply(self) -> None:
-        done: list[EditFields] = []
-        try:
-            for edit in self._edits:
-                edit.apply()
-                done.append(edit)
-        except JourneyMapError:
-            for edit in reversed(done):
-                edit.revert()
-            raise
-
-    def revert(self) -> None:
-        for edit in reversed(self._edits):
-            edit.revert()
 
 
 class Form(QWidget):

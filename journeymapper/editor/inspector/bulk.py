@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 
-from journeymapper.editor.commands import EditFields, quoted
-from journeymapper.editor.inspector.base import EditMany, Page, hint_label, problem
+from journeymapper.editor.commands import EditFields, EditMany, quoted
+from journeymapper.editor.inspector.base import Page, hint_label, problem
 from journeymapper.editor.inspector.card import COMMON_CHANNELS, channels_of
 from journeymapper.editor.inspector.choices import EmotionField
 from journeymapper.editor.inspector.fields import MIXED, ChannelField
