@@ -15,6 +15,8 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
@@ -23,7 +25,12 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from journeymapper.errors import JourneyMapError
 from journeymapper.layout import wrap_text
 
-BUNDLED = Path(__file__).resolve().parents[3] / "resources" / "fonts"
+# The fonts live in the repository's resources/fonts. A wheel installs them as the package's fonts/
+# folder (pyproject.toml maps one to the other); a source checkout and an editable install have no
+# such folder and read them where they are.
+PACKAGED = resources.files("journeymapper") / "fonts"
+CHECKOUT = Path(__file__).resolve().parents[3] / "resources" / "fonts"
+BUNDLED: Traversable = PACKAGED if PACKAGED.is_dir() else CHECKOUT
 REGULAR_FILE, BOLD_FILE = "DejaVuSans.ttf", "DejaVuSans-Bold.ttf"
 # TrueType-outline fonts with CJK (reportlab cannot embed CFF fonts such as Noto Sans CJK .otf/.ttc),
 # in order of preference.
