@@ -151,7 +151,9 @@ class Connection(Item):
     target: Id
     kind: ConnectionKind = ConnectionKind.FLOW
     label: Name = ""
-    conversion_rate: Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False, strict=True)] | None = None
+    conversion_rate: Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False, strict=True)] | None = Field(
+        default=None, description="The share of those who reach the source who go on to the target, 0 to 1."
+    )
 
 
 class JourneyMapFile(Item):
