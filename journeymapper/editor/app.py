@@ -47,8 +47,8 @@ def run(paths: list[str]) -> int:
     from journeymapper.editor.main_window import MainWindow
 
     window = MainWindow()
-    available = window.screen().availableGeometry()
-    window.resize(available.size() * 0.9)
+    if not window.restore_layout():
+        window.resize(window.screen().availableGeometry().size() * 0.9)
     window.show()
     window.offer_recovery()
     for path in paths:

@@ -37,6 +37,8 @@ from journeymapper.errors import JourneyMapError
 from journeymapper.model.links import rebased_links
 from journeymapper.model.templates import TEMPLATES, new_from_template
 
+_GEOMETRY_KEY, _DOCKS_KEY = "window/geometry", "window/docks"
+
 if TYPE_CHECKING:
     from journeymapper.editor.pdf_export import ExportJob
     from journeymapper.formats.pdf import ExportOptions, ExportResult
@@ -309,9 +311,18 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.confirm_discard():
             self._discard_autosave()
+            self.settings.setValue(_GEOMETRY_KEY, self.saveGeometry())
+            self.settings.setValue(_DOCKS_KEY, self.saveState())
             event.accept()
         else:
             event.ignore()
+
+    def restore_layout(self) -> bool:
+        """Put the window and its docks back as they were when it last closed; False the first time."""
+        geometry, docks = self.settings.value(_GEOMETRY_KEY), self.settings.value(_DOCKS_KEY)
+        if geometry is None or docks is None:
+            return False
+        return self.restoreGeometry(geometry) and self.restoreState(docks)
 
     # -- PDF export -----------------------------------------------------------------------------
 

@@ -7,12 +7,14 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -23,7 +25,9 @@ from journeymapper.model.templates import TEMPLATES
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class StartPage(QWidget):
+class StartPage(QScrollArea):
+    """Scrolls rather than holding the window wide: the window must fit half a laptop screen."""
+
     new_requested = Signal(str)
     """A template name."""
     open_requested = Signal()
@@ -57,11 +61,15 @@ class StartPage(QWidget):
         row.addWidget(open_button)
         column.addLayout(row)
         column.addWidget(self.recent, 1)
-        outer = QHBoxLayout(self)
+        content = QWidget()
+        outer = QHBoxLayout(content)
         outer.addStretch(1)
         outer.addLayout(column, 4)
         outer.addStretch(1)
         outer.setContentsMargins(32, 32, 32, 32)
+        self.setWidget(content)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
 
     def _template_button(self, template) -> QToolButton:
         button = QToolButton()

@@ -210,3 +210,34 @@ def test_the_inspector_follows_the_selection_on_the_canvas(window, sample_copy, 
     window.scene.select_cards([card.id])
     qtbot.waitUntil(lambda: window.inspector.page is window.inspector.card_page)
     assert window.inspector.card_page.title.text() == card.title
+
+
+def test_the_window_and_its_docks_come_back_as_they_were_left(window, qtbot, tmp_path):
+    from journeymapper.editor.autosave import AutosaveStore
+    from journeymapper.editor.main_window import MainWindow
+
+    fresh = MainWindow(settings=window.settings, autosave=AutosaveStore(tmp_path / "before"))
+    qtbot.addWidget(fresh)
+    assert not fresh.restore_layout()
+
+    window.resize(760, 560)
+    left_as = window.size()
+    window.portfolio.hide()
+    window.insights.raise_()
+    assert window.close()
+
+    again = MainWindow(settings=window.settings, autosave=AutosaveStore(tmp_path / "after"))
+    qtbot.addWidget(again)
+    assert again.restore_layout()
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.size() == left_as != fresh.size()
+    assert again.portfolio.isHidden() and not again.inspector.isHidden()
+    assert again.tabifiedDockWidgets(again.inspector) == [again.insights]
+
+
+def test_the_window_fits_half_a_laptop_screen_with_or_without_a_map(window):
+    half_a_laptop = 1366 // 2
+    assert window.minimumSizeHint().width() <= half_a_laptop
+    window.open_file(SAMPLES[0])
+    assert window.minimumSizeHint().width() <= half_a_laptop
