@@ -2,8 +2,9 @@
 
 The canvas and the PDF both draw the labels placed here, from the same layout. Labels are placed
 once for the whole map, so a label that straddles two sheets of a poster sits at the same place on
-both. Each goes where the route gives it room away from the cards (``place_label``) and then
-slides along its segment, if it can, off the labels placed before it.
+both. Each first goes where its route gives it room away from the cards (``place_label``); then,
+those with least room to move first, each takes the clearest place along its line (a little past
+its ends, or beside it in a gutter) off the cards and the labels placed before it.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from journeymapper.model import JourneyDocument
 HEAD_ROOM = 8.0  # kept free at a segment's ends for the arrowhead (the canvas's is 8 long, the PDF's 6)
 PADDING = 3.0
 CARD_WEIGHT = 10.0
-MAX_SLIDE_STEPS = 6  # how many label lengths a label may slide either way along its line
+SLIDE_STEP = 6.0  # how far apart the places a label tries along its line are
+MAX_SLIDE_STEPS = 24  # how many steps a label may slide either way along its line
 _CELL = 96.0  # the spatial index's bucket size, in layout points
 
 
@@ -31,23 +33,36 @@ class Placement:
 
 def place_labels(document: JourneyDocument, layout: MapLayout, style: Style, measure: Measure) -> dict[str, Placement]:
     """Every connector label of the map, by connection id; ``measure`` is the one the layout used."""
-    size, routes = style.small_font_size, layout.connectors
+    wanted = _first_choices(document, layout, style, measure)
     taken = _Index()
     for card in layout.cards.values():
         rect = card.rect  # touching a card is fine; covering it is far worse than covering a label
         taken.add((rect.x + 1, rect.y + 1, rect.right - 1, rect.bottom - 1), CARD_WEIGHT)
-    placements = {}
+    # The labels with least room to move go first, while there is still room around them.
+    by_room = sorted(wanted.items(), key=lambda item: item[1].slack)
+    placements = {key: _settle(first, taken) for key, first in by_room}
+    return {key: placements[key] for key in wanted}
+
+
+def _first_choices(document: JourneyDocument, layout: MapLayout, style: Style, measure: Measure) -> dict[str, Placement]:
+    """Where each label would go if it had the map to itself."""
+    choices = {}
     for connection in document.connections():
         text = connector_label(connection)
-        if not text:
-            continue
-        width = measure(text, size, False) + 2 * PADDING
-        first = _within_row(layout, place_label(layout, style, routes[connection.id], text, width))
-        left, top, right, bottom = box = taken.clearest(_candidates(first))
-        taken.add(box)
-        moved = (left, top) != (first.box.x, first.box.y)
-        placements[connection.id] = replace(first, box=Rect(left, top, right - left, bottom - top)) if moved else first
-    return placements
+        if text:
+            width = measure(text, style.small_font_size, False) + 2 * PADDING
+            route = layout.connectors[connection.id]
+            choices[connection.id] = _within_row(layout, place_label(layout, style, route, text, width))
+    return choices
+
+
+def _settle(first: Placement, taken: _Index) -> Placement:
+    """The clearest of the places the label may take, now taken."""
+    left, top, right, bottom = box = taken.clearest(_candidates(first))
+    taken.add(box)
+    if (left, top) == (first.box.x, first.box.y):
+        return first
+    return replace(first, box=Rect(left, top, right - left, bottom - top))
 
 
 def place_label(layout: MapLayout, style: Style, route: Route, text: str, width: float) -> Placement:
@@ -105,24 +120,25 @@ def _length(segment: tuple[Point, Point]) -> float:
 
 
 def _candidates(placement: Placement) -> Iterator[Box]:
-    """The placement's box, then shifted along its segment by a label's length at a time, either
-    way, as far as the segment goes; a label along a vertical line may also stand just beside it,
-    still in the gutter, when labels of neighbouring lines would otherwise lie on top of each other."""
+    """The placement's box, then shifted along its line either way, as far as the segment goes and
+    up to half a label's length past its ends; a label along a vertical line may also stand just
+    beside it, still in the gutter, when labels of neighbouring lines would otherwise lie on top of
+    each other."""
     box = placement.box
-    along = (box.width if placement.upright else box.height) + 2
+    along = box.width if placement.upright else box.height
     for side in (0.0,) if placement.upright else (0.0, box.width + 1, -box.width - 1):
-        for offset in _offsets(along, placement.slack):
+        for offset in _offsets(SLIDE_STEP, placement.slack + along / 2):
             left, top = (box.x + offset, box.y) if placement.upright else (box.x + side, box.y + offset)
             yield left, top, left + box.width, top + box.height
 
 
-def _offsets(step: float, slack: float) -> Iterator[float]:
+def _offsets(step: float, reach: float) -> Iterator[float]:
     # Far along a long gutter line a label no longer reads as this line's; and on a big map,
     # trying every place along such lines would take seconds.
     yield 0.0
     for steps in range(1, MAX_SLIDE_STEPS + 1):
         shift = steps * step
-        if shift > slack:
+        if shift > reach:
             return
         yield shift
         yield -shift

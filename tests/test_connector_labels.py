@@ -6,6 +6,7 @@ from support import build_small_map
 
 from journeymapper.connector_labels import PADDING, place_labels
 from journeymapper.layout import DEFAULT_STYLE, approximate_measure, compute_layout
+from journeymapper.model import Connection, JourneyDocument, Lane, Stage, Touchpoint
 
 
 def placed(document, measure=approximate_measure):
@@ -39,3 +40,22 @@ def test_labels_keep_off_the_cards():
 
     assert len(boxes) == 3
     assert not any(overlap(box, card) for box in boxes for card in cards)
+
+
+def two_cards_into_one() -> JourneyDocument:
+    """Two stacked cards both lead to one card in the next stage: two lines share a gutter."""
+    document = JourneyDocument("gutter", "Gutter", "customer")
+    for stage in ("one", "two"):
+        document.add_stage(Stage(id=stage, name=stage.title()))
+    document.add_lane(Lane(id="team", name="Team"))
+    for index, card in enumerate(("a", "b")):
+        document.add_touchpoint(Touchpoint(id=card, stage="one", lane="team", index=index, title=f"Step {card}"))
+    document.add_touchpoint(Touchpoint(id="next", stage="two", lane="team", title="Next step"))
+    for card in ("a", "b"):
+        document.add_connection(Connection(id=f"{card}-next", source=card, target="next", label="next"))
+    return document
+
+
+def test_labels_of_neighbouring_lines_in_one_gutter_keep_off_each_other():
+    first, second = (label.box for label in placed(two_cards_into_one()).values())
+    assert first.right <= second.x or second.right <= first.x or first.bottom <= second.y or second.bottom <= first.y
