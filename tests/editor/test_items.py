@@ -7,11 +7,11 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
-from journeymapper.editor.items import ConnectorItem
+from journeymapper.editor.items import FAR_OUT, CardItem, ConnectorItem
 from journeymapper.editor.theme import current_theme
 from journeymapper.connector_labels import Placement
-from journeymapper.layout import DEFAULT_STYLE, Point, Rect, Route
-from journeymapper.model import Connection
+from journeymapper.layout import DEFAULT_STYLE, CardLayout, Point, Rect, Route
+from journeymapper.model import Connection, Touchpoint
 
 
 def paints_anything(item: ConnectorItem, exposed: QRectF) -> bool:
@@ -56,3 +56,23 @@ def test_a_label_placed_beside_its_route_is_inside_the_connectors_bounds_and_pai
     item.set_label(beside)
     assert item.boundingRect().contains(QRectF(14, 30, 11, 90))
     assert paints_anything(item, QRectF(15, 60, 8, 20))
+
+
+def card_interior_colours(scale: float) -> set[int]:
+    """The distinct colours inside a 190 x 60 card painted at ``scale``."""
+    item = CardItem("tp", current_theme(), DEFAULT_STYLE)
+    card = Touchpoint(id="tp", stage="s", lane="l", title="Pays by card", channel="web", emotion=1)
+    item.set_card(card, CardLayout(Rect(0, 0, 190, 60), ("Pays by card",), ("s", "l")), "#4c78a8", [])
+    image = QImage(int(200 * scale) + 4, int(70 * scale) + 4, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.scale(scale, scale)
+    item.paint(painter, QStyleOptionGraphicsItem())
+    painter.end()
+    inside = range(2, int(180 * scale)), range(2, int(55 * scale))
+    return {image.pixel(x, y) for x in inside[0] for y in inside[1]}
+
+
+def test_far_out_a_card_is_one_plain_block_and_near_it_shows_its_content(qapp):
+    assert len(card_interior_colours(FAR_OUT / 2)) == 1
+    assert len(card_interior_colours(1.0)) > 3
