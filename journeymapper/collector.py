@@ -9,10 +9,14 @@ pile up and are then scanned in one pass that runs out of the CPU's caches.
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 _NEVER = 2**31 - 1  # a collector threshold no count reaches
+_lock = threading.Lock()
+_holders = 0
+_thresholds = gc.get_threshold()
 
 
 @contextmanager
@@ -21,11 +25,29 @@ def young_collections_only() -> Iterator[None]:
 
     Young collections scan each new object while it is still in the cache, then move the
     survivors into the old generation, where they would end up anyway: the next full pass, after
-    this block, sees them once.
+    this block, sees them once. Blocks may overlap, in one thread or several (a PDF export lays the
+    map out in the background while the canvas lays it out too): the settings come back when the
+    last one ends.
     """
-    thresholds = gc.get_threshold()
-    gc.set_threshold(thresholds[0], thresholds[1], _NEVER)
+    _hold()
     try:
         yield
     finally:
-        gc.set_threshold(*thresholds)
+        _release()
+
+
+def _hold() -> None:
+    global _holders, _thresholds
+    with _lock:
+        if _holders == 0:
+            _thresholds = gc.get_threshold()
+            gc.set_threshold(_thresholds[0], _thresholds[1], _NEVER)
+        _holders += 1
+
+
+def _release() -> None:
+    global _holders
+    with _lock:
+        _holders -= 1
+        if _holders == 0:
+            gc.set_threshold(*_thresholds)

@@ -52,3 +52,14 @@ def test_the_collector_settings_come_back_even_after_an_error():
     with pytest.raises(RuntimeError), young_collections_only():
         raise RuntimeError("failed while loading")
     assert gc.get_threshold() == before
+
+
+def test_overlapping_blocks_from_two_threads_give_the_settings_back_when_the_last_ends():
+    before = gc.get_threshold()
+    export, canvas = young_collections_only(), young_collections_only()
+    export.__enter__()
+    canvas.__enter__()
+    export.__exit__(None, None, None)  # not in the order they began: another thread's block
+    assert gc.get_threshold()[2] > 10**9
+    canvas.__exit__(None, None, None)
+    assert gc.get_threshold() == before
