@@ -8,12 +8,18 @@ links to folders are not followed, so a link loop cannot make the scan endless.
 
 A customer-journey stage is covered when the stage, or a touchpoint in it, has a working link to a
 user or business journey. Paths in the result are relative to the folder, with forward slashes.
+
+Two files holding one map id (most often a file copied to start a variant) are reported as a
+duplicate id. Their links stay as they are: a link names a file and checks the id there, so it
+still arrives, and coverage follows the file it names. But a link's id no longer says which map
+is meant, which is what makes the duplicate a problem of its own.
 """
 
 from __future__ import annotations
 
 import datetime
 import os
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +52,13 @@ class UnreadableFile:
 
 
 @dataclass(frozen=True)
+class DuplicateId:
+    id: str
+    files: tuple[str, ...]
+    """The files with the id, two or more, in scan order; a file reached by several names is named once."""
+
+
+@dataclass(frozen=True)
 class PortfolioLink:
     source: str
     """The linking map."""
@@ -72,6 +85,8 @@ class Portfolio:
     folder: str
     maps: tuple[MapSummary, ...]
     unreadable: tuple[UnreadableFile, ...]
+    duplicates: tuple[DuplicateId, ...]
+    """Map ids held by more than one file, by id."""
     links: tuple[PortfolioLink, ...]
     coverage: tuple[StageCoverage, ...]
 
@@ -106,6 +121,7 @@ def scan_portfolio(folder: str | os.PathLike[str]) -> Portfolio:
         folder=str(folder),
         maps=tuple(maps),
         unreadable=tuple(unreadable),
+        duplicates=_duplicates(documents),
         links=tuple(_link(source, found, base) for source, links in resolved.items() for found in links),
         coverage=tuple(_coverage(documents, resolved, load, base)),
     )
@@ -118,6 +134,17 @@ def map_files(folder: Path) -> Iterator[Path]:
         for name in sorted(files):
             if name.lower().endswith(".json") and not name.startswith("."):
                 yield Path(parent, name)
+
+
+def _duplicates(documents: dict[str, tuple[Path, JourneyDocument]]) -> tuple[DuplicateId, ...]:
+    """The ids held by more than one file, sorted by id, each with its files in scan order."""
+    files: defaultdict[str, dict[str, str]] = defaultdict(dict)
+    for name, (file, document) in documents.items():
+        # Known by real path: a symbolic link to a map is that map under a second name, and there
+        # is no second file whose id could be changed.
+        files[document.id].setdefault(os.path.realpath(file), name)
+    return tuple(DuplicateId(map_id, tuple(names.values())) for map_id, names in sorted(files.items())
+                 if len(names) > 1)
 
 
 def _cached(load: Loader) -> Loader:

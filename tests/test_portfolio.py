@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from journeymapper.errors import JourneyMapError
 from journeymapper.formats import json_format
 from journeymapper.model import JourneyDocument, Lane, MapLink, Stage, Touchpoint
 from journeymapper.model.links import LinkOrigin, LinkStatus
-from journeymapper.portfolio import MapSummary, PortfolioLink, StageCoverage, scan_portfolio
+from journeymapper.portfolio import DuplicateId, MapSummary, PortfolioLink, StageCoverage, scan_portfolio
 
 NOON = datetime.datetime(2024, 5, 17, 12, 0).timestamp()  # local noon: 2024-05-17 in the local date it reports
 
@@ -116,6 +117,44 @@ def test_coverage_lists_the_user_and_business_journeys_behind_each_customer_stag
     assert [gap.stage for gap in scan_portfolio(folder).gaps] == ["Only", "Kickoff", "Renewal", "Review", "Advocacy"]
 
 
+def test_maps_with_ids_of_their_own_have_no_duplicates(folder):
+    assert scan_portfolio(folder).duplicates == ()
+
+
+def test_a_map_copied_to_start_a_variant_shares_its_id_with_the_original(folder):
+    shutil.copy(folder / "business" / "order.json", folder / "business" / "order (copy).json")
+    assert scan_portfolio(folder).duplicates == (
+        DuplicateId("order", ("business/order (copy).json", "business/order.json")),
+    )
+
+
+def test_every_file_holding_the_id_is_named_in_scan_order_and_ids_are_sorted(folder):
+    for copy in ("variants/order.json", "archive/order-2023.json"):
+        (folder / copy).parent.mkdir(exist_ok=True)
+        shutil.copy(folder / "business" / "order.json", folder / copy)
+    shutil.copy(folder / "users" / "first-report.json", folder / "users" / "first-report-v2.json")
+    assert scan_portfolio(folder).duplicates == (
+        DuplicateId("first-report", ("users/first-report-v2.json", "users/first-report.json")),
+        DuplicateId("order", ("archive/order-2023.json", "business/order.json", "variants/order.json")),
+    )
+
+
+def test_links_into_a_file_whose_id_another_file_holds_still_arrive_and_cover_their_stage(folder):
+    # A link names a file and checks the id there: the link itself is not ambiguous.
+    before = scan_portfolio(folder)
+    shutil.copy(folder / "business" / "order.json", folder / "customer" / "order.json")
+    after = scan_portfolio(folder)
+    assert [duplicate.id for duplicate in after.duplicates] == ["order"]
+    assert after.links == before.links and after.coverage == before.coverage
+
+
+def test_a_symbolic_link_to_a_map_is_that_map_again_not_a_duplicate(folder):
+    (folder / "business" / "order-alias.json").symlink_to(folder / "business" / "order.json")
+    portfolio = scan_portfolio(folder)
+    assert "business/order-alias.json" in [summary.path for summary in portfolio.maps]
+    assert portfolio.duplicates == ()
+
+
 def test_a_link_out_of_the_folder_is_named_relative_to_it(tmp_path):
     write(tmp_path / "shared" / "order.json", "order", "business", {"placed": ()})
     write(tmp_path / "team" / "customer.json", "customer", "customer",
@@ -136,7 +175,8 @@ def test_each_file_is_read_once(folder, monkeypatch):
 
 def test_an_empty_folder_has_an_empty_portfolio(tmp_path):
     portfolio = scan_portfolio(tmp_path)
-    assert (portfolio.maps, portfolio.unreadable, portfolio.links, portfolio.coverage) == ((), (), (), ())
+    assert (portfolio.maps, portfolio.unreadable, portfolio.duplicates, portfolio.links, portfolio.coverage) == (
+        (), (), (), (), ())
 
 
 @pytest.mark.parametrize("name", ["missing", "file.json"])
@@ -150,6 +190,7 @@ def test_the_samples_portfolio():
     portfolio = scan_portfolio(SAMPLES[0].parent)
     assert [summary.kind for summary in portfolio.maps] == ["user", "business", "customer"]
     assert len(portfolio.links) == 4 and portfolio.broken_links == () and portfolio.unreadable == ()
+    assert portfolio.duplicates == ()
     covered = {stage.stage: stage.linked for stage in portfolio.coverage if stage.linked}
     assert covered == {"Closed/Won": ("shoe-order-business-journey.json",),
                        "Onboarding": ("first-report-user-journey.json",)}

@@ -1,6 +1,10 @@
 """The ``journeymapper portfolio DIR [--json]`` sub-command: every map under a folder, the links
-between them, the broken ones, and the customer-journey stages with no user or business journey
-behind them (see ``journeymapper.portfolio``)."""
+between them, the broken ones, map ids held by more than one file, and the customer-journey stages
+with no user or business journey behind them (see ``journeymapper.portfolio``).
+
+The exit status is 0 whatever the report finds, as for broken links: it is a report to read, not
+a check to pass; ``validate`` is the one that fails.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,8 @@ from pathlib import Path
 from journeymapper.commands import clip, print_json, section, table
 from journeymapper.portfolio import Portfolio, PortfolioLink, scan_portfolio
 
+SHARED_ID_ADVICE = 'give all but one a new "id" in a text editor (the editor keeps a map\'s id)'
+
 
 def add_portfolio_command(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Register ``portfolio`` on a sub-command parser; its ``run(arguments)`` returns the exit status."""
@@ -18,8 +24,9 @@ def add_portfolio_command(subparsers: argparse._SubParsersAction) -> argparse.Ar
         "portfolio",
         help="the maps under a folder, the links between them, and stages with nothing linked behind",
         description="List every map under a folder (kind, title, stages, touchpoints, last change), the "
-        "links between them and the broken ones, and which customer-journey stages have no user or "
-        "business journey linked behind them. Files that do not load are listed, not fatal.",
+        "links between them and the broken ones, map ids that more than one file holds, and which "
+        "customer-journey stages have no user or business journey linked behind them. Files that do "
+        "not load are listed, not fatal.",
     )
     command.add_argument("folder", metavar="DIR", type=Path, help="the folder to scan, with its sub-folders")
     command.add_argument("--json", action="store_true", help="print the portfolio as JSON")
@@ -45,6 +52,7 @@ def portfolio_report(portfolio: Portfolio) -> str:
                  for m in portfolio.maps], right={3, 4}),
         section("Files that are not maps or do not load", ("File", "Error"),
                 [(clip(failure.path), failure.error) for failure in portfolio.unreadable]),
+        *_duplicates(portfolio),
         section("Links", ("From", "On", "To", "Status"),
                 [(*_ends(link), link.status.value) for link in portfolio.links]),
         section("Broken links", ("From", "On", "To", "Problem"),
@@ -55,9 +63,19 @@ def portfolio_report(portfolio: Portfolio) -> str:
 
 
 def _headline(portfolio: Portfolio) -> str:
-    maps, links = len(portfolio.maps), len(portfolio.links)
+    maps, links, shared = len(portfolio.maps), len(portfolio.links), len(portfolio.duplicates)
     return (f"{portfolio.folder}: {maps} map{'s' * (maps != 1)}, {links} link{'s' * (links != 1)} "
-            f"({len(portfolio.broken_links)} broken), {len(portfolio.unreadable)} file(s) that do not load")
+            f"({len(portfolio.broken_links)} broken), {len(portfolio.unreadable)} file(s) that do not load"
+            + (f", {shared} map id{'s' * (shared != 1)} held by more than one file" if shared else ""))
+
+
+def _duplicates(portfolio: Portfolio) -> list[list[str]]:
+    """The section of map ids held by more than one file, only when there is one: it is a slip to
+    fix, not a part of every folder like links, so a folder without one reads as it always has."""
+    if not portfolio.duplicates:
+        return []
+    rows = [(clip(duplicate.id), ", ".join(duplicate.files)) for duplicate in portfolio.duplicates]
+    return [section("Map ids held by more than one file", ("Id", "Files"), rows, note=SHARED_ID_ADVICE)]
 
 
 def _ends(link: PortfolioLink) -> tuple[str, str, str]:

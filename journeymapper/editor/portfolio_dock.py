@@ -1,5 +1,6 @@
 """The Portfolio dock: every map in the open map's folder, the links between them, and the
-customer-journey stages with no user or business journey linked behind them.
+customer-journey stages with no user or business journey linked behind them. Maps whose id another
+file in the folder also holds are marked in the Maps tab, with what to do in the tooltip.
 
 The folder is scanned (``scan_portfolio``) when the dock is shown, when the open map moves to
 another folder while it is shown, and when Refresh is pressed; never on edits, since the scan
@@ -36,12 +37,25 @@ from journeymapper.editor.session import MapSession
 from journeymapper.errors import JourneyMapError
 from journeymapper.model import MapKind
 from journeymapper.model.links import LinkStatus
-from journeymapper.portfolio import Portfolio, scan_portfolio
+from journeymapper.portfolio import DuplicateId, MapSummary, Portfolio, scan_portfolio
 
 FILE = Qt.ItemDataRole.UserRole
 """The first cell of a row keeps the absolute path of the map the row opens."""
 KIND_COLOURS = {MapKind.CUSTOMER: "#4477aa", MapKind.USER: "#228833", MapKind.BUSINESS: "#cc7a00",
                 MapKind.SERVICE_BLUEPRINT: "#aa3377"}
+
+
+# The editor has no way to change a map's id (Save As keeps it), so the remedy is the file itself.
+SHARED_ID_REMEDY = ("Give all but one of them a new id: change the \"id\" near the top of the file in a text "
+                    "editor, then Refresh.\nLinks to a file whose id you change show as broken (id mismatch) "
+                    "until their map_id is changed to match.")
+
+
+def _shared_id_tooltip(duplicate: DuplicateId, path: str) -> str:
+    """Why the map at ``path`` is marked, and what to do about it."""
+    others = ", ".join(file for file in duplicate.files if file != path)
+    return (f"Map id {duplicate.id!r} is also the id of {others}.\nA link names a file and the id of the map "
+            f"in it, so with copies under one id, the id no longer says which map a link means.\n{SHARED_ID_REMEDY}")
 
 
 class _Relay(QObject):
@@ -60,6 +74,10 @@ def _dot(colour: str) -> QIcon:
     painter.drawEllipse(2, 2, 8, 8)
     painter.end()
     return QIcon(pixmap)
+
+
+def _duplicate_ids(count: int) -> str:
+    return f"{count} duplicate id{'s' if count != 1 else ''}"
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -238,8 +256,8 @@ class PortfolioDock(QDockWidget):
             for number, title in enumerate(("Maps", "Links", "Coverage")):
                 self.tabs.setTabText(number, title)
             return
-        broken, gaps = len(portfolio.broken_links), len(portfolio.gaps)
-        self.tabs.setTabText(0, f"Maps ({len(portfolio.maps)})")
+        broken, gaps, shared = len(portfolio.broken_links), len(portfolio.gaps), len(portfolio.duplicates)
+        self.tabs.setTabText(0, f"Maps ({len(portfolio.maps)}" + (f", {_duplicate_ids(shared)})" if shared else ")"))
         self.tabs.setTabText(1, f"Links ({len(portfolio.links)}" + (f", {broken} broken)" if broken else ")"))
         self.tabs.setTabText(2, f"Coverage ({gaps} gap{'s' if gaps != 1 else ''})")
         error = palette().error
@@ -249,6 +267,8 @@ class PortfolioDock(QDockWidget):
             parts.append(f"<span style='color:{error}'>{broken} broken</span>")
         if portfolio.unreadable:
             parts.append(f"<span style='color:{error}'>{len(portfolio.unreadable)} unreadable</span>")
+        if shared:
+            parts.append(f"<span style='color:{error}'>{_duplicate_ids(shared)}</span>")
         parts.append(f"<span style='color:{error if gaps else muted}'>{gaps} coverage gap{'s' if gaps != 1 else ''}</span>")
         scanning = f" <span style='color:{muted}'>· scanning…</span>" if self.scanning else ""
         self.summary.setText(f"<b>{self.folder.name}/</b> <span style='color:{muted}'>·</span> "
@@ -267,15 +287,15 @@ class PortfolioDock(QDockWidget):
         table.setRowCount(0)
         if portfolio is not None:
             table.setRowCount(len(portfolio.maps) + len(portfolio.unreadable))
+            shared = {duplicate.id: duplicate for duplicate in portfolio.duplicates}
             for row, summary in enumerate(portfolio.maps):
                 is_open = self._is_open(summary.path)
                 kind = _cell(KIND_NAMES[summary.kind].capitalize(), bold=is_open)
                 kind.setIcon(self._icons[summary.kind])
                 kind.setData(FILE, str(self._path(summary.path)))
-                title = _cell(summary.title + ("  (open)" if is_open else ""), summary.id, bold=is_open)
-                cells = [kind, title, _cell(str(summary.stages), number=True),
-                         _cell(str(summary.touchpoints), number=True), _cell(summary.changed),
-                         _cell(summary.path, colour=self._muted)]
+                cells = [kind, self._title(summary, is_open, shared.get(summary.id)),
+                         _cell(str(summary.stages), number=True), _cell(str(summary.touchpoints), number=True),
+                         _cell(summary.changed), _cell(summary.path, colour=self._muted)]
                 for number, cell in enumerate(cells):
                     table.setItem(row, number, cell)
             for row, unreadable in enumerate(portfolio.unreadable, start=len(portfolio.maps)):
@@ -284,6 +304,12 @@ class PortfolioDock(QDockWidget):
                 for number, cell in enumerate(cells):
                     table.setItem(row, number, cell)
         self._finish(table, stretch=1)
+
+    def _title(self, summary: MapSummary, is_open: bool, duplicate: DuplicateId | None) -> QTableWidgetItem:
+        text = summary.title + ("  (open)" if is_open else "")
+        if duplicate is None:
+            return _cell(text, summary.id, bold=is_open)
+        return _cell(text + "  (duplicate id)", _shared_id_tooltip(duplicate, summary.path), self._bad, bold=True)
 
     def _fill_links(self, portfolio: Portfolio | None) -> None:
         table = self.links_table

@@ -1,9 +1,11 @@
-"""``journeymapper portfolio DIR [--json]``: the maps of a folder, their links and coverage."""
+"""``journeymapper portfolio DIR [--json]``: the maps of a folder, their links, map ids held by more
+than one file, and coverage."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 
 import pytest
 
@@ -33,6 +35,7 @@ def test_the_samples_report(capsys):
     assert maps[4].startswith("  year-one-customer-journey.json    customer  "
                               "Year one: mid-market retail account, Closed/W...")
     assert "Broken links: none" in sections
+    assert not any(part.startswith("Map ids") for part in sections)  # only said when there is one
     assert sections[-1] == (
         "Coverage: 4 of 6 customer-journey stages have no user or business journey linked behind them\n"
         "  year-one-customer-journey.json\n"
@@ -72,7 +75,8 @@ def test_json_is_complete_and_stable(capsys):
     portfolio(str(SAMPLE_FOLDER), "--json")
     assert capsys.readouterr().out == first
     data = json.loads(first)
-    assert list(data) == ["folder", "maps", "unreadable", "links", "coverage"]
+    assert list(data) == ["folder", "maps", "unreadable", "duplicates", "links", "coverage"]
+    assert data["duplicates"] == []
     assert list(data["maps"][0]) == ["path", "id", "title", "kind", "stages", "touchpoints", "changed"]
     assert data["links"][0] == {
         "source": "first-report-user-journey.json",
@@ -84,6 +88,41 @@ def test_json_is_complete_and_stable(capsys):
     }
     assert data["coverage"][0] == {"map": "year-one-customer-journey.json", "stage_id": "stage-closed-won",
                                    "stage": "Closed/Won", "linked": ["shoe-order-business-journey.json"]}
+
+
+# Scan order: by path, folder by folder, so " (copy)" comes before ".json" and the sub-folder last.
+SHARING_AN_ID = ("year-one-customer-journey (copy).json", "year-one-customer-journey.json", "variants/enterprise.json")
+
+
+@pytest.fixture
+def copied(tmp_path):
+    """The samples, and the customer journey copied twice with the file manager, keeping its id."""
+    for sample in SAMPLES:
+        shutil.copy(sample, tmp_path / sample.name)
+    (tmp_path / "variants").mkdir()
+    shutil.copy(tmp_path / "year-one-customer-journey.json", tmp_path / "variants" / "enterprise.json")
+    shutil.copy(tmp_path / "year-one-customer-journey.json", tmp_path / "year-one-customer-journey (copy).json")
+    return tmp_path
+
+
+def test_map_ids_held_by_more_than_one_file_have_a_section_and_a_word_in_the_headline(copied, capsys):
+    assert portfolio(str(copied)) == 0  # a finding, like a broken link, not a failure
+    sections = capsys.readouterr().out.split("\n\n")
+    assert sections[0].endswith(", 0 file(s) that do not load, 1 map id held by more than one file")
+    assert sections[2].startswith("Files that are not maps or do not load")
+    assert sections[3].splitlines() == [
+        'Map ids held by more than one file (1): give all but one a new "id" in a text editor '
+        "(the editor keeps a map's id)",
+        "  Id                         Files",
+        "  year-one-customer-journey  " + ", ".join(SHARING_AN_ID),
+    ]
+    assert sections[4].startswith("Links")
+
+
+def test_json_lists_each_shared_id_with_its_files(copied, capsys):
+    portfolio(str(copied), "--json")
+    assert json.loads(capsys.readouterr().out)["duplicates"] == [
+        {"id": "year-one-customer-journey", "files": list(SHARING_AN_ID)}]
 
 
 def test_a_folder_that_is_not_one_is_a_journey_map_error(tmp_path):

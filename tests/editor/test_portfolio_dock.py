@@ -111,3 +111,25 @@ def test_a_hidden_portfolio_does_not_scan(window, samples, qtbot):
     assert window.open_file(samples / f"{CUSTOMER}.json")
     qtbot.wait(20)
     assert window.portfolio.portfolio is None and not window.portfolio.scanning
+
+
+def test_samples_with_ids_of_their_own_mark_no_map(dock):
+    assert not any("duplicate id" in title for title in column(dock.maps_table, 1))
+    assert "duplicate" not in dock.summary.text()
+
+
+def test_a_copied_map_and_its_original_are_marked_with_what_to_do(dock, samples, qtbot):
+    shutil.copy(samples / f"{BUSINESS}.json", samples / "shoe-order-variant.json")
+    dock.refresh_button.click()
+    qtbot.waitUntil(lambda: not dock.scanning)
+    assert dock.tabs.tabText(0) == "Maps (4, 1 duplicate id)"
+    assert "1 duplicate id" in dock.summary.text()
+    titles = dict(zip(column(dock.maps_table, 5), (dock.maps_table.item(row, 1) for row in range(4))))
+    marked = {file for file, title in titles.items() if title.text().endswith("  (duplicate id)")}
+    assert marked == {f"{BUSINESS}.json", "shoe-order-variant.json"}
+    assert titles[f"{CUSTOMER}.json"].toolTip() == CUSTOMER  # an unmarked title keeps its id as tooltip
+    variant, original = titles["shoe-order-variant.json"].toolTip(), titles[f"{BUSINESS}.json"].toolTip()
+    assert variant.startswith(f"Map id '{BUSINESS}' is also the id of {BUSINESS}.json.\n")
+    assert original.startswith(f"Map id '{BUSINESS}' is also the id of shoe-order-variant.json.\n")
+    assert 'change the "id" near the top of the file in a text editor' in variant
+    assert set(column(dock.links_table, 3)) == {"ok"}  # the links name files, and those files hold the ids
