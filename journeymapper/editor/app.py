@@ -35,6 +35,8 @@ def application() -> QApplication:
     QApplication.setApplicationVersion(__version__)
     app = QApplication(sys.argv[:1])
     app.setStyle("Fusion")  # the same look everywhere; it follows the system's light or dark scheme
+    # No app.setPalette(): Qt keeps the palette in step with a switch of the system's scheme only
+    # while none is set, and the canvas theme follows that palette (editor.theme.ThemeSwitch).
     return app
 
 

@@ -8,10 +8,11 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPen, QTextCursor
 from PySide6.QtWidgets import QGraphicsTextItem, QStyleOptionGraphicsItem, QWidget
 
+from journeymapper.editor.items import Themed
 from journeymapper.editor.theme import Theme, canvas_font
 
 
-class InlineEditor(QGraphicsTextItem):
+class InlineEditor(Themed, QGraphicsTextItem):
     """A text box over the edited item: Enter or clicking elsewhere commits, Escape cancels."""
 
     def __init__(self, text: str, rect: QRectF, commit: Callable[[str], None], theme: Theme):
@@ -24,6 +25,10 @@ class InlineEditor(QGraphicsTextItem):
         self.setTextWidth(rect.width())
         self.setPos(rect.topLeft())
         self.setZValue(100)
+
+    def set_theme(self, theme: Theme) -> None:
+        super().set_theme(theme)
+        self.setDefaultTextColor(theme.card_text)
 
     def start(self) -> None:
         self.setFocus(Qt.FocusReason.MouseFocusReason)

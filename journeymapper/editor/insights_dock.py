@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from journeymapper.editor.inspector.style import palette
 from journeymapper.editor.scene import MapScene
+from journeymapper.editor.theme import theme_switch
 from journeymapper.editor.view import MapView
 from journeymapper.model import Change
 from journeymapper.model.insights import Card, Insights, map_insights
@@ -152,11 +153,9 @@ def groups(insights: Insights, connection_ends: Callable[[str], tuple[str, str]]
 
 
 class _FindingDelegate(QStyledItemDelegate):
-    """Draws a finding in two lines: its text, and below it, quieter, its detail."""
+    """Draws a finding in two lines: its text, and below it, quieter (in ``muted``), its detail."""
 
-    def __init__(self, muted: QColor, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._muted = muted
+    muted = QColor()
 
     def _detail(self, index) -> str:
         return index.data(DETAIL) or "" if index.column() == 0 else ""
@@ -187,7 +186,7 @@ class _FindingDelegate(QStyledItemDelegate):
         top = QRectF(area.x(), area.y(), area.width(), line)
         painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          metrics.elidedText(text, Qt.TextElideMode.ElideRight, area.width()))
-        painter.setPen(option.palette.color(group, QPalette.ColorRole.HighlightedText) if selected else self._muted)
+        painter.setPen(option.palette.color(group, QPalette.ColorRole.HighlightedText) if selected else self.muted)
         bottom = QRectF(area.x(), area.y() + line, area.width(), line)
         painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          metrics.elidedText(detail, Qt.TextElideMode.ElideRight, area.width()))
@@ -208,8 +207,6 @@ class InsightsDock(QDockWidget):
         (a dock behind another tab is still ``isVisible()``; ``visibilityChanged`` tells)."""
         self._expanded = set(EXPANDED_AT_FIRST)
         self._refresh = QTimer(self, singleShot=True, interval=0, timeout=self.refresh)
-        colours = palette()
-        self._problem, self._muted, self._ok = QColor(colours.error), QColor(colours.muted), QColor("#2e7d32")
 
         body = QWidget()
         column = QVBoxLayout(body)
@@ -218,14 +215,14 @@ class InsightsDock(QDockWidget):
         self.summary = QLabel()
         self.summary.setObjectName("insightsSummary")
         self.summary.setWordWrap(True)
-        self.summary.setStyleSheet(f"color: {colours.text}; padding: 2px 2px;")
         column.addWidget(self.summary)
         self.tree = QTreeWidget()
         self.tree.setObjectName("insightsTree")
         self.tree.setColumnCount(2)
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(True)
-        self.tree.setItemDelegate(_FindingDelegate(self._muted, self.tree))
+        self._delegate = _FindingDelegate(self.tree)
+        self.tree.setItemDelegate(self._delegate)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.header().setStretchLastSection(False)
@@ -238,10 +235,21 @@ class InsightsDock(QDockWidget):
         column.addWidget(self.tree)
         self.setWidget(body)
         self.visibilityChanged.connect(self._shown)
+        self.restyle()
+        theme_switch().changed.connect(self.restyle)
         self.refresh()
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(340, 600)
+
+    def restyle(self) -> None:
+        """Colours for the theme in use, again after the system switched light or dark."""
+        colours = palette()
+        self._problem, self._muted = QColor(colours.error), QColor(colours.muted)
+        self._delegate.muted = self._muted
+        self.summary.setStyleSheet(f"color: {colours.text}; padding: 2px 2px;")
+        self._stale = True  # the findings' rows carry the old colours
+        self._shown(self.showing)
 
     # -- following the map --------------------------------------------------------------------
 

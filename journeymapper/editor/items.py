@@ -42,7 +42,19 @@ def level_of_detail(painter: QPainter) -> float:
     return QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
 
 
-class GridItem(QGraphicsItem):
+class Themed:
+    """An item drawn in the scene's theme, which it reads while painting; ``set_theme`` repaints it
+    in another (the system switched light or dark). Items that work out pens ahead of painting
+    extend it to work them out again."""
+
+    _theme: Theme
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self.update()  # type: ignore[attr-defined]
+
+
+class GridItem(Themed, QGraphicsItem):
     """The cell grid with lane bands tinted in the team colours: one item for the whole map."""
 
     def __init__(self, theme: Theme):
@@ -74,7 +86,7 @@ class GridItem(QGraphicsItem):
             painter.drawLine(QPointF(self._layout.stage_edges[0], y), QPointF(self._layout.stage_edges[-1], y))
 
 
-class HeaderItem(QGraphicsObject):
+class HeaderItem(Themed, QGraphicsObject):
     """A stage (column) or lane (row) header; dragging it along its axis reorders the map."""
 
     def __init__(self, kind: str, item_id: str, theme: Theme, style: Style):
@@ -136,7 +148,7 @@ class HoverHighlight:
         self.update()  # type: ignore[attr-defined]
 
 
-class CardItem(HoverHighlight, QGraphicsItem):
+class CardItem(Themed, HoverHighlight, QGraphicsItem):
     """A touchpoint card: title, channel, emotion, pain points, opportunities and personas."""
 
     def __init__(self, touchpoint_id: str, theme: Theme, style: Style):
@@ -288,7 +300,7 @@ def _segment_boxes(points: tuple[Point, ...], margin: float) -> tuple[Box, ...]:
     )
 
 
-class ConnectorItem(QGraphicsItem):
+class ConnectorItem(Themed, QGraphicsItem):
     """An arrow along a layout route; flow solid, hand-off dashed, dependency dotted."""
 
     def __init__(self, connection_id: str, theme: Theme, style: Style):
@@ -436,7 +448,7 @@ def _curve_pen(colour: QColor, width: float, dashes: tuple[float, ...] = ()) -> 
     return pen
 
 
-class EmotionCurveItem(QGraphicsItem):
+class EmotionCurveItem(Themed, QGraphicsItem):
     """The emotion curve of all cards (mean emotion per stage) in the emotion band of the emotions
     lane, with a zero line, and beneath it one dashed curve per persona.
 
@@ -450,11 +462,20 @@ class EmotionCurveItem(QGraphicsItem):
         self._main: QPainterPath | None = None
         self._markers: list[tuple[QPointF, QColor]] = []
         self._persona_curves: list[tuple[QPen, QPainterPath | None, list[QPointF], QColor]] = []
+        self._theme_pens()
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setZValue(6)
+
+    def set_theme(self, theme: Theme) -> None:
+        """The curve of all cards gets a new pen: the scene passes it on to the legend."""
+        super().set_theme(theme)
+        self._theme_pens()
+
+    def _theme_pens(self) -> None:
+        theme = self._theme
         self._zero_pen = QPen(theme.grid_line, 1, Qt.PenStyle.DashLine)
         self._main_pen = _curve_pen(theme.header_text, 2.4)
         self._marker_pen = QPen(theme.card_fill, 1.5)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setZValue(6)
 
     @property
     def main_pen(self) -> QPen:
@@ -519,7 +540,7 @@ def smooth_path(points: list[QPointF]) -> QPainterPath:
     return path
 
 
-class DropIndicator(QGraphicsItem):
+class DropIndicator(Themed, QGraphicsItem):
     """While dragging: the target cell, tinted, and a line where the card will land."""
 
     def __init__(self, theme: Theme):

@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from journeymapper.editor.items import FAR_OUT, CardItem, HeaderItem, HoverHighlight, level_of_detail
+from journeymapper.editor.items import FAR_OUT, CardItem, HeaderItem, HoverHighlight, Themed, level_of_detail
 from journeymapper.editor.linking import LinkBadge
 from journeymapper.editor.theme import Theme, canvas_font, qt_measure
 from journeymapper.layout import Style
@@ -36,7 +36,7 @@ def link_glyph(broken: bool) -> QPainterPath:
     return _GLYPHS[broken]
 
 
-class LinkBadgeItem(HoverHighlight, QGraphicsItem):
+class LinkBadgeItem(Themed, HoverHighlight, QGraphicsItem):
     """The link glyph on a card or a stage header, a child of it, so that it travels with a drag.
 
     Blue on white for links that arrive; red, with the chain pulled apart and crossed out, when
@@ -54,10 +54,7 @@ class LinkBadgeItem(HoverHighlight, QGraphicsItem):
         self._text = ""
         self._text_rect = QRectF()
         self._glyph_centre = QPointF()
-        self._colour = theme.selection
-        self._outline = QPen(theme.selection, 1)
-        self._glyph_pen = QPen(theme.selection, 1.4)
-        self._fill = theme.header_fill
+        self._theme_colours()
         self.hovered = False
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAcceptHoverEvents(True)
@@ -75,15 +72,22 @@ class LinkBadgeItem(HoverHighlight, QGraphicsItem):
             return
         self.prepareGeometryChange()
         self.badge, self._rect, self._text = badge, rect, text
-        theme = self._theme
-        self._colour = QColor(BROKEN_LINK) if badge.broken else theme.selection
-        self._outline = QPen(self._colour, 1)
-        self._glyph_pen = QPen(self._colour, 1.3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-        self._fill = theme.tint(self._colour.name(), 0.14 if badge.broken else 0.10)
+        self._theme_colours()
         self._glyph_centre = QPointF(rect.left() + self.GLYPH_WIDTH / 2 + 0.5, rect.center().y())
         self._text_rect = QRectF(rect.left() + self.GLYPH_WIDTH - 1, rect.top(), rect.width() - self.GLYPH_WIDTH, rect.height())
         self.setToolTip(badge.tooltip)
         self.update()
+
+    def set_theme(self, theme: Theme) -> None:
+        super().set_theme(theme)
+        self._theme_colours()
+
+    def _theme_colours(self) -> None:
+        """The theme's selection colour, or red for a broken link, and a pale fill of it."""
+        self._colour = QColor(BROKEN_LINK) if self.broken else self._theme.selection
+        self._outline = QPen(self._colour, 1)
+        self._glyph_pen = QPen(self._colour, 1.3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+        self._fill = self._theme.tint(self._colour.name(), 0.14 if self.broken else 0.10)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._rect.adjusted(-1, -1, 1, 1)
@@ -170,7 +174,7 @@ def show_stage_links(header: HeaderItem, badge: LinkBadge | None) -> None:
 # -- the key to the emotion curves -------------------------------------------------------------
 
 
-class EmotionLegendItem(QGraphicsItem):
+class EmotionLegendItem(Themed, QGraphicsItem):
     """The key to the emotion curves, in the emotions lane's header below its name: a line sample
     and a name per curve. Texts are elided and laid out when the layout changes."""
 

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QDrag, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QWidget
 
 from journeymapper.editor.mime import NewLane, NewStage, NewTouchpoint, palette_mime
-from journeymapper.editor.theme import current_theme
+from journeymapper.editor.theme import Theme, theme_switch
 from journeymapper.model import LaneKind
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -27,9 +27,8 @@ ENTRIES: tuple[tuple[str, NewTouchpoint | NewStage | NewLane], ...] = (
 )
 
 
-def _swatch(entry: NewTouchpoint | NewStage | NewLane) -> QIcon:
+def _swatch(entry: NewTouchpoint | NewStage | NewLane, theme: Theme) -> QIcon:
     """A small card, column or row glyph, so the list reads at a glance."""
-    theme = current_theme()
     pixmap = QPixmap(QSize(20, 20))
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -48,7 +47,9 @@ def _swatch(entry: NewTouchpoint | NewStage | NewLane) -> QIcon:
 
 
 class PaletteList(QListWidget):
-    """Dragging an entry carries it as validated JSON in the journeymapper palette MIME type."""
+    """Dragging an entry carries it as validated JSON in the journeymapper palette MIME type.
+
+    The glyphs are drawn in the canvas theme, again when the system switches light or dark."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -57,10 +58,17 @@ class PaletteList(QListWidget):
         self.setIconSize(QSize(20, 20))
         self.setSpacing(1)
         for label, entry in ENTRIES:
-            item = QListWidgetItem(_swatch(entry), label)
+            item = QListWidgetItem(label)
             item.setData(ENTRY_ROLE, entry)
             item.setToolTip("Drag onto the map")
             self.addItem(item)
+        switch = theme_switch()
+        self.set_theme(switch.theme)
+        switch.changed.connect(self.set_theme)
+
+    def set_theme(self, theme: Theme) -> None:
+        for row in range(self.count()):
+            self.item(row).setIcon(_swatch(self.entry(row), theme))
 
     def entry(self, row: int) -> NewTouchpoint | NewStage | NewLane:
         return self.item(row).data(ENTRY_ROLE)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from journeymapper.editor.inspector.style import palette
 from journeymapper.editor.linking import KIND_NAMES
 from journeymapper.editor.session import MapSession
+from journeymapper.editor.theme import theme_switch
 from journeymapper.errors import JourneyMapError
 from journeymapper.model import MapKind
 from journeymapper.model.links import LinkStatus
@@ -131,8 +132,9 @@ class PortfolioDock(QDockWidget):
         self._generation = 0
         self._relay = _Relay(self)
         self._relay.finished.connect(self._finished)
-        colours = palette()
-        self._bad, self._good, self._muted = QColor(colours.error), QColor("#2e7d32"), QColor(colours.muted)
+        self._good = QColor("#2e7d32")
+        self._take_colours()
+        theme_switch().changed.connect(self.restyle)
         self._icons = {kind: _dot(colour) for kind, colour in KIND_COLOURS.items()}
 
         body = QWidget()
@@ -238,6 +240,15 @@ class PortfolioDock(QDockWidget):
         self._show()
 
     # -- showing ------------------------------------------------------------------------------
+
+    def restyle(self) -> None:
+        """Redraw in the palette's colours (the system switched light or dark)."""
+        self._take_colours()
+        self._show()
+
+    def _take_colours(self) -> None:
+        colours = palette()
+        self._bad, self._muted = QColor(colours.error), QColor(colours.muted)
 
     def _show(self) -> None:
         muted = palette().muted

@@ -34,13 +34,14 @@ from journeymapper.editor.items import (
     EmotionCurveItem,
     GridItem,
     HeaderItem,
+    Themed,
     persona_curve_style,
 )
 from journeymapper.editor.linking import LinkBadge, LinkChecker, Owner
 from journeymapper.editor.mime import NewLane, NewStage, NewTouchpoint, palette_entry
 from journeymapper.editor.overlays import EmotionLegendItem, LinkBadgeItem, show_card_links, show_stage_links
 from journeymapper.editor.session import MapSession
-from journeymapper.editor.theme import current_theme, qt_measure
+from journeymapper.editor.theme import Theme, qt_measure, theme_switch
 from journeymapper.errors import JourneyMapError
 from journeymapper.layout import DEFAULT_STYLE, MapLayout, Style, compute_layout, emotion_band
 from journeymapper.model import Change, Lane, LaneKind, Stage, Touchpoint
@@ -60,7 +61,9 @@ class MapScene(QGraphicsScene):
     def __init__(self, session: MapSession, style: Style = DEFAULT_STYLE):
         super().__init__()
         self.session, self.document, self.style = session, session.document, style
-        self.theme = current_theme()
+        switch = theme_switch()
+        self.theme = switch.theme
+        switch.changed.connect(self.set_theme)
         self.setBackgroundBrush(self.theme.background)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.grid = GridItem(self.theme)
@@ -90,6 +93,18 @@ class MapScene(QGraphicsScene):
         self._unsubscribe()
         self._relayout.stop()
         self.session.state_changed.disconnect(self._on_state_changed)
+        theme_switch().changed.disconnect(self.set_theme)
+
+    def set_theme(self, theme: Theme) -> None:
+        """Repaint the map in another theme (the system switched light or dark). Not an edit: the
+        document, the undo stack and the selection stay as they are."""
+        self.flush()  # the legend below is laid out from the current layout
+        self.theme = theme
+        self.setBackgroundBrush(theme.background)
+        for item in self.items():
+            if isinstance(item, Themed):
+                item.set_theme(theme)
+        self._sync_curves(self.layout, list(self.document.lanes.values()))  # the legend samples the curve's new pen
 
     # -- mirroring the document ---------------------------------------------------------------
 

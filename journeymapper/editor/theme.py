@@ -2,6 +2,10 @@
 
 Lane colours in a map are mid-tone base colours; the canvas tints them towards the background
 for lane bands and card accents, so one file reads well in either palette.
+
+The theme follows the application palette, which Qt keeps in step with the system's light or dark
+scheme. ``ThemeSwitch`` is the one place that decides which theme is in use and announces a switch
+(the system going dark at sunset); the canvas, the palette dock and the inspector restyle on it.
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QPalette
 
 from journeymapper.model import ConnectionKind
@@ -70,13 +75,42 @@ DARK = Theme(
 )
 
 
-def current_theme() -> Theme:
-    """The dark theme when the application palette is dark (it follows the system)."""
-    application = QGuiApplication.instance()
-    if application is None:
-        return LIGHT
+def palette_theme() -> Theme:
+    """The dark theme when the application palette is dark: the canvas matches the widgets around it."""
     window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
     return DARK if window.lightnessF() < 0.5 else LIGHT
+
+
+class ThemeSwitch(QObject):
+    """The theme in use, and ``changed`` with the new one when the system switches light or dark."""
+
+    changed = Signal(object)
+
+    def __init__(self, parent: QObject):
+        super().__init__(parent)
+        self.theme = palette_theme()
+        # Qt announces a new colour scheme before it updates the application palette, which the
+        # theme follows: look on the next turn of the event loop, once the palette is the new one.
+        self._look = QTimer(self, singleShot=True, interval=0, timeout=self.follow_palette)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._look.start)
+
+    def follow_palette(self) -> None:
+        """Take the theme the application palette asks for, announcing it if it is another one."""
+        theme = palette_theme()
+        if theme is not self.theme:
+            self.theme = theme
+            self.changed.emit(theme)
+
+
+def theme_switch() -> ThemeSwitch:
+    """The application's one ``ThemeSwitch``, made on first use; it lives as long as the application."""
+    application = QGuiApplication.instance()
+    return application.findChild(ThemeSwitch) or ThemeSwitch(application)
+
+
+def current_theme() -> Theme:
+    """The theme in use: the light one until there is an application."""
+    return theme_switch().theme if QGuiApplication.instance() is not None else LIGHT
 
 
 @lru_cache(maxsize=64)

@@ -21,6 +21,27 @@ app = QApplication([])
 app.primaryScreen().grabWindow(0).save(sys.argv[1])
 """
 
+SWITCH = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from journeymapper.editor.app import application
+from journeymapper.editor.main_window import MainWindow
+from journeymapper.editor.theme import palette_theme
+app = application()
+window = MainWindow()
+window.show()
+window.open_file(Path(sys.argv[1]))
+for scheme in (Qt.ColorScheme.Dark, Qt.ColorScheme.Light):
+    app.styleHints().setColorScheme(scheme)  # what the platform theme does when the system switches
+    pause = QEventLoop()
+    QTimer.singleShot(500, pause.quit)
+    pause.exec()
+    print(app.styleHints().colorScheme().name, palette_theme().dark, window.scene.theme.dark,
+          window.session.undo_stack.count(), window.session.modified)
+window.close()
+"""
+
 pytestmark = pytest.mark.skipif(shutil.which("Xvfb") is None, reason="needs Debian's xvfb (.ci/setup installs it)")
 
 
@@ -73,3 +94,18 @@ def test_without_a_display_the_editor_says_so_in_one_line(tmp_path):
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "no display available" in result.stderr
     assert "journeymapper validate" in result.stderr
+
+
+def test_a_real_switch_to_dark_and_back_restyles_the_canvas_without_an_edit(display, tmp_path):
+    """Qt's own path, which announces the scheme before it updates the palette; its GNOME
+    platform theme can switch the scheme on request, without a desktop."""
+    environment = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
+    environment.update(DISPLAY=display, XDG_CONFIG_HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path),
+                       QT_QPA_PLATFORMTHEME="gnome")
+    result = subprocess.run([sys.executable, "-c", SWITCH, str(SAMPLE)], env=environment,
+                            capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    if lines[0].startswith("Unknown"):
+        pytest.skip("this Qt's GNOME platform theme cannot switch the colour scheme on request")
+    assert lines == ["Dark True True 0 False", "Light False False 0 False"]

@@ -43,14 +43,14 @@ class SegmentedField(QWidget, Editor):
         self._loaded = MIXED
         self.group = QButtonGroup(self)
         self.buttons: dict[Any, QToolButton] = {}
+        self._accents = [accent for *_, accent in options]
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
-        colours = palette()
         font = QFont(self.font())
         font.setPixelSize(12)  # the segments' style sheet size
         metrics = QFontMetrics(font)
-        for number, (value, text, tooltip, accent) in enumerate(options):
+        for value, text, tooltip, _accent in options:
             button = QToolButton(self)
             button.setText(text)
             button.setToolTip(tooltip)
@@ -61,11 +61,17 @@ class SegmentedField(QWidget, Editor):
             # Equal widths that may shrink below the text's natural width: the dock can be narrow.
             button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             button.setMinimumWidth(max(24, metrics.horizontalAdvance(text) + 10))
-            button.setStyleSheet(colours.segment_style(accent, first=number == 0, last=number == len(options) - 1))
             button.clicked.connect(lambda _checked=False, chosen=value: self._choose(chosen))
             self.group.addButton(button)
             self.buttons[value] = button
             row.addWidget(button, 1)
+        self.restyle()
+
+    def restyle(self) -> None:
+        """Style the joined segments in the inspector palette in use."""
+        colours, last = palette(), len(self._accents) - 1
+        for number, (button, accent) in enumerate(zip(self.buttons.values(), self._accents)):
+            button.setStyleSheet(colours.segment_style(accent, first=number == 0, last=number == last))
 
     def value(self) -> Any:
         for value, button in self.buttons.items():
@@ -126,7 +132,7 @@ class ColourField(QWidget, Editor):
         column.setSpacing(4)
         column.addLayout(grid)
         column.addWidget(self.name)
-        self._paint()
+        self.restyle()
 
     def _swatch(self, tooltip: str) -> QToolButton:
         swatch = QToolButton(self)
@@ -142,7 +148,7 @@ class ColourField(QWidget, Editor):
 
     def write(self, value: Any) -> None:
         self._current = value
-        self._paint()
+        self.restyle()  # the chosen swatch is marked by its style
 
     def editing(self) -> bool:
         return False
@@ -159,7 +165,8 @@ class ColourField(QWidget, Editor):
         if colour.isValid():
             self._choose(colour.name())
 
-    def _paint(self) -> None:
+    def restyle(self) -> None:
+        """Style the swatches, the chosen one ringed, in the inspector palette in use."""
         colours = palette()
         current = self._current.lower() if self._current else None
         for colour, swatch in self.swatches.items():

@@ -12,12 +12,14 @@ from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QStackedWidget, 
 from journeymapper.editor.inspector.base import Page, hint_label
 from journeymapper.editor.inspector.bulk import BulkPage
 from journeymapper.editor.inspector.card import CardPage
+from journeymapper.editor.inspector.choices import ColourField, SegmentedField
 from journeymapper.editor.inspector.connection import ConnectionPage
 from journeymapper.editor.inspector.headers import LanePage, StagePage
 from journeymapper.editor.inspector.map_page import MapPage
 from journeymapper.editor.inspector.style import palette
 from journeymapper.editor.items import HeaderItem
 from journeymapper.editor.scene import MapScene
+from journeymapper.editor.theme import theme_switch
 from journeymapper.errors import JourneyMapError
 from journeymapper.model import Change
 
@@ -83,6 +85,7 @@ class Inspector(QDockWidget):
             self.stack.addWidget(scroll)
         self.page: Page | None = None
         self.refresh()
+        theme_switch().changed.connect(self.restyle)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(340, 720)
@@ -120,6 +123,14 @@ class Inspector(QDockWidget):
 
     def _on_refused(self, message: str) -> None:
         self._refusal = message
+
+    def restyle(self) -> None:
+        """Colours for the theme in use, after the system switched light or dark: the style sheet,
+        the fields that style themselves, and coloured text on the page shown."""
+        self.stack.setStyleSheet(palette().stylesheet())
+        for field in (*self.findChildren(SegmentedField), *self.findChildren(ColourField)):
+            field.restyle()
+        self.refresh()
 
     # -- following the selection ----------------------------------------------------------------
 

@@ -1,4 +1,7 @@
-"""The inspector's look: colours taken from the canvas theme (light or dark) and a small style sheet."""
+"""The inspector's look: colours taken from the canvas theme (light or dark) and a small style sheet.
+
+Widgets ask ``palette()`` whenever they style themselves, so that they can do it again when the
+system switches light or dark (``Inspector.restyle``)."""
 
 from __future__ import annotations
 
@@ -80,4 +83,5 @@ DARK = InspectorPalette(
 
 
 def palette() -> InspectorPalette:
+    """The colours for the canvas theme in use."""
     return DARK if current_theme().dark else LIGHT
