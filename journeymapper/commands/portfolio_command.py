@@ -15,7 +15,7 @@ from pathlib import Path
 from journeymapper.commands import clip, print_json, section, table
 from journeymapper.portfolio import Portfolio, PortfolioLink, scan_portfolio
 
-SHARED_ID_ADVICE = 'give all but one a new "id" in a text editor (the editor keeps a map\'s id)'
+SHARED_ID_ADVICE = "open all but one in the editor and choose New id… on the Inspector's Map page"
 
 
 def add_portfolio_command(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:

@@ -30,20 +30,20 @@ class AutosaveStore:
         location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
         self.directory = directory or Path(location) / "autosave"
 
-    def _copy(self, document: JourneyDocument) -> Path:
-        return self.directory / f"{document.id}.json"
+    def _copy(self, name: str) -> Path:
+        return self.directory / f"{name}.json"
 
-    def write(self, document: JourneyDocument, origin: Path | None) -> None:
-        """Write the copy; raises ``JourneyMapError`` if the data directory is not writable."""
+    def write(self, name: str, document: JourneyDocument, origin: Path | None) -> None:
+        """Write the copy called ``name``; raises ``JourneyMapError`` if the data directory is not writable."""
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            (self.directory / f"{document.id}.origin").write_text(str(origin or ""), encoding="utf-8")
+            self._copy(name).with_suffix(".origin").write_text(str(origin or ""), encoding="utf-8")
         except OSError as error:
             raise JourneyMapError(f"{self.directory}: cannot write the autosave copy: {error.strerror}") from None
-        json_format.save(document, self._copy(document))
+        json_format.save(document, self._copy(name))
 
-    def discard(self, document: JourneyDocument) -> None:
-        self.discard_copy(self._copy(document))
+    def discard(self, name: str) -> None:
+        self.discard_copy(self._copy(name))
 
     def discard_copy(self, copy: Path) -> None:
         copy.unlink(missing_ok=True)

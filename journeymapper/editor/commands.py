@@ -297,6 +297,21 @@ class RemoveColumnOrRow(ModelCommand):
         self._cards.revert()
 
 
+class ChangeMapId(ModelCommand):
+    """Give the map an id of its own: a copy of a map file still carries the original's id."""
+
+    def __init__(self, document: JourneyDocument, new_id: str):
+        super().__init__(f"Give the map the id {quoted(new_id)}")
+        self._document = document
+        self._ids = (document.id, new_id)
+
+    def apply(self) -> None:
+        self._document.change_id(self._ids[1])
+
+    def revert(self) -> None:
+        self._document.change_id(self._ids[0])
+
+
 class AddPersona(ModelCommand):
     def __init__(self, document: JourneyDocument, persona: Persona, text: str):
         super().__init__(text)

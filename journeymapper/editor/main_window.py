@@ -407,13 +407,13 @@ class MainWindow(QMainWindow):
         self.inspector.commit_pending()
         if self.session is not None and self.session.modified:
             try:
-                self.autosave.write(self.session.document, self.session.path)
+                self.autosave.write(self.session.autosave_name, self.session.document, self.session.path)
             except JourneyMapError as error:
                 self.statusBar().showMessage(str(error), 8000)
 
     def _discard_autosave(self) -> None:
         if self.session is not None:
-            self.autosave.discard(self.session.document)
+            self.autosave.discard(self.session.autosave_name)
 
     def offer_recovery(self) -> None:
         """After a crash: offer each autosave copy left behind, newest work first."""
@@ -435,6 +435,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Cannot recover", str(error))
             return False
         session.path = origin
+        session.autosave_name = copy.stem  # the recovered work goes on in the same copy
         session.undo_stack.resetClean()  # recovered work is unsaved work
         self._show_session(session)
         return True

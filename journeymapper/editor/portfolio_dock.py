@@ -46,10 +46,9 @@ KIND_COLOURS = {MapKind.CUSTOMER: "#4477aa", MapKind.USER: "#228833", MapKind.BU
                 MapKind.SERVICE_BLUEPRINT: "#aa3377"}
 
 
-# The editor has no way to change a map's id (Save As keeps it), so the remedy is the file itself.
-SHARED_ID_REMEDY = ("Give all but one of them a new id: change the \"id\" near the top of the file in a text "
-                    "editor, then Refresh.\nLinks to a file whose id you change show as broken (id mismatch) "
-                    "until their map_id is changed to match.")
+SHARED_ID_REMEDY = ("Give all but one of them a new id: open the map and choose New id… on the Inspector's "
+                    "Map page, save it, then Refresh.\nLinks that mean the map you changed show as broken "
+                    "(id mismatch) until their map id is changed to match.")
 
 
 def _shared_id_tooltip(duplicate: DuplicateId, path: str) -> str:

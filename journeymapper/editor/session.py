@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -23,6 +24,9 @@ class MapSession(QObject):
         super().__init__(parent)
         self.document = document
         self.path = path
+        # Fixed for the session: another window with a copy of this map, or a new map id, never
+        # mixes up the autosave copies.
+        self.autosave_name = f"{document.id}-{uuid.uuid4().hex[:8]}"
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
 

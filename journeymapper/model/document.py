@@ -343,6 +343,18 @@ class JourneyDocument:
         self.info = _validated(JourneyMapFile, self.info, changes)
         self._notify("map", "updated", "")
 
+    def change_id(self, new_id: str) -> None:
+        """Give the map another id: for a copy of a map, which still has the original's id.
+
+        Links from other maps name this id, so they stop arriving until their ``map_id`` follows;
+        that is why the id is not one of the fields ``update_map`` edits.
+        """
+        try:
+            self.info = self.info.model_validate({**self.info.model_dump(), "id": new_id})
+        except ValidationError as error:
+            raise JourneyMapError(f"map: {_first_problem(error)}") from None
+        self._notify("map", "updated", "")
+
     # -- personas -----------------------------------------------------------------------------
 
     def add_persona(self, persona: Persona, position: int | None = None) -> None:

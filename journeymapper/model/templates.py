@@ -197,13 +197,17 @@ def new_from_template(template: str, title: str | None = None) -> JourneyDocumen
         names = ", ".join(sorted(TEMPLATES))
         raise JourneyMapError(f"unknown template {template!r}; the templates are {names}") from None
     title = chosen.label if title is None else title
-    map_slug = slug(title)[:48].strip("-") or slug(chosen.name)
-    document = JourneyDocument(f"{map_slug}-{uuid.uuid4().hex[:6]}", title, chosen.kind, chosen.description)
+    document = JourneyDocument(new_map_id(title, chosen.name), title, chosen.kind, chosen.description)
     for name, description in chosen.stages:
         document.add_stage(Stage(id=f"stage-{slug(name)}", name=name, description=description))
     for name, kind, colour in chosen.lanes:
         document.add_lane(Lane(id=f"lane-{slug(name)}", name=name, kind=kind, colour=colour))
     return document
+
+
+def new_map_id(title: str, fallback: str = "map") -> str:
+    """A fresh map id that still says which map it is: the title's slug and a random suffix."""
+    return f"{slug(title)[:48].strip('-') or slug(fallback)}-{uuid.uuid4().hex[:6]}"
 
 
 def slug(text: str) -> str:

@@ -111,8 +111,8 @@ def test_map_ids_held_by_more_than_one_file_have_a_section_and_a_word_in_the_hea
     assert sections[0].endswith(", 0 file(s) that do not load, 1 map id held by more than one file")
     assert sections[2].startswith("Files that are not maps or do not load")
     assert sections[3].splitlines() == [
-        'Map ids held by more than one file (1): give all but one a new "id" in a text editor '
-        "(the editor keeps a map's id)",
+        "Map ids held by more than one file (1): open all but one in the editor and choose New id… on the "
+        "Inspector's Map page",
         "  Id                         Files",
         "  year-one-customer-journey  " + ", ".join(SHARING_AN_ID),
     ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QColorDialog, QMainWindow
+from PySide6.QtWidgets import QApplication, QColorDialog, QMainWindow, QMessageBox
 
 from gestures import centre, press, release
 from journeymapper.editor.inspector import Inspector
@@ -666,3 +666,30 @@ def test_a_lane_name_completes_to_the_owner_teams_of_the_maps_kind(qtbot, inspec
     settle()
     completer.setCompletionPrefix("wa")
     assert completer.currentCompletion() == "Warehouse"
+
+
+def test_a_copied_map_gets_an_id_of_its_own_in_one_undoable_step(qtbot, inspector, session, monkeypatch):
+    page = inspector.map_page
+    assert page.map_id.text() == "checkout-map"
+    asked = []
+
+    def answer_yes(parent, title, text, *buttons):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer_yes)
+    qtbot.mouseClick(page.new_id_button, Qt.MouseButton.LeftButton)
+    assert "will show as broken" in asked[0]
+    new_id = session.document.id
+    assert new_id.startswith("checkout-") and new_id != "checkout-map"
+    settle()
+    assert page.map_id.text() == new_id
+    assert texts(session.undo_stack) == [f"Give the map the id '{new_id}'"]
+    session.undo_stack.undo()
+    assert session.document.id == "checkout-map"
+
+
+def test_cancelling_the_new_id_question_changes_nothing(qtbot, inspector, session, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Cancel)
+    qtbot.mouseClick(inspector.map_page.new_id_button, Qt.MouseButton.LeftButton)
+    assert session.document.id == "checkout-map" and session.undo_stack.count() == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QUrl
@@ -168,6 +169,36 @@ def test_saving_removes_the_autosave_copy(window, sample_copy):
     window.scene.select_cards([next(iter(window.scene.cards))])
     window.scene.delete_selection()
     window.write_autosave()
+    window.save()
+    assert window.autosave.left_behind() == []
+
+
+def test_two_windows_on_copies_of_one_map_keep_separate_autosave_copies(window, sample_copy, qtbot, tmp_path):
+    from journeymapper.editor.main_window import MainWindow
+
+    copy = shutil.copy(sample_copy, tmp_path / "copy.json")  # same map id in both files
+    other = MainWindow(settings=window.settings, autosave=window.autosave)
+    qtbot.addWidget(other)
+    for each, path in ((window, sample_copy), (other, copy)):
+        each.open_file(path)
+        each.scene.select_cards([next(iter(each.scene.cards))])
+        each.scene.delete_selection()
+        each.write_autosave()
+    assert sorted(item.origin for item in window.autosave.left_behind()) == sorted(
+        [sample_copy.resolve(), Path(copy).resolve()])
+    other.session.undo_stack.setClean()
+
+
+def test_a_new_map_id_leaves_no_stale_autosave_copy_behind(window, sample_copy, monkeypatch):
+    window.open_file(sample_copy)
+    window.write_autosave()  # not modified yet: nothing written
+    window.scene.select_cards([next(iter(window.scene.cards))])
+    window.scene.delete_selection()
+    window.write_autosave()
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    window.inspector.map_page.new_id_button.click()
+    window.write_autosave()
+    assert len(window.autosave.left_behind()) == 1
     window.save()
     assert window.autosave.left_behind() == []
 

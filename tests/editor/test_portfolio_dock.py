@@ -131,5 +131,5 @@ def test_a_copied_map_and_its_original_are_marked_with_what_to_do(dock, samples,
     variant, original = titles["shoe-order-variant.json"].toolTip(), titles[f"{BUSINESS}.json"].toolTip()
     assert variant.startswith(f"Map id '{BUSINESS}' is also the id of {BUSINESS}.json.\n")
     assert original.startswith(f"Map id '{BUSINESS}' is also the id of shoe-order-variant.json.\n")
-    assert 'change the "id" near the top of the file in a text editor' in variant
+    assert "choose New id… on the Inspector's Map page" in variant
     assert set(column(dock.links_table, 3)) == {"ok"}  # the links name files, and those files hold the ids

@@ -218,3 +218,17 @@ def test_a_loaded_graph_takes_further_edits(small_map):
     assert sorted(loaded.graph.edges) == [("checkout", "charge"), ("search", "checkout")]
     assert list(loaded.graph.predecessors("checkout")) == ["search"]
     assert loaded.graph.in_degree("checkout") == 1
+
+
+def test_a_copy_of_a_map_can_take_a_new_id_and_listeners_hear_of_it(small_map):
+    heard = []
+    small_map.subscribe(heard.append)
+    small_map.change_id("checkout-map-variant")
+    assert small_map.id == "checkout-map-variant"
+    assert heard == [Change("map", "updated", "")]
+
+
+def test_a_new_id_must_be_a_valid_id(small_map):
+    with pytest.raises(JourneyMapError, match="id"):
+        small_map.change_id("has spaces")
+    assert small_map.id == "checkout-map"

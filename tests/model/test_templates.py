@@ -7,7 +7,7 @@ import pytest
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats import json_format
 from journeymapper.model.schema import LaneKind, MapKind
-from journeymapper.model.templates import TEMPLATES, default_template, new_from_template, slug
+from journeymapper.model.templates import TEMPLATES, default_template, new_from_template, new_map_id, slug
 
 
 @pytest.mark.parametrize("name", sorted(TEMPLATES))
@@ -139,3 +139,10 @@ def test_unknown_template_names_the_valid_ones() -> None:
 )
 def test_slug(text: str, expected: str) -> None:
     assert slug(text) == expected
+
+
+def test_a_new_map_id_says_which_map_it_is_and_is_fresh_each_time():
+    first, second = new_map_id("Year one: retail"), new_map_id("Year one: retail")
+    assert first.startswith("year-one-retail-") and second.startswith("year-one-retail-")
+    assert first != second
+    assert new_map_id("渋谷", "customer").startswith("customer-")

@@ -11,17 +11,19 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from journeymapper.editor.commands import AddPersona, RemovePersona, quoted
-from journeymapper.editor.inspector.base import Form, Page, hint_label, required
+from journeymapper.editor.commands import AddPersona, ChangeMapId, RemovePersona, quoted
+from journeymapper.editor.inspector.base import Form, Page, hint_label, required, value_label
 from journeymapper.editor.inspector.fields import ComboField, LineField, ListField, TextField
 from journeymapper.editor.inspector.lists import persona_badges
 from journeymapper.model import MapKind, Persona, PersonaPart
 from journeymapper.model.kinds import KIND_LABELS, PART_LABELS
+from journeymapper.model.templates import new_map_id
 
 if TYPE_CHECKING:
     from journeymapper.editor.inspector.dock import Inspector
@@ -43,6 +45,7 @@ class MapPage(Page):
         form.row("Kind", self.kind)
         form.row("Author", self.author)
         form.row("Description", self.description)
+        form.row("Id", self._id_row())
         form.full_row(self.counts)
 
         people = self.section("Personas")
@@ -100,6 +103,21 @@ class MapPage(Page):
         self._shown: list[tuple[str, str, str]] = []
         self.end()
 
+    def _id_row(self) -> QWidget:
+        self.map_id = value_label()
+        self.map_id.setObjectName("mapId")
+        self.new_id_button = QToolButton()
+        self.new_id_button.setText("New id…")
+        self.new_id_button.setToolTip("Give this map an id of its own: a copy of another map's file still has "
+                                      "that map's id, and links then cannot tell the two apart")
+        self.new_id_button.clicked.connect(self._new_id)
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.map_id, 1)
+        line.addWidget(self.new_id_button)
+        return row
+
     def exists(self) -> bool:
         return True
 
@@ -116,6 +134,7 @@ class MapPage(Page):
         self.kind.load(info.kind, force)
         self.author.load(info.author, force)
         self.description.load(info.description, force)
+        self.map_id.setText(info.id)
         self.counts.setText("  ·  ".join(f"{count} {noun}{'s' * (count != 1)}" for count, noun in (
             (len(document.stages), "stage"), (len(document.lanes), "lane"),
             (document.touchpoint_count(), "card"), (sum(1 for _ in document.connections()), "connection"))))
@@ -175,6 +194,20 @@ class MapPage(Page):
 
     def _save_kind(self, kind: MapKind) -> bool:
         return self._save(self.kind, "kind", kind, f"Change kind of the map to {KIND_LABELS[kind]}")
+
+    def _new_id(self) -> None:
+        document = self.document
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self, "Give the map a new id",
+            f"Links in other maps name this map by its id, {document.id!r}. Those that mean this map will "
+            "show as broken until their map id is changed to the new one; those that mean the map this "
+            "was copied from keep working.\n\nGive this map a new id?",
+            buttons.Yes | buttons.Cancel, buttons.Cancel,
+        )
+        if answer == buttons.Yes:
+            new_id = new_map_id(document.title, document.kind.value)
+            self.push(lambda: ChangeMapId(document, new_id))
 
     def _persona(self) -> Persona:
         return self.document.personas[self.persona_id]
