@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QToolButton
 
 from support import SAMPLES
 from journeymapper.editor import clipboard
-from journeymapper.formats.json_format import load
+from journeymapper.formats.json_format import load, save
 
 SAMPLE = next(path for path in SAMPLES if path.name == "year-one-customer-journey.json")
 
@@ -142,14 +145,39 @@ def test_dropping_a_map_file_on_the_window_opens_it(window, sample_copy, qtbot):
     assert window.session.path == sample_copy.resolve()
 
 
-def test_autosave_writes_a_copy_of_a_modified_map_and_recovery_restores_it(window, sample_copy, dialogs, tmp_path):
+def autosave_origins(window) -> list[Path]:
+    """The files the autosave copies on disk belong to."""
+    return sorted(Path(origin.read_text(encoding="utf-8")) for origin in window.autosave.directory.glob("*.origin"))
+
+
+def crash_leaving_a_copy(directory: Path, edited: Path, origin: Path) -> None:
+    """Another journeymapper writes an autosave copy of ``edited`` and dies without cleaning up."""
+    code = ("import os, sys; from pathlib import Path; from journeymapper.formats import json_format; "
+            "from journeymapper.editor.autosave import AutosaveStore; "
+            "AutosaveStore(Path(sys.argv[1])).write('crashed', json_format.load(sys.argv[2]), Path(sys.argv[3])); "
+            "os._exit(9)")
+    result = subprocess.run([sys.executable, "-c", code, str(directory), str(edited), str(origin)], timeout=60,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, capture_output=True, text=True)
+    assert result.returncode == 9, result.stderr
+
+
+def test_autosave_writes_a_copy_of_a_modified_map(window, sample_copy):
     window.open_file(sample_copy)
+    window.write_autosave()
+    assert autosave_origins(window) == []  # nothing to save yet
     window.scene.select_cards([next(iter(window.scene.cards))])
     window.scene.delete_selection()
     window.write_autosave()
-    left = window.autosave.left_behind()
-    assert [item.origin for item in left] == [sample_copy.resolve()]
+    assert autosave_origins(window) == [sample_copy.resolve()]
+
+
+def test_recovery_offers_the_copy_a_crash_left_and_restores_it(window, sample_copy, dialogs, tmp_path):
+    window.open_file(sample_copy)
+    window.scene.select_cards([next(iter(window.scene.cards))])
+    window.scene.delete_selection()
     edited = window.session.document
+    save(edited, tmp_path / "edited.json")
+    crash_leaving_a_copy(window.autosave.directory, tmp_path / "edited.json", sample_copy.resolve())
 
     from journeymapper.editor.autosave import AutosaveStore
     from journeymapper.editor.main_window import MainWindow
@@ -157,11 +185,26 @@ def test_autosave_writes_a_copy_of_a_modified_map_and_recovery_restores_it(windo
     after_crash = MainWindow(settings=window.settings, autosave=AutosaveStore(window.autosave.directory))
     dialogs["answer"] = QMessageBox.StandardButton.Yes
     after_crash.offer_recovery()
+    assert len(dialogs["questions"]) == 1
     assert after_crash.session.document == edited
     assert after_crash.session.path == sample_copy.resolve()
     assert after_crash.isWindowModified()
     after_crash.session.undo_stack.setClean()
     after_crash.close()
+
+
+def test_a_copy_another_running_journeymapper_keeps_is_not_offered(window, sample_copy, dialogs):
+    from journeymapper.editor.autosave import AutosaveStore
+    from journeymapper.editor.main_window import MainWindow
+
+    window.open_file(sample_copy)
+    window.scene.select_cards([next(iter(window.scene.cards))])
+    window.scene.delete_selection()
+    window.write_autosave()
+    second = MainWindow(settings=window.settings, autosave=AutosaveStore(window.autosave.directory))
+    second.offer_recovery()
+    assert dialogs["questions"] == [] and second.session is None
+    assert autosave_origins(window) == [sample_copy.resolve()]  # and it was left alone
 
 
 def test_saving_removes_the_autosave_copy(window, sample_copy):
@@ -170,7 +213,7 @@ def test_saving_removes_the_autosave_copy(window, sample_copy):
     window.scene.delete_selection()
     window.write_autosave()
     window.save()
-    assert window.autosave.left_behind() == []
+    assert autosave_origins(window) == []
 
 
 def test_two_windows_on_copies_of_one_map_keep_separate_autosave_copies(window, sample_copy, qtbot, tmp_path):
@@ -184,8 +227,7 @@ def test_two_windows_on_copies_of_one_map_keep_separate_autosave_copies(window, 
         each.scene.select_cards([next(iter(each.scene.cards))])
         each.scene.delete_selection()
         each.write_autosave()
-    assert sorted(item.origin for item in window.autosave.left_behind()) == sorted(
-        [sample_copy.resolve(), Path(copy).resolve()])
+    assert autosave_origins(window) == sorted([sample_copy.resolve(), Path(copy).resolve()])
     other.session.undo_stack.setClean()
 
 
@@ -198,9 +240,9 @@ def test_a_new_map_id_leaves_no_stale_autosave_copy_behind(window, sample_copy, 
     monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
     window.inspector.map_page.new_id_button.click()
     window.write_autosave()
-    assert len(window.autosave.left_behind()) == 1
+    assert len(autosave_origins(window)) == 1
     window.save()
-    assert window.autosave.left_behind() == []
+    assert autosave_origins(window) == []
 
 
 def test_copy_and_paste_makes_new_cards_with_their_connections(window, sample_copy):
