@@ -15,6 +15,7 @@ from pathlib import Path
 
 from journeymapper import __version__
 from journeymapper.commands.insights_command import add_insights_command
+from journeymapper.commands.mermaid_commands import add_mermaid_commands
 from journeymapper.commands.portfolio_command import add_portfolio_command
 from journeymapper.formats.pdf.command import add_export_command
 from journeymapper.errors import JourneyMapError
@@ -93,6 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     add_export_command(commands)
     add_insights_command(commands)
     add_portfolio_command(commands)
+    add_mermaid_commands(commands)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of map files")
     schema.set_defaults(run=_schema)

@@ -11,6 +11,8 @@ QT_FREE = [
     "journeymapper.model",
     "journeymapper.layout",
     "journeymapper.formats.json_format",
+    "journeymapper.formats.mermaid",
+    "journeymapper.commands.mermaid_commands",
     "journeymapper.cli",
     "journeymapper.portfolio",
     "journeymapper.model.insights",

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -23,28 +22,20 @@ from pydantic import ValidationError
 
 from journeymapper.collector import young_collections_only
 from journeymapper.errors import JourneyMapError
+from journeymapper.formats.files import decode_utf8, read_limited, write_atomically
 from journeymapper.formats.migrations import migrate
 from journeymapper.model.document import JourneyDocument
 from journeymapper.model.schema import FORMAT_TAG, FORMAT_VERSION, JourneyMapFile
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
-_UTF8_BOM = b"\xef\xbb\xbf"
-_FOREIGN_BOMS = {
-    b"\xff\xfe\x00\x00": "UTF-32",
-    b"\x00\x00\xfe\xff": "UTF-32",
-    b"\xff\xfe": "UTF-16",
-    b"\xfe\xff": "UTF-16",
-}
-
 
 def load(path: str | os.PathLike[str]) -> JourneyDocument:
     """Read a map file into a document."""
-    return loads(_read(Path(path)), source=str(path))
+    return loads(read_limited(Path(path)), source=str(path))
 
 
 def loads(data: bytes | str, source: str = "<map>") -> JourneyDocument:
     """Read a map from the bytes (or text) of a file; ``source`` names it in error messages."""
-    text = data if isinstance(data, str) else _decode(data, source)
+    text = data if isinstance(data, str) else decode_utf8(data, source)
     with young_collections_only():
         try:
             model = JourneyMapFile.model_validate_json(text)
@@ -65,66 +56,7 @@ def dumps(document: JourneyDocument) -> str:
 
 def save(document: JourneyDocument, path: str | os.PathLike[str]) -> None:
     """Write a map file atomically: a temporary file beside the target, renamed over it."""
-    target = Path(path)
-    payload = dumps(document).encode("utf-8")
-    try:
-        mode = target.stat().st_mode & 0o777 if target.exists() else _default_mode()
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as error:
-        raise JourneyMapError(f"{target}: cannot save: {error.strerror or error}") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise JourneyMapError(f"{target}: cannot save: {error.strerror or error}") from None
-
-
-def _default_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def _read(path: Path) -> bytes:
-    try:
-        if path.is_dir():
-            raise JourneyMapError(f"{path}: is a folder, not a map file")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise JourneyMapError(
-                f"{path}: file is {size / 1e6:.0f} MB; maps larger than {MAX_FILE_BYTES // 2**20} MiB are refused"
-            )
-        return path.read_bytes()
-    except OSError as error:
-        raise JourneyMapError(f"{path}: cannot read: {error.strerror or error}") from None
-
-
-def _decode(data: bytes, source: str) -> str:
-    if not data.strip():
-        raise JourneyMapError(f"{source}: file is empty")
-    for bom, encoding in _FOREIGN_BOMS.items():
-        if data.startswith(bom):
-            raise JourneyMapError(f"{source}: file is encoded as {encoding}; map files must be UTF-8")
-    if len(data) >= 2 and (data[0] == 0 or data[1] == 0):
-        raise JourneyMapError(f"{source}: file looks like UTF-16 or UTF-32; map files must be UTF-8")
-    if data.startswith(_UTF8_BOM):
-        data = data[len(_UTF8_BOM) :]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line, column = _line_column(data, error.start)
-        raise JourneyMapError(f"{source}: line {line}, column {column}: invalid UTF-8 byte 0x{data[error.start]:02x}") from None
-
-
-def _line_column(data: bytes, offset: int) -> tuple[int, int]:
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
-    return data.count(b"\n", 0, offset) + 1, column
+    write_atomically(Path(path), dumps(document).encode("utf-8"), action="save")
 
 
 def _validate_step_by_step(text: str, source: str) -> JourneyMapFile:

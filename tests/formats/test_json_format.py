@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from journeymapper.errors import JourneyMapError
-from journeymapper.formats import json_format, migrations
+from journeymapper.formats import files, json_format, migrations
 from journeymapper.formats.json_format import dumps, load, loads, save
 
 
@@ -73,7 +73,7 @@ def test_a_failed_save_keeps_the_old_file(small_map, tmp_path, monkeypatch):
     def full_disk(*_):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(json_format.os, "fsync", full_disk)
+    monkeypatch.setattr(files.os, "fsync", full_disk)
     with pytest.raises(JourneyMapError, match="cannot save: No space left on device"):
         save(small_map, target)
     assert target.read_text() == "old content"
@@ -202,7 +202,7 @@ def test_a_folder_is_not_a_map(tmp_path):
 
 
 def test_files_over_the_size_limit_are_refused_unread(tmp_path, monkeypatch):
-    monkeypatch.setattr(json_format, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 1000)
     big = tmp_path / "big.json"
     big.write_bytes(b" " * 2000)
     with pytest.raises(JourneyMapError, match="refused"):

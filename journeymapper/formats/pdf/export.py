@@ -7,10 +7,8 @@ date comes from the options). The same map with the same options gives the same 
 
 from __future__ import annotations
 
-import contextlib
 import io
 import os
-import secrets
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,7 +19,7 @@ from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from journeymapper import __version__
-from journeymapper.errors import JourneyMapError
+from journeymapper.formats.files import write_atomically
 from journeymapper.formats.pdf.appendix import appendix_pages
 from journeymapper.formats.pdf.fit import fit_pages
 from journeymapper.formats.pdf.fonts import describe_missing
@@ -166,21 +164,3 @@ def _outline(canvas: Canvas, pages: list[PlannedPage], number: int) -> None:
     canvas.bookmarkPage(key)
     title = {"sheet": "Sheets", "insights": "Insights", "touchpoints": "Touchpoints"}.get(info.kind, info.title)
     canvas.addOutlineEntry(title, key, level=0)
-
-
-def write_atomically(target: Path, data: bytes) -> None:
-    """Write ``data`` to a new file beside ``target``, then rename it over ``target``: a reader
-    never sees half a file, and a failed write leaves no file behind."""
-    temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
-    try:
-        # os.open applies the umask, as creating the file directly would.
-        with os.fdopen(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
-    except OSError as error:
-        raise JourneyMapError(f"{target}: cannot write: {error.strerror or error}") from None
-    finally:
-        with contextlib.suppress(OSError):  # gone after the rename; left behind by a failure or an interrupt
-            temporary.unlink(missing_ok=True)
