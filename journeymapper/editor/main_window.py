@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from journeymapper.editor import clipboard
 from journeymapper.editor.autosave import INTERVAL_MS, AutosaveStore
 from journeymapper.editor.commands import EditFields, EditMany
+from journeymapper.editor.file_kinds import MAP_FILTER, MERMAID_FILTER, OPEN_FILTER, dropped_files, is_mermaid
 from journeymapper.editor.find import Finder
 from journeymapper.editor.insights_dock import InsightsDock
 from journeymapper.editor.inspector import Inspector
@@ -34,6 +35,8 @@ from journeymapper.editor.session import MapSession
 from journeymapper.editor.start_page import StartPage
 from journeymapper.editor.view import MapView
 from journeymapper.errors import JourneyMapError
+from journeymapper.formats.files import write_atomically
+from journeymapper.formats.mermaid import dumps_mermaid, load_mermaid
 from journeymapper.model.links import rebased_links
 from journeymapper.model.templates import TEMPLATES, new_from_template
 
@@ -43,7 +46,6 @@ if TYPE_CHECKING:
     from journeymapper.editor.pdf_export import ExportJob
     from journeymapper.formats.pdf import ExportOptions, ExportResult
 
-MAP_FILTER = "Journey maps (*.json);;All files (*)"
 RECENT_LIMIT = 10
 
 
@@ -112,6 +114,7 @@ class MainWindow(QMainWindow):
         self.save_action = self._action("&Save", self.save, keys.Save, pixmaps.SP_DialogSaveButton)
         self.save_as_action = self._action("Save &As…", self.save_as, keys.SaveAs)
         self.export_action = self._action("&Export PDF…", self.export_pdf, "Ctrl+E")
+        self.export_mermaid_action = self._action("Export &Mermaid Journey…", self.export_mermaid)
         self.close_action = self._action("&Close map", self.close_map, keys.Close)
         file_menu = self.menuBar().addMenu("&File")
         new_menu = file_menu.addMenu("&New")
@@ -122,6 +125,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.save_action)
         file_menu.addAction(self.save_as_action)
         file_menu.addAction(self.export_action)
+        file_menu.addAction(self.export_mermaid_action)
         file_menu.addSeparator()
         file_menu.addAction(self.close_action)
         file_menu.addAction(self._action("&Quit", self.close, keys.Quit))
@@ -208,8 +212,8 @@ class MainWindow(QMainWindow):
             self.undo_group.setActiveStack(None)
             self.history.setStack(None)
             self.pages.setCurrentWidget(self.start_page)
-        for action in [self.save_action, self.save_as_action, self.export_action, self.close_action,
-                       *self.map_actions, *self.zoom_actions]:
+        for action in [self.save_action, self.save_as_action, self.export_action, self.export_mermaid_action,
+                       self.close_action, *self.map_actions, *self.zoom_actions]:
             action.setEnabled(session is not None)
         self.finder.set_scene(self.scene)
         self.insights.set_scene(self.scene)
@@ -233,14 +237,17 @@ class MainWindow(QMainWindow):
 
     def open_dialog(self) -> None:
         folder = str(self.session.path.parent) if self.session and self.session.path else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Open journey map", folder, MAP_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, "Open journey map", folder, OPEN_FILTER)
         if path:
             self.open_file(Path(path))
 
     def open_file(self, path: Path) -> bool:
-        """Open a map; a bad file is reported in a dialog and the open map stays as it was."""
+        """Open a map (or import a Mermaid journey as a new one); a bad file is reported in a
+        dialog and the open map stays as it was."""
         if not self.confirm_discard():
             return False
+        if is_mermaid(Path(path)):
+            return self._import_mermaid(Path(path))
         try:
             session = MapSession.open(Path(path))
         except JourneyMapError as error:
@@ -250,6 +257,36 @@ class MainWindow(QMainWindow):
         self._show_session(session)
         self._remember(session.path)
         return True
+
+    def _import_mermaid(self, path: Path) -> bool:
+        try:
+            document = load_mermaid(path)
+        except JourneyMapError as error:
+            QMessageBox.warning(self, "Cannot import journey", str(error))
+            return False
+        self._discard_autosave()
+        session = MapSession(document)
+        session.undo_stack.resetClean()  # the map is in no file yet: closing it asks first
+        self._show_session(session)
+        self.statusBar().showMessage(f"Imported {path.name}: save it to keep it as a map file", 8000)
+        return True
+
+    def export_mermaid(self) -> None:
+        """Write the map as a Mermaid journey diagram (what it keeps: ``formats.mermaid``)."""
+        if self.session is None:
+            return
+        self.inspector.commit_pending()
+        path = self.session.path
+        suggested = path.with_suffix(".mmd") if path else Path.home() / f"{self.session.document.id}.mmd"
+        chosen, _ = QFileDialog.getSaveFileName(self, "Export Mermaid journey", str(suggested), MERMAID_FILTER)
+        if not chosen:
+            return
+        try:
+            write_atomically(Path(chosen), dumps_mermaid(self.session.document).encode("utf-8"))
+        except JourneyMapError as error:
+            QMessageBox.warning(self, "Cannot export", str(error))
+            return
+        self.statusBar().showMessage(f"Exported {Path(chosen).name}", 4000)
 
     def save(self) -> bool:
         if self.session is None:
@@ -443,13 +480,11 @@ class MainWindow(QMainWindow):
     # -- dropping map files on the window ------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if any(url.isLocalFile() and url.toLocalFile().lower().endswith(".json") for url in event.mimeData().urls()):
+        if dropped_files(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        for url in event.mimeData().urls():
-            if url.isLocalFile() and url.toLocalFile().lower().endswith(".json"):
-                event.acceptProposedAction()
-                self.open_file(Path(url.toLocalFile()))
-                return
+        if files := dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+            self.open_file(files[0])
 

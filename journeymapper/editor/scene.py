@@ -25,6 +25,7 @@ from journeymapper.collector import young_collections_only
 from journeymapper.connector_labels import place_labels
 from journeymapper.editor import drags
 from journeymapper.editor.context_menu import build_menu
+from journeymapper.editor.file_kinds import dropped_files
 from journeymapper.editor.commands import AddColumnOrRow, AddTouchpoints, EditFields, RemoveItems, quoted
 from journeymapper.editor.inline_editor import InlineEditor
 from journeymapper.editor.items import (
@@ -404,8 +405,8 @@ class MapScene(QGraphicsScene):
             self.add_stage(drags.insertion_position(self.layout.stage_edges, position.x()))
         elif isinstance(entry, NewLane):
             self.add_lane(drags.insertion_position(self.layout.lane_edges, position.y()), entry.kind)
-        elif map_files := _map_files(mime):
-            self.file_dropped.emit(map_files[0])
+        elif files := dropped_files(mime):
+            self.file_dropped.emit(files[0])
         else:
             event.ignore()
             return
@@ -413,16 +414,12 @@ class MapScene(QGraphicsScene):
 
     def _accept_drag(self, event: QGraphicsSceneDragDropEvent) -> bool:
         mime = event.mimeData()
-        acceptable = palette_entry(mime) is not None or bool(_map_files(mime))
+        acceptable = palette_entry(mime) is not None or bool(dropped_files(mime))
         if acceptable:
             event.acceptProposedAction()
         else:
             event.ignore()
         return acceptable
-
-
-def _map_files(mime) -> list[Path]:
-    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile() and url.toLocalFile().lower().endswith(".json")]
 
 
 def _count(number: int, noun: str) -> str:
