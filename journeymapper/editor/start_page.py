@@ -44,7 +44,7 @@ class StartPage(QScrollArea):
         templates.setSpacing(12)
         for number, template in enumerate(TEMPLATES.values()):
             templates.addWidget(self._template_button(template), number // 3, number % 3)
-        open_button = QPushButton("Open a map file…")
+        open_button = QPushButton("Open a map or a Mermaid journey…")
         open_button.clicked.connect(self.open_requested)
         self.recent = QListWidget()
         self.recent.setObjectName("recentFiles")
