@@ -60,9 +60,10 @@ def run(paths: list[str]) -> int:
 
 
 def _close_on_termination(window) -> None:
-    """SIGTERM or Ctrl+C in the terminal closes the window as its Quit command would."""
+    """SIGTERM (a logout, a shutdown) or Ctrl+C in the terminal closes the window at once; unsaved
+    changes stay in the autosave copy for the next start to offer."""
     for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, lambda *_: QTimer.singleShot(0, window.close))
+        signal.signal(number, lambda *_: QTimer.singleShot(0, window.close_keeping_work))
     # Python handles signals only between bytecodes: wake it up now and then from Qt's loop.
     heartbeat = QTimer(window, interval=250)
     heartbeat.timeout.connect(lambda: None)

@@ -9,6 +9,7 @@ offer it for recovery. Whatever is left at start-up, unlocked, was left by a cra
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,8 +60,11 @@ class AutosaveStore:
                 self._locks[name] = lock
 
     def discard_copy(self, copy: Path) -> None:
-        copy.unlink(missing_ok=True)
-        copy.with_suffix(".origin").unlink(missing_ok=True)
+        # A copy that cannot be removed (the data folder went away, or is read-only) is offered
+        # again at the next start; nothing the user is doing now should fail over it.
+        for path in (copy, copy.with_suffix(".origin")):
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
 
     def left_behind(self) -> list[Recoverable]:
         """Copies that no clean save or close removed and no running journeymapper holds: a crash's."""

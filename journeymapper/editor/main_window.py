@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.session: MapSession | None = None
         self._export: tuple[ExportJob, QProgressDialog] | None = None  # the running export
         self.scene: MapScene | None = None
+        self._keeping_work = False  # closing for the system: unsaved work stays in the autosave copy
         self.setAcceptDrops(True)
         self.resize(1400, 900)
         self.start_page = StartPage()
@@ -346,13 +347,21 @@ class MainWindow(QMainWindow):
         return answer == buttons.Discard
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if self.confirm_discard():
-            self._discard_autosave()
+        if self._keeping_work or self.confirm_discard():
+            if not self._keeping_work:
+                self._discard_autosave()
             self.settings.setValue(_GEOMETRY_KEY, self.saveGeometry())
             self.settings.setValue(_DOCKS_KEY, self.saveState())
             event.accept()
         else:
             event.ignore()
+
+    def close_keeping_work(self) -> None:
+        """Close at once, as the system asks at logout: unsaved changes stay in the autosave copy,
+        offered for recovery at the next start, rather than in a question nobody may be there to
+        answer. If the copy cannot be written, closing asks as usual."""
+        self._keeping_work = self.write_autosave()
+        self.close()
 
     def restore_layout(self) -> bool:
         """Put the window and its docks back as they were when it last closed; False the first time."""
@@ -440,13 +449,16 @@ class MainWindow(QMainWindow):
             self.recent_files_menu.addAction(self._action(path.name, lambda _=False, p=path: self.open_file(p)))
         self.recent_files_menu.setEnabled(bool(paths))
 
-    def write_autosave(self) -> None:
+    def write_autosave(self) -> bool:
+        """Write the autosave copy of unsaved changes; False if they could not be written."""
         self.inspector.commit_pending()
         if self.session is not None and self.session.modified:
             try:
                 self.autosave.write(self.session.autosave_name, self.session.document, self.session.path)
             except JourneyMapError as error:
                 self.statusBar().showMessage(str(error), 8000)
+                return False
+        return True
 
     def _discard_autosave(self) -> None:
         if self.session is not None:

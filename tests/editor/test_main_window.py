@@ -314,3 +314,24 @@ def test_the_window_fits_half_a_laptop_screen_with_or_without_a_map(window):
     assert window.minimumSizeHint().width() <= half_a_laptop
     window.open_file(SAMPLES[0])
     assert window.minimumSizeHint().width() <= half_a_laptop
+
+
+def test_closing_for_the_system_keeps_unsaved_work_in_the_autosave_copy_without_asking(window, sample_copy, dialogs):
+    window.open_file(sample_copy)
+    window.scene.select_cards([next(iter(window.scene.cards))])
+    window.scene.delete_selection()
+    window.close_keeping_work()
+    assert not window.isVisible() and dialogs["questions"] == []
+    assert autosave_origins(window) == [sample_copy.resolve()]
+
+
+def test_if_the_copy_cannot_be_written_closing_for_the_system_asks_as_usual(window, sample_copy, dialogs, tmp_path):
+    from journeymapper.editor.autosave import AutosaveStore
+
+    (tmp_path / "a-file").write_text("")
+    window.autosave = AutosaveStore(tmp_path / "a-file" / "autosave")
+    window.open_file(sample_copy)
+    window.scene.select_cards([next(iter(window.scene.cards))])
+    window.scene.delete_selection()
+    window.close_keeping_work()
+    assert dialogs["questions"] == ["Save the changes to journey.json?"]

@@ -86,6 +86,30 @@ def test_the_editor_opens_a_sample_on_a_real_display_and_quits_cleanly(display, 
     assert "Traceback" not in errors
 
 
+def test_a_logout_closes_the_editor_at_once_and_keeps_unsaved_work_for_the_next_start(display, tmp_path):
+    draft = tmp_path / "draft.mmd"
+    draft.write_text("journey\n  title First week\n  section Sign up\n    Gets the invite: 4: Amira\n", encoding="utf-8")
+    environment = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
+    environment.update(DISPLAY=display, XDG_CONFIG_HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path))
+    editor = subprocess.Popen([sys.executable, "-m", "journeymapper", str(draft)], env=environment,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while "First week" not in window_titles(environment):  # imported: a new map, not saved anywhere
+            assert editor.poll() is None, editor.communicate()[1]
+            assert time.monotonic() < deadline, "the window never appeared"
+            time.sleep(0.25)
+        editor.send_signal(signal.SIGTERM)
+        _, errors = editor.communicate(timeout=30)  # no question holds it open
+    finally:
+        if editor.poll() is None:
+            editor.kill()
+    assert editor.returncode == 0, errors
+    copies = list(tmp_path.rglob("autosave/*.json"))
+    assert len(copies) == 1 and "First week" in copies[0].read_text(encoding="utf-8")
+    assert not list(tmp_path.rglob("autosave/*.lock"))  # released: the next start offers it
+
+
 def test_without_a_display_the_editor_says_so_in_one_line(tmp_path):
     environment = {key: value for key, value in os.environ.items()
                    if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
