@@ -62,17 +62,21 @@ def window_titles(environment: dict[str, str]) -> str:
     return subprocess.run(["xwininfo", "-root", "-tree"], env=environment, capture_output=True, text=True).stdout
 
 
+def wait_for_window(editor: subprocess.Popen, environment: dict[str, str], title: str) -> None:
+    deadline = time.monotonic() + 60
+    while title not in window_titles(environment):
+        assert editor.poll() is None, editor.communicate()[1]
+        assert time.monotonic() < deadline, "the window never appeared"
+        time.sleep(0.25)
+
+
 def test_the_editor_opens_a_sample_on_a_real_display_and_quits_cleanly(display, tmp_path):
     environment = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
     environment.update(DISPLAY=display, XDG_CONFIG_HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path))
     editor = subprocess.Popen([sys.executable, "-m", "journeymapper", str(SAMPLE)], env=environment,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        deadline = time.monotonic() + 60
-        while "year-one-customer-journey.json" not in window_titles(environment):
-            assert editor.poll() is None, editor.communicate()[1]
-            assert time.monotonic() < deadline, "the window never appeared"
-            time.sleep(0.25)
+        wait_for_window(editor, environment, "year-one-customer-journey.json")
         time.sleep(1.0)
         screenshot = tmp_path / "screen.png"
         subprocess.run([sys.executable, "-c", GRAB, str(screenshot)], env=environment, check=True, timeout=60)
@@ -94,11 +98,7 @@ def test_a_logout_closes_the_editor_at_once_and_keeps_unsaved_work_for_the_next_
     editor = subprocess.Popen([sys.executable, "-m", "journeymapper", str(draft)], env=environment,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        deadline = time.monotonic() + 60
-        while "First week" not in window_titles(environment):  # imported: a new map, not saved anywhere
-            assert editor.poll() is None, editor.communicate()[1]
-            assert time.monotonic() < deadline, "the window never appeared"
-            time.sleep(0.25)
+        wait_for_window(editor, environment, "First week")  # imported: a new map, not saved anywhere
         editor.send_signal(signal.SIGTERM)
         _, errors = editor.communicate(timeout=30)  # no question holds it open
     finally:
