@@ -154,8 +154,9 @@ class RemoveItems(ModelCommand):
         document = self._document
         self._touchpoints = [document.touchpoint(card_id) for card_id in self._touchpoint_ids]
         self._connections = [document.remove_connection(connection_id) for connection_id in self._connection_ids]
-        for card_id in self._touchpoint_ids:
-            self._connections += document.remove_touchpoint(card_id)[1]
+        # The last cards of a cell first: the cards before them keep their places (and indexes).
+        for card in sorted(self._touchpoints, key=lambda card: card.index, reverse=True):
+            self._connections += document.remove_touchpoint(card.id)[1]
 
     def revert(self) -> None:
         # Ascending index order rebuilds each cell as it was (see _restore_places).

@@ -72,10 +72,11 @@ def _digraph_of(nodes: dict[str, NodeData], succ: Adjacency, pred: Adjacency) ->
     return graph
 
 
-def _restamp(members: list[str], nodes: Mapping[str, NodeData]) -> None:
-    """Write each card's position in its cell into its ``index`` so the two never disagree."""
-    for index, touchpoint_id in enumerate(members):
-        data = nodes[touchpoint_id]
+def _restamp(members: list[str], nodes: Mapping[str, NodeData], start: int = 0) -> None:
+    """Write each card's position in its cell into its ``index`` so the two never disagree; the
+    cards before ``start`` kept their places."""
+    for index in range(start, len(members)):
+        data = nodes[members[index]]
         if data["touchpoint"].index != index:
             data["touchpoint"] = data["touchpoint"].model_copy(update={"index": index})
 
@@ -486,14 +487,16 @@ class JourneyDocument:
 
     def _insert_into_cell(self, touchpoint_id: str, cell: Cell, index: int) -> None:
         members = self._cells.setdefault(cell, [])
-        members.insert(max(0, min(index, len(members))), touchpoint_id)
-        _restamp(members, self.graph.nodes)
+        position = max(0, min(index, len(members)))
+        members.insert(position, touchpoint_id)
+        _restamp(members, self.graph.nodes, position)
 
     def _remove_from_cell(self, touchpoint_id: str, cell: Cell) -> None:
         members = self._cells[cell]
-        members.remove(touchpoint_id)
+        position = members.index(touchpoint_id)
+        del members[position]
         if members:
-            _restamp(members, self.graph.nodes)
+            _restamp(members, self.graph.nodes, position)
         else:
             del self._cells[cell]
 

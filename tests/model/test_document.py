@@ -232,3 +232,12 @@ def test_a_new_id_must_be_a_valid_id(small_map):
     with pytest.raises(JourneyMapError, match="id"):
         small_map.change_id("has spaces")
     assert small_map.id == "checkout-map"
+
+
+def test_removing_a_card_renumbers_the_cards_after_it_and_leaves_those_before_alone(small_map):
+    small_map.add_touchpoint(Touchpoint(id="third", stage="browse", lane="web", index=2, title="Third"))
+    first = small_map.touchpoint("compare")
+    small_map.remove_touchpoint("search")
+    assert small_map.cell("browse", "web") == ("compare", "third")
+    assert [small_map.touchpoint(card).index for card in ("compare", "third")] == [0, 1]
+    assert small_map.touchpoint("compare") is first
