@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from journeymapper.model import Connection, JourneyDocument, Lane, LaneKind, Persona, Stage, Touchpoint
@@ -9,6 +10,14 @@ from journeymapper.model import Connection, JourneyDocument, Lane, LaneKind, Per
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((REPO / "samples").glob("*.json"))
 JSON_TEST_SUITE = REPO.parent / "shared" / "testdata" / "jsontestsuite"
+
+
+def copy_samples(folder: Path) -> Path:
+    """The three samples, copied into ``folder`` (made if need be), where a test may change them."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for sample in SAMPLES:
+        shutil.copy(sample, folder / sample.name)
+    return folder
 
 
 def build_small_map() -> JourneyDocument:

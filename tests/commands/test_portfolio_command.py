@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from support import SAMPLES
+from support import SAMPLES, copy_samples
 from journeymapper.commands.portfolio_command import add_portfolio_command
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats import json_format
@@ -97,8 +97,7 @@ SHARING_AN_ID = ("year-one-customer-journey (copy).json", "year-one-customer-jou
 @pytest.fixture
 def copied(tmp_path):
     """The samples, and the customer journey copied twice with the file manager, keeping its id."""
-    for sample in SAMPLES:
-        shutil.copy(sample, tmp_path / sample.name)
+    copy_samples(tmp_path)
     (tmp_path / "variants").mkdir()
     shutil.copy(tmp_path / "year-one-customer-journey.json", tmp_path / "variants" / "enterprise.json")
     shutil.copy(tmp_path / "year-one-customer-journey.json", tmp_path / "year-one-customer-journey (copy).json")

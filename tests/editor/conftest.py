@@ -9,7 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 from PySide6.QtCore import QSettings, QStandardPaths  # noqa: E402
 
-from support import build_small_map  # noqa: E402
+from support import build_small_map, copy_samples  # noqa: E402
 from journeymapper.editor.autosave import AutosaveStore  # noqa: E402
 from journeymapper.editor.scene import MapScene  # noqa: E402
 from journeymapper.editor.session import MapSession  # noqa: E402
@@ -35,6 +35,12 @@ def canvas(qtbot, session) -> MapView:
     view.actual_size()
     view.centerOn(view.scene().layout.bounds.width / 2, view.scene().layout.bounds.height / 2)
     return view
+
+
+@pytest.fixture
+def samples(tmp_path):
+    """The three samples in a folder of their own, to link, scan and change."""
+    return copy_samples(tmp_path / "maps")
 
 
 @pytest.fixture

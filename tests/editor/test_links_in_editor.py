@@ -36,15 +36,6 @@ def dialogs(monkeypatch):
     return shown
 
 
-@pytest.fixture
-def samples(tmp_path):
-    folder = tmp_path / "maps"
-    folder.mkdir()
-    for sample in SAMPLES:
-        shutil.copy(sample, folder / sample.name)
-    return folder
-
-
 def with_link(source, target_path, map_id, tmp_path, name="linking.json"):
     """A copy of the customer journey whose onboarding stage links to ``target_path`` as ``map_id``."""
     document = json_format.load(source)

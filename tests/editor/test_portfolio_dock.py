@@ -20,15 +20,6 @@ def dialogs(monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Discard)
 
 
-@pytest.fixture
-def samples(tmp_path):
-    folder = tmp_path / "maps"
-    folder.mkdir()
-    for sample in SAMPLES:
-        shutil.copy(sample, folder / sample.name)
-    return folder
-
-
 def column(table, number):
     return [table.item(row, number).text() for row in range(table.rowCount())]
 
