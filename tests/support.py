@@ -9,7 +9,7 @@ from journeymapper.model import Connection, JourneyDocument, Lane, LaneKind, Per
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((REPO / "samples").glob("*.json"))
-JSON_TEST_SUITE = REPO.parent / "shared" / "testdata" / "jsontestsuite"
+JSON_TEST_SUITE = REPO / "tests" / "data" / "jsontestsuite"
 
 
 def copy_samples(folder: Path) -> Path:

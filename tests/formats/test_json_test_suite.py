@@ -11,8 +11,9 @@ from journeymapper.formats.json_format import load
 CORPUS = sorted(JSON_TEST_SUITE.glob("*.json"))
 
 
-def test_the_corpus_is_there():
+def test_the_corpus_is_there_in_the_repository():
     assert len(CORPUS) >= 300
+    assert (JSON_TEST_SUITE / "LICENSE").is_file()
 
 
 @pytest.mark.parametrize("path", CORPUS, ids=[path.name for path in CORPUS])
