@@ -4,10 +4,11 @@ A saved map is UTF-8 (non-ASCII written as itself), indented, with keys and item
 order and a trailing newline, so that two versions diff cleanly. Saving goes to a temporary file
 beside the target that is then renamed over it: an interrupted save leaves the old file intact.
 
-Loading checks the size, the encoding, the JSON syntax, the format tag and version (migrating
-older versions), the schema and every cross-reference. Any problem raises ``JourneyMapError``
-with a one-line message naming the file and the place: line and column for encoding and syntax,
-a JSON path such as ``touchpoints[12].stage`` for content.
+Loading checks the size, the encoding, the JSON syntax (a key repeated in one object is refused:
+one of its values would be lost), the format tag and version (migrating older versions), the
+schema and every cross-reference. Any problem raises ``JourneyMapError`` with a one-line message
+naming the file and the place: line and column for encoding and syntax, a JSON path such as
+``touchpoints[12].stage`` for content.
 """
 
 from __future__ import annotations
@@ -17,15 +18,19 @@ import os
 from pathlib import Path
 from typing import Any
 
-import pydantic_core
 from pydantic import ValidationError
 
 from journeymapper.collector import young_collections_only
-from journeymapper.errors import JourneyMapError
-from journeymapper.formats.files import decode_utf8, read_limited, write_atomically
+from journeymapper.errors import JourneyMapError, shorten
+from journeymapper.formats.files import read_limited, utf8_content, write_atomically
+from journeymapper.formats.json_syntax import parse_json
 from journeymapper.formats.migrations import migrate
 from journeymapper.model.document import JourneyDocument
 from journeymapper.model.schema import FORMAT_TAG, FORMAT_VERSION, JourneyMapFile
+
+# Fields no other kind of JSON file is likely to have: a file with one of them but no "format" tag
+# is a map with something missing, and its real problem is worth more than "not a journey map".
+MAP_FIELDS = frozenset({"personas", "stages", "lanes", "touchpoints", "connections"})
 
 
 def load(path: str | os.PathLike[str]) -> JourneyDocument:
@@ -35,13 +40,15 @@ def load(path: str | os.PathLike[str]) -> JourneyDocument:
 
 def loads(data: bytes | str, source: str = "<map>") -> JourneyDocument:
     """Read a map from the bytes (or text) of a file; ``source`` names it in error messages."""
-    text = data if isinstance(data, str) else decode_utf8(data, source)
+    # The bytes go on to the parsers: they would otherwise encode the text back to UTF-8 themselves.
+    data = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else utf8_content(data, source)
     with young_collections_only():
+        parse_json(data, source)  # for its errors: the parse that builds the map cannot see repeated keys
         try:
-            model = JourneyMapFile.model_validate_json(text)
+            model = JourneyMapFile.model_validate_json(data)
         except ValidationError:
-            # The one-pass parse failed: parse again step by step to migrate or to say why.
-            model = _validate_step_by_step(text, source)
+            # The one-pass validation failed: validate step by step to migrate or to say why.
+            model = _validate_step_by_step(parse_json(data, source), source)
         try:
             return JourneyDocument.from_file(model)
         except JourneyMapError as error:
@@ -59,11 +66,7 @@ def save(document: JourneyDocument, path: str | os.PathLike[str]) -> None:
     write_atomically(Path(path), dumps(document).encode("utf-8"), action="save")
 
 
-def _validate_step_by_step(text: str, source: str) -> JourneyMapFile:
-    try:
-        content = pydantic_core.from_json(text)
-    except ValueError as error:
-        raise JourneyMapError(f"{source}: invalid JSON: {_syntax_message(error)}") from None
+def _validate_step_by_step(content: Any, source: str) -> JourneyMapFile:
     content = _upgrade(content, source)
     try:
         return JourneyMapFile.model_validate(content)
@@ -71,24 +74,21 @@ def _validate_step_by_step(text: str, source: str) -> JourneyMapFile:
         raise JourneyMapError(f"{source}: {_content_message(error)}") from None
 
 
-def _syntax_message(error: ValueError) -> str:
-    """jiter says "what at line L column C"; put the place first, as every other message does."""
-    message = str(error)
-    what, found, where = message.rpartition(" at line ")
-    if not found:
-        return message
-    line, _, column = where.partition(" column ")
-    return f"line {line}, column {column}: {what}"
-
-
 def _upgrade(content: Any, source: str) -> dict[str, Any]:
+    """The content at the current format version; refused if it is no map or from a newer version.
+
+    A file that leaves out ``format`` but holds a map's own fields, or leaves out ``version``, is
+    taken as a map of the current version, as the one-pass validation takes it: its real problem
+    is then reported, not the missing tag."""
     if not isinstance(content, dict):
         raise JourneyMapError(f"{source}: not a journey map: the top level must be a JSON object")
-    if content.get("format") != FORMAT_TAG:
-        raise JourneyMapError(f'{source}: format: not a journey map (expected "format": "{FORMAT_TAG}")')
-    version = content.get("version")
+    tag = content.get("format", FORMAT_TAG if MAP_FIELDS & content.keys() else None)
+    if tag != FORMAT_TAG:
+        found = f", found {shorten(json.dumps(tag, ensure_ascii=False), 40)}" if "format" in content else ""
+        raise JourneyMapError(f'{source}: format: not a journey map (expected "format": "{FORMAT_TAG}"{found})')
+    version = content.get("version", FORMAT_VERSION)
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
-        raise JourneyMapError(f"{source}: version: must be a whole number, found {json.dumps(version)[:40]}")
+        raise JourneyMapError(f"{source}: version: must be a whole number, found {shorten(json.dumps(version), 40)}")
     if version > FORMAT_VERSION:
         raise JourneyMapError(
             f"{source}: version: the file is format version {version}, newer than this journeymapper "
@@ -97,13 +97,13 @@ def _upgrade(content: Any, source: str) -> dict[str, Any]:
     try:
         return migrate(content, version)
     except (KeyError, TypeError, ValueError) as error:
-        raise JourneyMapError(f"{source}: cannot upgrade from version {version}: {error}") from None
+        raise JourneyMapError(f"{source}: cannot upgrade from version {version}: {shorten(str(error), 200)}") from None
 
 
 def _content_message(error: ValidationError) -> str:
     problems = error.errors(include_url=False)
     first = problems[0]
-    message = f"{json_path(first['loc']) or 'top level'}: {first['msg']}"
+    message = f"{json_path(first['loc']) or 'top level'}: {first['msg'].removeprefix('Value error, ')}"
     if len(problems) > 1:
         message += f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''})"
     return message
@@ -115,8 +115,8 @@ def json_path(location: tuple[int | str, ...]) -> str:
     for part in location:
         if isinstance(part, int):
             path += f"[{part}]"
-        elif part.isidentifier():
+        elif part.isidentifier() and len(part) <= 60:
             path += f".{part}" if path else part
         else:
-            path += f"[{json.dumps(part, ensure_ascii=False)}]"
+            path += f"[{json.dumps(shorten(part), ensure_ascii=False)}]"
     return path

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import sys
 from enum import StrEnum
 from typing import Annotated, Literal
 
@@ -26,8 +27,10 @@ def _finite_number(value: object) -> int | float:
     # whole number stays an int so that a hand-written 48000 is not re-saved as 48000.0.
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError("must be a number")
-    if not math.isfinite(value):
+    if isinstance(value, float) and not math.isfinite(value):
         raise ValueError("must be a finite number")
+    if abs(value) > sys.float_info.max:  # a whole number of more than 309 digits: no float can hold it
+        raise ValueError(f"must be at most {sys.float_info.max:.3g} in size")
     return value
 
 

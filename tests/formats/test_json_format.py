@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from journeymapper.errors import JourneyMapError
+from journeymapper.errors import MESSAGE_LIMIT, JourneyMapError
 from journeymapper.formats import files, json_format, migrations
 from journeymapper.formats.json_format import dumps, load, loads, save
 
@@ -177,6 +177,73 @@ def test_several_problems_are_counted_in_one_line(small_map):
 def test_non_finite_numbers_are_refused(small_map):
     text = broken(small_map, lambda c: c["touchpoints"][0]["metrics"].update({"NPS": {"value": 1}}))
     assert "touchpoints[0].metrics.NPS.value" in load_error(text.replace('"value": 1', '"value": 1e999'))
+
+
+@pytest.mark.parametrize("digits", [309, 310, 400, 4300, 4301, 100_000])
+def test_a_number_with_hundreds_or_thousands_of_digits_is_refused_in_one_short_line(small_map, digits):
+    text = broken(small_map, lambda c: c["touchpoints"][0]["metrics"].update({"NPS": {"value": 7}}))
+    message = load_error(text.replace('"value": 7', f'"value": {"9" * digits}'))
+    assert len(message) < 200
+    assert "metrics.NPS.value: must be at most 1.8e+308 in size" in message or "number out of range" in message
+
+
+def test_a_number_just_inside_the_range_loads_and_saves_as_written(small_map):
+    text = broken(small_map, lambda c: c["touchpoints"][0]["metrics"].update({"NPS": {"value": 10**308}}))
+    assert f'"value": 1{"0" * 308}' in dumps(loads(text))
+
+
+def test_a_huge_unknown_key_is_shortened_in_the_message(small_map):
+    key = "k" * 10_000_000
+    message = load_error(broken(small_map, lambda c: c["touchpoints"][0].update({key: 1})))
+    assert message.startswith(f"map.json: touchpoints[0][\"{'k' * 59}…\"]: Extra inputs are not permitted")
+    assert len(message) < 200
+
+
+def test_no_message_is_longer_than_the_limit_whatever_it_quotes():
+    assert len(str(JourneyMapError("x" * 100_000))) == MESSAGE_LIMIT
+
+
+@pytest.mark.parametrize("missing", ["format", "version"])
+def test_a_map_without_its_tag_reports_its_real_problem(small_map, missing):
+    def damage(content):
+        del content[missing]
+        content["touchpoints"][2]["stage"] = "nowhere"
+
+    assert load_error(broken(small_map, damage)) == "map.json: touchpoints[2].stage: no stage with id 'nowhere'"
+
+
+def test_a_map_without_its_tag_but_otherwise_whole_loads(small_map):
+    assert loads(broken(small_map, lambda c: c.pop("format"))) == small_map
+
+
+def test_a_repeated_key_is_refused_with_the_key_and_its_line(small_map):
+    text = dumps(small_map).replace('  "connections": [', '  "touchpoints": [],\n  "connections": [', 1)
+    line = text.splitlines().index('  "touchpoints": [],') + 1
+    message = load_error(text)
+    assert message.startswith(f'map.json: line {line}, column ')
+    assert 'the key "touchpoints" appears twice in one object' in message
+
+
+def test_a_repeated_key_deep_inside_a_card_is_refused_too(small_map):
+    text = dumps(small_map).replace('"title": "Checkout",', '"title": "Checkout", "title": "Pay",', 1)
+    assert 'the key "title" appears twice' in load_error(text)
+
+
+@pytest.mark.parametrize("escape", ["\\ud800", "\\udfff", "\\ud83d\\u0041"])
+def test_a_lone_surrogate_escape_is_named_as_such(escape):
+    message = load_error('{\n  "title": "café ' + escape + '"\n}')
+    assert message.startswith("map.json: invalid JSON: line 2, column 18: \\u")
+    assert "half of a surrogate pair without its other half" in message
+
+
+def test_syntax_error_columns_count_characters_not_bytes():
+    assert load_error('{"title": "ééé", oops}').startswith("map.json: invalid JSON: line 1, column 18:")
+
+
+@pytest.mark.parametrize("word", ["NaN", "Infinity", "-Infinity"])
+def test_nan_and_infinity_are_not_json(small_map, word):
+    text = broken(small_map, lambda c: c["touchpoints"][0]["metrics"].update({"NPS": {"value": 7}}))
+    assert "invalid JSON" in load_error(text.replace('"value": 7', f'"value": {word}'))
 
 
 def test_cell_indexes_with_gaps_and_ties_close_up_in_file_order(small_map):
