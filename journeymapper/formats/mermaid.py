@@ -99,7 +99,7 @@ def _task(document: JourneyDocument, card: Touchpoint) -> str:
 def _add_steps(document: JourneyDocument, journey: Journey, personas: dict[str, str], source: str,
                taken: set[str]) -> None:
     """A stage per section and a touchpoint per task, each joined to the one before by a flow."""
-    previous = ""
+    previous, flows = "", 0  # counted here: the graph counts its edges by walking every node
     for section in journey.sections:
         stage = _checked(source, section.line, Stage, id=_unique_id("stage", section.name, taken), name=section.name)
         document.add_stage(stage)
@@ -109,8 +109,9 @@ def _add_steps(document: JourneyDocument, journey: Journey, personas: dict[str, 
                             emotion=task.score - NEUTRAL_SCORE, personas=[personas[actor] for actor in task.actors])
             document.add_touchpoint(card)
             if previous:
-                flow_id = _unique_id("flow", str(document.graph.number_of_edges() + 1), taken)
-                document.add_connection(Connection(id=flow_id, source=previous, target=card.id))
+                flows += 1
+                document.add_connection(Connection(id=_unique_id("flow", str(flows), taken), source=previous,
+                                                   target=card.id))
             previous = card.id
 
 

@@ -95,11 +95,18 @@ def decode(text: str) -> str:
 
 
 def encode(text: str, separators: str = "") -> str:
-    """``text`` on one line (whitespace collapsed), with ``#``, ``;``, ``<`` and the ``separators``
-    written as entity codes, and ``%%`` broken, so that it can end neither the statement nor the line.
-    ``<`` is coded so that a ``<br>`` in a name comes back as written rather than as a space."""
-    coded = "".join(f"#{ord(char)};" if char in "#;<" + separators else char for char in " ".join(text.split()))
+    """``text`` on one line (whitespace collapsed), with ``#``, ``;``, ``<``, the ``separators`` and
+    control characters written as entity codes, and ``%%`` broken, so that it can end neither the
+    statement nor the line. ``<`` is coded so that a ``<br>`` in a name comes back as written rather
+    than as a space; a control character, so that the diagram cannot drive a terminal it is shown in.
+    NUL, which Mermaid cannot show (``#0;`` draws as a replacement character), is left out."""
+    coded = "".join(f"#{ord(char)};" if char in "#;<" + separators or _is_control(char) else char
+                    for char in " ".join(text.replace("\0", "").split()))
     return coded.replace("%%", "%#37;")
+
+
+def _is_control(char: str) -> bool:
+    return char < " " or "\x7f" <= char <= "\x9f"
 
 
 def task_name(text: str) -> str:

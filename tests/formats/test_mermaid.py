@@ -320,6 +320,17 @@ def test_separators_and_keywords_are_written_as_entity_codes_and_lines_joined():
     ]
 
 
+def test_control_characters_are_written_as_entity_codes_and_read_back():
+    title = "Q3 \x1b]0;owned\x07 review\x9b"
+    document = map_of(title=title, stage_names=("\x1b[2JPay",), steps=((0, "Charge\x7f", 0, ()),))
+    text = dumps_mermaid(document)
+    assert not any(char < " " and char != "\n" or "\x7f" <= char <= "\x9f" for char in text)
+    assert "title Q3 #27;]0#59;owned#7; review#155;" in text
+    again = loads_mermaid(text)
+    assert again.title == title
+    assert [stage.name for stage in again.stages.values()] == ["\x1b[2JPay"]
+
+
 def test_empty_names_are_written_untitled_and_a_card_without_actors_has_none():
     document = map_of(title="", stage_names=("",), lane_name=" ", steps=((0, " \n", 0, ()),))
     assert dumps_mermaid(document) == "journey\n    section Untitled\n      Untitled: 3\n"
@@ -336,7 +347,7 @@ def test_a_stage_with_no_cards_is_an_empty_section_that_reads_back():
 # -- the round trip -------------------------------------------------------------------------------
 
 def clean(name: str) -> str:
-    return " ".join(name.split())
+    return " ".join(name.replace("\0", "").split())
 
 
 def expected_cards(document: JourneyDocument) -> list[tuple[str, str, int, list[str]]]:
