@@ -7,9 +7,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from journeymapper.commands.output import OUTPUT_HELP, STANDARD_OUTPUT, write_output
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats import json_format
-from journeymapper.formats.files import write_atomically
 from journeymapper.formats.mermaid import dumps_mermaid, load_mermaid
 from journeymapper.model.schema import MapKind
 
@@ -24,7 +24,9 @@ def add_mermaid_commands(subparsers: argparse._SubParsersAction) -> None:
         "card's personas (or its lane) as actors. Lanes, connections and card details are left out.",
     )
     export.add_argument("file", metavar="MAP", type=Path, help="a map file (.json)")
-    export.add_argument("-o", "--output", type=Path, metavar="OUT.mmd", help="write here (default: standard output)")
+    export.add_argument("-o", "--output", default=STANDARD_OUTPUT, metavar="OUT.mmd",
+                        help="write here (default, or '-': standard output)")
+    export.add_argument("--force", action="store_true", help="write even over the map being read")
     export.set_defaults(run=_export)
 
     read = subparsers.add_parser(
@@ -35,7 +37,7 @@ def add_mermaid_commands(subparsers: argparse._SubParsersAction) -> None:
         "score - 3, a persona per actor, and flow connections joining the tasks in the order written.",
     )
     read.add_argument("file", metavar="IN", type=Path, help="a Mermaid journey (.mmd) or a Markdown file (.md)")
-    read.add_argument("-o", "--output", required=True, type=Path, metavar="MAP.json")
+    read.add_argument("-o", "--output", required=True, metavar="MAP.json", help=OUTPUT_HELP)
     read.add_argument("--kind", choices=[kind.value for kind in MapKind], default=MapKind.USER.value,
                       help="the map's kind (default: user)")
     read.add_argument("--force", action="store_true", help="overwrite MAP.json if it exists")
@@ -44,18 +46,18 @@ def add_mermaid_commands(subparsers: argparse._SubParsersAction) -> None:
 
 def _export(arguments: argparse.Namespace) -> int:
     text = dumps_mermaid(json_format.load(arguments.file))
-    if arguments.output is None:
-        print(text, end="")
-    else:
-        write_atomically(arguments.output, text.encode("utf-8"))
+    write_output(arguments.output, text.encode("utf-8"), [arguments.file], arguments.force)
     return 0
 
 
 def _import(arguments: argparse.Namespace) -> int:
-    if arguments.output.exists() and not arguments.force:
-        raise JourneyMapError(f"{arguments.output}: already exists (use --force to overwrite)")
+    output = arguments.output
+    if output != STANDARD_OUTPUT and Path(output).exists() and not arguments.force:
+        raise JourneyMapError(f"{output}: already exists (use --force to overwrite)")
     document = load_mermaid(arguments.file, arguments.kind)
-    json_format.save(document, arguments.output)
-    print(f"{arguments.output}: {document.kind.value} map with {len(document.stages)} stages, "
-          f"{document.touchpoint_count()} touchpoints and {len(document.personas)} personas")
+    write_output(output, json_format.dumps(document).encode("utf-8"), action="save", make_folder=False,
+                 inputs=[arguments.file], force=arguments.force)
+    if output != STANDARD_OUTPUT:
+        print(f"{output}: {document.kind.value} map with {len(document.stages)} stages, "
+              f"{document.touchpoint_count()} touchpoints and {len(document.personas)} personas")
     return 0

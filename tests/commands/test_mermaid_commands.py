@@ -36,6 +36,29 @@ def test_mermaid_writes_the_output_file_and_nothing_else(tmp_path, capsys):
     assert capsys.readouterr().out == ""
 
 
+def test_mermaid_never_writes_over_the_map_it_reads_without_force(tmp_path, capsys):
+    source = tmp_path / "map.json"
+    source.write_bytes(SAMPLE.read_bytes())
+    (tmp_path / "link.json").symlink_to(source)
+    for output in (source, tmp_path / "link.json"):
+        assert main(["mermaid", str(source), "-o", str(output)]) == 1
+        assert "is the file this command reads" in capsys.readouterr().err
+    assert source.read_bytes() == SAMPLE.read_bytes()
+    assert main(["mermaid", str(source), "-o", str(source), "--force"]) == 0
+    assert source.read_text(encoding="utf-8").startswith("journey\n")
+
+
+def test_mermaid_makes_the_folder_of_its_output(tmp_path):
+    assert main(["mermaid", str(SAMPLE), "-o", str(tmp_path / "docs" / "journey.mmd")]) == 0
+    assert (tmp_path / "docs" / "journey.mmd").read_text(encoding="utf-8").startswith("journey\n")
+
+
+def test_from_mermaid_writes_the_map_to_standard_output_for_a_dash(tmp_path, capsys):
+    (tmp_path / "draft.mmd").write_text(DRAFT, encoding="utf-8")
+    assert main(["from-mermaid", str(tmp_path / "draft.mmd"), "-o", "-"]) == 0
+    assert json_format.loads(capsys.readouterr().out).title == "Checkout draft"
+
+
 def test_mermaid_of_a_bad_map_is_one_line_and_writes_nothing(tmp_path):
     (tmp_path / "bad.json").write_text("{")
     result = run("mermaid", str(tmp_path / "bad.json"), "-o", str(tmp_path / "out.mmd"))
@@ -44,10 +67,11 @@ def test_mermaid_of_a_bad_map_is_one_line_and_writes_nothing(tmp_path):
     assert not (tmp_path / "out.mmd").exists()
 
 
-def test_mermaid_into_a_missing_folder_fails_cleanly(tmp_path, capsys):
-    assert main(["mermaid", str(SAMPLE), "-o", str(tmp_path / "missing" / "out.mmd")]) == 1
+def test_mermaid_below_a_file_fails_cleanly(tmp_path, capsys):
+    (tmp_path / "notes.txt").write_text("")
+    assert main(["mermaid", str(SAMPLE), "-o", str(tmp_path / "notes.txt" / "out.mmd")]) == 1
     error = capsys.readouterr().err
-    assert error.count("\n") == 1 and "out.mmd: cannot write" in error
+    assert error.count("\n") == 1 and "out.mmd: cannot write: Not a directory" in error
 
 
 def test_from_mermaid_writes_a_valid_map_and_says_what_it_made(tmp_path, capsys):

@@ -8,8 +8,9 @@
 ``plan_pages(document, options)`` says how the map falls across pages without drawing anything,
 for a preview. Nothing here imports Qt.
 
-The names below load on first use: the command line registers ``export`` (command.py) on every
-run, and reportlab, which only an export needs, takes longer to import than the rest of it.
+The names below load on first use: the command line registers ``export``
+(``commands/export_command.py``) on every run, and reportlab, which only an export needs, takes
+longer to import than the rest of it.
 """
 
 from importlib import import_module

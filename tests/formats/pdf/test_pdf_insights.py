@@ -9,7 +9,7 @@ from pdfcheck import busy_map, page_texts, qpdf_check, squeezed
 
 from journeymapper.formats import json_format
 from journeymapper.formats.pdf import ExportOptions, export_pdf, plan_pages, render_pdf
-from journeymapper.formats.pdf.command import add_export_command
+from journeymapper.commands.export_command import add_export_command
 from journeymapper.model import Connection, JourneyDocument, Lane, LaneKind, Stage, Touchpoint
 
 MARKUP = '<b>x</b> & <img src="file:///etc/passwd"/>'

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import io
 import os
 import subprocess
 import sys
@@ -14,7 +15,7 @@ from support import SAMPLES, build_small_map
 
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats import json_format
-from journeymapper.formats.pdf.command import add_export_command
+from journeymapper.commands.export_command import add_export_command
 
 
 def run(*arguments: str) -> int:
@@ -89,7 +90,8 @@ def test_bad_options_are_usage_errors(small_file, tmp_path, capsys, arguments, m
 
 @pytest.mark.parametrize(("output", "message"), [
     ("out.json", "the output must be a .pdf file"),
-    ("missing/out.pdf", "cannot write: No such file or directory"),
+    ("small.json/out.pdf", "cannot write: Not a directory"),
+    ("small.json", "the output must be a .pdf file"),
 ])  # fmt: skip
 def test_impossible_outputs_are_one_line_and_leave_nothing(small_file, tmp_path, capsys, output, message):
     before = sorted(tmp_path.iterdir())
@@ -97,6 +99,36 @@ def test_impossible_outputs_are_one_line_and_leave_nothing(small_file, tmp_path,
     err = capsys.readouterr().err
     assert len(err.splitlines()) == 1 and message in err
     assert sorted(tmp_path.iterdir()) == before
+
+
+@pytest.mark.parametrize("output", ["new/", "new/deeper/", "new/deeper/map.pdf"])
+def test_folders_that_do_not_exist_yet_are_made(small_file, tmp_path, output):
+    assert run(str(small_file), "-o", f"{tmp_path}/{output}", "-q") == 0
+    made = tmp_path / output if output.endswith(".pdf") else tmp_path / output / "small.pdf"
+    assert made.read_bytes().startswith(b"%PDF")
+
+
+def test_a_map_is_never_exported_over_without_force(tmp_path, capsys):
+    oddly_named = tmp_path / "map.pdf"
+    json_format.save(build_small_map(), oddly_named)
+    assert run(str(oddly_named), "-o", str(oddly_named)) == 1
+    assert "is the file this command reads" in capsys.readouterr().err
+    assert json_format.load(oddly_named).title == "Checkout"
+    assert run(str(oddly_named), "-o", str(oddly_named), "--force", "-q") == 0
+    assert oddly_named.read_bytes().startswith(b"%PDF")
+
+
+def test_a_dash_writes_the_pdf_to_standard_output(small_file, tmp_path):
+    result = subprocess.run([sys.executable, "-m", "journeymapper", "export", str(small_file), "-o", "-"],
+                            capture_output=True, timeout=120, check=True)
+    assert result.stdout.startswith(b"%PDF") and result.stdout.rstrip().endswith(b"%%EOF")
+    assert len(pypdf.PdfReader(io.BytesIO(result.stdout)).pages) == 1
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["small.json"]
+
+
+def test_several_maps_cannot_share_standard_output(small_file, capsys):
+    assert run(str(small_file), str(small_file), "-o", "-") == 1
+    assert "several maps cannot all go to standard output" in capsys.readouterr().err
 
 
 def test_several_maps_need_a_folder(small_file, tmp_path, capsys):
@@ -130,7 +162,7 @@ def test_the_same_map_exported_twice_is_the_same_file(small_file, tmp_path):
 def test_exporting_loads_no_qt(small_file, tmp_path):
     probe = (
         "import argparse, sys\n"
-        "from journeymapper.formats.pdf.command import add_export_command\n"
+        "from journeymapper.commands.export_command import add_export_command\n"
         "parser = argparse.ArgumentParser(); add_export_command(parser.add_subparsers())\n"
         f"arguments = parser.parse_args(['export', {str(small_file)!r}, '-o', {str(tmp_path / 'x.pdf')!r}, '-q'])\n"
         "assert arguments.run(arguments) == 0\n"
@@ -144,7 +176,7 @@ def test_registering_the_command_loads_no_reportlab():
     """Every run of the command line registers ``export``; only an export should pay for reportlab."""
     probe = (
         "import sys, argparse\n"
-        "from journeymapper.formats.pdf.command import add_export_command\n"
+        "from journeymapper.commands.export_command import add_export_command\n"
         "add_export_command(argparse.ArgumentParser().add_subparsers())\n"
         "print(sorted(m for m in sys.modules if m.startswith('reportlab')))\n"
     )

@@ -4,6 +4,10 @@
                          [--fit | --tile [--scale S]] [--margin 12mm] [--insights] [--appendix]
                          [--date DATE]
     journeymapper export A.json B.json -o DIR/
+    journeymapper export MAP.json -o - > OUT.pdf
+
+Folders that do not exist yet are made. A map is never written over (``export x.pdf -o x.pdf``,
+a map file with an odd name) without ``--force``.
 
 The date in the title block must not change from one export to the next, or two exports of one map
 would differ: it is ``--date`` if given (``--date none`` prints none), else the day given by
@@ -22,6 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from journeymapper.commands.output import STANDARD_OUTPUT, refuse_own_input, write_output
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats import json_format
 from journeymapper.formats.pdf.options import DEFAULT_MARGIN, NAMED_SIZES, ExportOptions, check_scale, length, page_size
@@ -46,8 +51,8 @@ def add_export_command(subparsers: argparse._SubParsersAction) -> argparse.Argum
         "default) or as a poster over several pages (--tile).",
     )
     command.add_argument("maps", nargs="+", metavar="MAP", type=Path, help="map files (.json)")
-    command.add_argument("-o", "--output", required=True, type=Path, metavar="OUT",
-                         help="the PDF file, or a folder (ending in /) for one PDF per map")
+    command.add_argument("-o", "--output", required=True, metavar="OUT",
+                         help="the PDF file, a folder (ending in /) for one PDF per map, or '-' for standard output")
     command.add_argument("--page", type=_argument(page_size), default=NAMED_SIZES["A3"], metavar="SIZE",
                          help=f"{', '.join(NAMED_SIZES)} or WIDTHxHEIGHT[mm|cm|in|pt] (default A3)")
     orientation = command.add_mutually_exclusive_group()
@@ -69,6 +74,7 @@ def add_export_command(subparsers: argparse._SubParsersAction) -> argparse.Argum
     command.add_argument("--date", type=_argument(_date), default=FROM_THE_FILE, metavar="YYYY-MM-DD",
                          help="the date in the title block, or 'none' (default: the map file's date)")
     command.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors")
+    command.add_argument("--force", action="store_true", help="write even over one of the maps being exported")
     command.set_defaults(run=_run, mode=None, export_parser=command)
     return command
 
@@ -125,15 +131,17 @@ def _run(arguments: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if failures else 0
 
 
-def _export_one(arguments: argparse.Namespace, options: ExportOptions, source: Path, target: Path) -> None:
-    from journeymapper.formats.pdf.export import export_pdf  # here: reportlab loads only to export
+def _export_one(arguments: argparse.Namespace, options: ExportOptions, source: Path, target: str) -> None:
+    from journeymapper.formats.pdf.export import render_pdf  # here: reportlab loads only to export
 
     document = json_format.load(source)
+    refuse_own_input(Path(target), arguments.maps, arguments.force)  # before the work, not after it
     options = dataclasses.replace(options, date=_title_date(arguments.date, source))
-    result = export_pdf(document, target, options)
+    result = render_pdf(document, options)
+    write_output(target, result.data, arguments.maps, arguments.force)
     for warning in result.warnings:
         print(f"journeymapper: warning: {source}: {warning}", file=sys.stderr)
-    if not arguments.quiet:
+    if not arguments.quiet and target != STANDARD_OUTPUT:
         print(f"{source} -> {target} ({result.pages} page{'s' * (result.pages != 1)})")
 
 
@@ -146,22 +154,28 @@ def _title_date(chosen: datetime.date | _FileDate | None, source: Path) -> datet
     return datetime.date.fromtimestamp(source.stat().st_mtime)
 
 
-def _targets(maps: list[Path], output: Path) -> dict[Path, Path]:
-    """Each map's PDF: ``output`` itself for one map, else ``output/<map name>.pdf``."""
-    into_folder = len(maps) > 1 or output.is_dir() or str(output).endswith(("/", os.sep))
+def _targets(maps: list[Path], name: str) -> dict[Path, str]:
+    """Each map's PDF: ``name`` itself for one map (``-`` for standard output), else
+    ``name/<map name>.pdf``."""
+    output = Path(name)
+    if name == STANDARD_OUTPUT:
+        if len(maps) > 1:
+            raise JourneyMapError("several maps cannot all go to standard output: give a folder ending in /")
+        return {maps[0]: name}
+    into_folder = len(maps) > 1 or output.is_dir() or name.endswith(("/", os.sep))
     if not into_folder:
         if output.suffix.lower() != ".pdf":
-            raise JourneyMapError(f"{output}: the output must be a .pdf file, or a folder ending in /")
-        return {maps[0]: output}
+            raise JourneyMapError(f"{output}: the output must be a .pdf file, a folder ending in /, or -")
+        return {maps[0]: name}
     if output.exists() and not output.is_dir():
         raise JourneyMapError(f"{output}: is a file; several maps need a folder to export into")
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise JourneyMapError(f"{output}: cannot create the folder: {error.strerror or error}") from None
-    targets: dict[Path, Path] = {}
+    targets: dict[Path, str] = {}
     for source in maps:
-        target = output / f"{source.stem}.pdf"
+        target = str(output / f"{source.stem}.pdf")
         clash = next((other for other, taken in targets.items() if taken == target), None)
         if clash is not None:
             raise JourneyMapError(f"{clash} and {source} would both be exported to {target}")

@@ -1,0 +1,57 @@
+"""Where a command writes: a file, written the guarded way (``formats.files``), or standard
+output when the file is given as ``-``. A command never writes over a file it reads unless told
+with ``--force``: ``journeymapper mermaid x.json -o x.json`` is a slip, not a wish."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from journeymapper.errors import JourneyMapError
+from journeymapper.formats.files import write_atomically
+
+STANDARD_OUTPUT = "-"
+OUTPUT_HELP = "'-' writes to standard output"
+
+
+def write_output(output: str, data: bytes, inputs: Iterable[Path] = (), force: bool = False,
+                 action: str = "write", make_folder: bool = True) -> None:
+    """Write ``data`` to the file named ``output`` or, for ``-``, to standard output; refuses to
+    replace one of ``inputs`` unless ``force``. ``make_folder``: an export makes its folder, a map
+    is saved only where a folder is."""
+    if output == STANDARD_OUTPUT:
+        _write_standard_output(data)
+        return
+    target = Path(output)
+    refuse_own_input(target, inputs, force)
+    write_atomically(target, data, action, make_folder)
+
+
+def refuse_own_input(target: Path, inputs: Iterable[Path], force: bool) -> None:
+    """Raise if ``target`` is one of ``inputs`` (by any name or link) and ``force`` is not given."""
+    if force:
+        return
+    for source in inputs:
+        if _same_file(target, source):
+            raise JourneyMapError(f"{target}: is the file this command reads ({source}); writing would replace "
+                                  "it: give another output, or --force to replace it")
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return os.path.samefile(first, second)
+    except (OSError, ValueError):  # one of them does not exist (yet): they are not the same file
+        return False
+
+
+def _write_standard_output(data: bytes) -> None:
+    stream = sys.stdout
+    write_bytes = getattr(stream, "write_bytes", None)  # the command line's escaping writer
+    if write_bytes is not None:
+        write_bytes(data)
+    else:
+        stream.flush()
+        stream.buffer.write(data)
+        stream.buffer.flush()

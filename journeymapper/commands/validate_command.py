@@ -1,0 +1,35 @@
+"""``journeymapper validate FILE...``: check map files, one line per file; exit 1 if any is bad."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from journeymapper.errors import JourneyMapError
+from journeymapper.formats import json_format
+
+EXIT_BAD_INPUT = 1
+
+
+def add_validate_command(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    """Register ``validate``; its ``run(arguments)`` returns the exit status."""
+    command = subparsers.add_parser("validate", help="check map files; exit 1 if any is invalid")
+    command.add_argument("files", nargs="+", metavar="FILE", type=Path)
+    command.add_argument("-q", "--quiet", action="store_true", help="print nothing for valid files")
+    command.set_defaults(run=run)
+    return command
+
+
+def run(arguments: argparse.Namespace) -> int:
+    failures = 0
+    for path in arguments.files:
+        try:
+            document = json_format.load(path)
+        except JourneyMapError as error:
+            print(f"journeymapper: {error}", file=sys.stderr)
+            failures += 1
+            continue
+        if not arguments.quiet:
+            print(f"{path}: ok ({document.touchpoint_count()} touchpoints, {document.graph.number_of_edges()} connections)")
+    return EXIT_BAD_INPUT if failures else 0
