@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeymapper.editor import clipboard
-from journeymapper.editor.autosave import INTERVAL_MS, AutosaveStore
+from journeymapper.editor.autosave import INTERVAL_MS, Answer, AutosaveStore, Recoverable
 from journeymapper.editor.commands import EditFields, EditMany
 from journeymapper.editor.file_kinds import MAP_FILTER, MERMAID_FILTER, OPEN_FILTER, dropped_files, is_mermaid
 from journeymapper.editor.find import Finder
@@ -35,7 +35,7 @@ from journeymapper.editor.session import MapSession
 from journeymapper.editor.start_page import StartPage
 from journeymapper.editor.view import MapView
 from journeymapper.errors import JourneyMapError
-from journeymapper.formats.files import write_atomically
+from journeymapper.formats.files import ReadOnlyFile, write_atomically
 from journeymapper.formats.mermaid import dumps_mermaid, load_mermaid
 from journeymapper.model.links import rebased_links
 from journeymapper.model.templates import TEMPLATES, new_from_template
@@ -234,6 +234,7 @@ class MainWindow(QMainWindow):
 
     def new_map(self, template: str) -> None:
         if self.confirm_discard():
+            self._discard_autosave()
             self._show_session(MapSession(new_from_template(template)))
 
     def open_dialog(self) -> None:
@@ -307,6 +308,8 @@ class MainWindow(QMainWindow):
         self.inspector.commit_pending()
         try:
             self.session.save(path, self._link_update(path))
+        except ReadOnlyFile:
+            return self._offer_save_as(path)
         except JourneyMapError as error:
             QMessageBox.warning(self, "Cannot save map", str(error))
             return False
@@ -314,6 +317,17 @@ class MainWindow(QMainWindow):
         self._remember(self.session.path)
         self.statusBar().showMessage(f"Saved {self.session.path}", 4000)
         return True
+
+    def _offer_save_as(self, path: Path) -> bool:
+        """A file marked read-only was marked so on purpose: journeymapper leaves it, and offers
+        another name instead."""
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self, "Map is read-only",
+            f"{path.name} is marked read-only, so journeymapper leaves it as it is. Save the map under another name?",
+            buttons.Save | buttons.Cancel, buttons.Save,
+        )
+        return answer == buttons.Save and self.save_as()
 
     def _link_update(self, path: Path) -> EditMany | None:
         """The edit that keeps the map's links naming the same files once it is saved as ``path``."""
@@ -465,19 +479,48 @@ class MainWindow(QMainWindow):
             self.autosave.discard(self.session.autosave_name)
 
     def offer_recovery(self) -> None:
-        """After a crash: offer each autosave copy left behind, newest work first."""
+        """After a crash: offer each autosave copy left behind, newest work first, until one is
+        recovered. Each is locked while it is offered, so that another journeymapper starting
+        meanwhile neither offers nor deletes it; only Discard deletes one."""
         for left in self.autosave.left_behind():
-            where = f" of {left.origin}" if left.origin else ""
-            buttons = QMessageBox.StandardButton
-            answer = QMessageBox.question(
-                self, "Recover unsaved work", f"journeymapper closed with unsaved changes{where}. Recover them?",
-                buttons.Yes | buttons.No, buttons.Yes,
-            )
-            if answer == buttons.Yes and self.recover(left.copy, left.origin):
+            name = left.copy.stem
+            if not self.autosave.claim(name):
+                continue  # another journeymapper starting at the same time offers it
+            answer = self.ask_recovery(left)
+            if answer is Answer.RECOVER and self.recover(left.copy, left.origin):
                 return
-            self.autosave.discard_copy(left.copy)
+            if answer is Answer.DISCARD:
+                self.autosave.discard(name)
+            else:  # Not now, or a copy that would not load: kept for the next start
+                self.autosave.release(name)
+
+    def ask_recovery(self, left: Recoverable) -> Answer:
+        """Ask what to do with a copy a crash left; closing the question keeps it, as Not now does."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved work",
+                          f"journeymapper closed without saving the changes to {left.describe()}.", parent=self)
+        at = left.autosaved
+        box.setInformativeText(
+            f"They were autosaved on {at:%A} {at.day} {at:%B %Y at %H:%M}.\n"
+            "Recover opens them. Not now keeps them and asks again at the next start. "
+            "Discard changes deletes them for good."
+        )
+        roles = QMessageBox.ButtonRole
+        answers = {
+            box.addButton("Recover", roles.AcceptRole): Answer.RECOVER,
+            box.addButton("Not now", roles.RejectRole): Answer.LATER,
+            box.addButton("Discard changes", roles.DestructiveRole): Answer.DISCARD,
+        }
+        recover_button, later_button, _ = answers
+        box.setDefaultButton(recover_button)
+        box.setEscapeButton(later_button)
+        box.exec()
+        answer = answers.get(box.clickedButton(), Answer.LATER)
+        box.deleteLater()
+        return answer
 
     def recover(self, copy: Path, origin: Path | None) -> bool:
+        """Open ``copy`` (which ``offer_recovery`` has locked) as unsaved work on ``origin``: it stays
+        locked, and kept, until the map is saved, closed or discarded. False if it does not load."""
         try:
             session = MapSession.open(copy)
         except JourneyMapError as error:

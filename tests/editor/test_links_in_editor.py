@@ -4,6 +4,7 @@ returns; broken ones are drawn as broken, say why, and are never followed."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 
 import pytest
@@ -85,6 +86,17 @@ def test_a_broken_link_is_drawn_broken_says_why_and_is_not_followed(window, samp
     assert window.session.path == path.resolve()
     assert not window.navigator.back_action.isEnabled()
     assert dialogs["urls"] == [] and dialogs["warnings"] == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="named pipes and devices as POSIX has them")
+@pytest.mark.parametrize("target", ["pipe.json", "climbing to /dev/zero"])
+def test_a_link_to_a_pipe_or_a_device_is_refused_at_once_and_drawn_broken(window, samples, target):
+    os.mkfifo(samples / "pipe.json")
+    link_path = "pipe.json" if target == "pipe.json" else "../" * len(samples.parts) + "dev/zero"
+    assert window.open_file(with_link(samples / f"{CUSTOMER}.json", link_path, USER, samples))
+    badge = window.scene.stage_headers["stage-onboarding"].link_badge
+    assert badge.broken and badge.badge.links[0].check.status == LinkStatus.UNREADABLE
+    assert "not a regular file" in badge.toolTip()
 
 
 def test_clicking_a_good_badge_opens_the_linked_map_and_back_returns(window, samples, qtbot, dialogs):
