@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         keys, pixmaps = QKeySequence.StandardKey, QStyle.StandardPixmap
         self.open_action = self._action("&Open…", self.open_dialog, keys.Open, pixmaps.SP_DialogOpenButton)
         self.save_action = self._action("&Save", self.save, keys.Save, pixmaps.SP_DialogSaveButton)
-        self.save_as_action = self._action("Save &As…", self.save_as, keys.SaveAs)
+        self.save_as_action = self._action("Save &As…", lambda: self.save_as(), keys.SaveAs)
         self.export_action = self._action("&Export PDF…", self.export_pdf, "Ctrl+E")
         self.export_mermaid_action = self._action("Export &Mermaid Journey…", self.export_mermaid)
         self.close_action = self._action("&Close map", self.close_map, keys.Close)
@@ -297,10 +297,10 @@ class MainWindow(QMainWindow):
             return self.save_as()
         return self._save_to(self.session.path)
 
-    def save_as(self) -> bool:
+    def save_as(self, suggested: Path | None = None) -> bool:
         if self.session is None:
             return False
-        suggested = self.session.path or Path.home() / f"{self.session.document.id}.json"
+        suggested = suggested or self.session.path or Path.home() / f"{self.session.document.id}.json"
         path, _ = QFileDialog.getSaveFileName(self, "Save journey map", str(suggested), MAP_FILTER)
         return bool(path) and self._save_to(Path(path))
 
@@ -327,7 +327,7 @@ class MainWindow(QMainWindow):
             f"{path.name} is marked read-only, so journeymapper leaves it as it is. Save the map under another name?",
             buttons.Save | buttons.Cancel, buttons.Save,
         )
-        return answer == buttons.Save and self.save_as()
+        return answer == buttons.Save and self.save_as(path.with_name(f"{path.stem} copy{path.suffix}"))
 
     def _link_update(self, path: Path) -> EditMany | None:
         """The edit that keeps the map's links naming the same files once it is saved as ``path``."""

@@ -122,9 +122,11 @@ def test_a_read_only_map_is_left_alone_and_save_as_is_offered(window, sample_cop
     sample_copy.chmod(0o444)
     before = sample_copy.read_bytes()
     elsewhere = tmp_path / "my-copy.json"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(elsewhere), ""))
+    offered = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda _, title, name, kinds: offered.append(name) or (str(elsewhere), ""))
     dialogs["answer"] = QMessageBox.StandardButton.Save
     assert window.save()
+    assert offered == [str(sample_copy.resolve().with_name("journey copy.json"))]
     assert "journey.json is marked read-only" in dialogs["questions"][0]
     assert sample_copy.read_bytes() == before
     assert window.session.path == elsewhere.resolve() and not window.session.modified
