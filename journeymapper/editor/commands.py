@@ -105,7 +105,10 @@ class MoveTouchpoints(ModelCommand):
             m.touchpoint_id for m in self._moves
         }
         if same_cards:
-            self._moves = other._moves
+            # Redo starts from before the first nudge, so it replays them all: each nudge's slots
+            # were computed from where the one before left the cards, and the last nudge alone
+            # lands elsewhere when the moved cards share a cell.
+            self._moves += other._moves
         return same_cards
 
 
@@ -148,22 +151,27 @@ class RemoveItems(ModelCommand):
         self._touchpoint_ids = list(dict.fromkeys(touchpoint_ids))
         self._connection_ids = list(dict.fromkeys(connection_ids))
         self._touchpoints: list[Touchpoint] = []
-        self._connections: list[Connection] = []
+        self._connections: list[tuple[int, Connection]] = []
 
     def apply(self) -> None:
         document = self._document
         self._touchpoints = [document.touchpoint(card_id) for card_id in self._touchpoint_ids]
-        self._connections = [document.remove_connection(connection_id) for connection_id in self._connection_ids]
+        for connection_id in self._connection_ids:  # an unknown id is refused before anything goes
+            document.connection(connection_id)
+        positions = {connection.id: number for number, connection in enumerate(document.connections())}
+        removed = [document.remove_connection(connection_id) for connection_id in self._connection_ids]
         # The last cards of a cell first: the cards before them keep their places (and indexes).
         for card in sorted(self._touchpoints, key=lambda card: card.index, reverse=True):
-            self._connections += document.remove_touchpoint(card.id)[1]
+            removed += document.remove_touchpoint(card.id)[1]
+        self._connections = sorted(((positions[c.id], c) for c in removed), key=lambda placed: placed[0])
 
     def revert(self) -> None:
-        # Ascending index order rebuilds each cell as it was (see _restore_places).
+        # Ascending index order rebuilds each cell as it was (see _restore_places), and ascending
+        # positions the order of connections, which the file keeps.
         for card in sorted(self._touchpoints, key=lambda card: card.index):
             self._document.add_touchpoint(card)
-        for connection in self._connections:
-            self._document.add_connection(connection)
+        for position, connection in self._connections:
+            self._document.add_connection(connection, position)
 
 
 Entity = Literal["map", "persona", "stage", "lane", "touchpoint", "connection"]

@@ -168,6 +168,9 @@ class JourneyDocument:
         self.lanes: OrderedItems[Lane] = OrderedItems("lane")
         self.graph = nx.DiGraph()
         self._connections: dict[str, tuple[str, str]] = {}
+        self._placed: list[tuple[int, str]] = []
+        """(position, id) of the connections added at a position, in turn; ``_connections`` still has
+        them where they were appended."""
         self._cells: dict[Cell, list[str]] = {}
         self._listeners: list[Listener] = []
 
@@ -296,10 +299,26 @@ class JourneyDocument:
         return connection_id in self._connections
 
     def connections(self) -> Iterator[Connection]:
-        """Every connection, in the order they were added."""
+        """Every connection, in the order they were added (each at its position, if added at one)."""
         edges = self.graph.edges
-        for source, target in self._connections.values():
+        for source, target in self._ordered_connections().values():
             yield edges[source, target]["connection"]
+
+    def _ordered_connections(self) -> dict[str, tuple[str, str]]:
+        """``_connections`` in order. Connections added at a position are moved there all at once,
+        on the first read after them: an undo puts back thousands of connections one by one.
+
+        Replaying the insertions in turn into the order of the other connections gives each the
+        place it was added at: the connections appended meanwhile stand last in both orders.
+        """
+        if self._placed:
+            placed, self._placed = self._placed, []
+            moving = {connection_id for _, connection_id in placed}
+            order = [connection_id for connection_id in self._connections if connection_id not in moving]
+            for position, connection_id in placed:
+                order.insert(position, connection_id)
+            self._connections = {connection_id: self._connections[connection_id] for connection_id in order}
+        return self._connections
 
     def connections_of(self, touchpoint_id: str) -> list[Connection]:
         """The connections that start or end at a touchpoint."""
@@ -502,12 +521,16 @@ class JourneyDocument:
 
     # -- connections --------------------------------------------------------------------------
 
-    def add_connection(self, connection: Connection) -> None:
+    def add_connection(self, connection: Connection, position: int | None = None) -> None:
+        """Add a connection, last or at ``position`` (clamped) in the order of connections: an undo
+        puts a removed connection back in its place."""
         if connection.id in self._connections or connection.id in self.graph:
             raise JourneyMapError(f"an object with id {connection.id!r} already exists")
         self._check_ends(connection)
         self.graph.add_edge(connection.source, connection.target, connection=connection)
         self._connections[connection.id] = (connection.source, connection.target)
+        if position is not None and position < len(self._connections) - 1:
+            self._placed.append((max(0, position), connection.id))
         self._notify("connection", "added", connection.id)
 
     def update_connection(self, connection_id: str, **changes: Any) -> None:
@@ -526,7 +549,7 @@ class JourneyDocument:
     def remove_connection(self, connection_id: str) -> Connection:
         connection = self.connection(connection_id)
         self.graph.remove_edge(connection.source, connection.target)
-        del self._connections[connection_id]
+        del self._ordered_connections()[connection_id]  # the positions not yet applied count it
         self._notify("connection", "removed", connection_id)
         return connection
 

@@ -241,3 +241,23 @@ def test_removing_a_card_renumbers_the_cards_after_it_and_leaves_those_before_al
     assert small_map.cell("browse", "web") == ("compare", "third")
     assert [small_map.touchpoint(card).index for card in ("compare", "third")] == [0, 1]
     assert small_map.touchpoint("compare") is first
+
+
+def connection_ids(document: JourneyDocument) -> list[str]:
+    return [connection.id for connection in document.connections()]
+
+
+def test_a_connection_added_at_a_position_takes_that_place_in_the_order(small_map):
+    removed = small_map.remove_connection("c1")
+    small_map.add_connection(Connection(id="c4", source="search", target="checkout"))
+    small_map.add_connection(removed, 0)
+    assert connection_ids(small_map) == ["c1", "c2", "c3", "c4"]
+
+
+def test_positions_count_every_connection_added_or_removed_before_the_order_is_read(small_map):
+    small_map.add_connection(small_map.remove_connection("c1"), 1)  # c2 c1 c3
+    small_map.add_connection(Connection(id="c4", source="search", target="checkout"))  # c2 c1 c3 c4
+    small_map.add_connection(Connection(id="c5", source="charge", target="search"), 2)  # c2 c1 c5 c3 c4
+    small_map.remove_connection("c2")  # c1 c5 c3 c4
+    small_map.add_connection(Connection(id="c6", source="charge", target="compare"), -3)  # clamped to the front
+    assert connection_ids(small_map) == ["c6", "c1", "c5", "c3", "c4"]
