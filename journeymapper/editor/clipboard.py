@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 
 from journeymapper.editor.commands import END_OF_CELL, AddTouchpoints, RemoveItems
 from journeymapper.editor.mime import ClipboardCards, cards_mime, clipboard_cards
+from journeymapper.errors import JourneyMapError
 from journeymapper.model import JourneyDocument
 
 if TYPE_CHECKING:
@@ -58,20 +59,25 @@ def duplicate(scene: MapScene) -> None:
 
 
 def _add_copies(scene: MapScene, cards: ClipboardCards, verb: str) -> None:
-    command, new_ids = copies_command(scene.document, cards, verb)
+    try:
+        command, new_ids = copies_command(scene.document, cards, verb)
+    except JourneyMapError as error:
+        scene.refused.emit(str(error))
+        return
     if scene.push(command):
         scene.flush()
         scene.select_cards(new_ids)
 
 
 def copies_command(document: JourneyDocument, cards: ClipboardCards, verb: str) -> tuple[AddTouchpoints, list[str]]:
-    """New cards (fresh ids, at the end of their cells) and the connections among them."""
-    first_cell = (next(iter(document.stages)), next(iter(document.lanes)))
+    """New cards (fresh ids, at the end of their cells, or of the first cell for cards from a cell
+    this map lacks) and the connections among them; raises ``JourneyMapError`` if a card has no
+    cell to go to."""
     renamed = {card.id: document.new_id("tp") for card in cards.touchpoints}
     copies = []
     for card in cards.touchpoints:
         known_cell = card.stage in document.stages and card.lane in document.lanes
-        stage, lane = (card.stage, card.lane) if known_cell else first_cell
+        stage, lane = (card.stage, card.lane) if known_cell else _first_cell(document, verb)
         personas = tuple(p for p in card.personas if p in document.personas)
         copies.append(card.model_copy(update={"id": renamed[card.id], "stage": stage, "lane": lane,
                                               "index": END_OF_CELL, "personas": personas}))
@@ -83,3 +89,9 @@ def copies_command(document: JourneyDocument, cards: ClipboardCards, verb: str) 
     count = len(copies)
     text = f"{verb} {count} card{'s' if count > 1 else ''}"
     return AddTouchpoints(document, copies, text, connections), list(renamed.values())
+
+
+def _first_cell(document: JourneyDocument, verb: str) -> tuple[str, str]:
+    if not document.stages or not document.lanes:
+        raise JourneyMapError(f"{verb}: the map needs a stage and a lane for the cards to go in; add them first")
+    return next(iter(document.stages)), next(iter(document.lanes))

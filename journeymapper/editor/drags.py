@@ -235,14 +235,17 @@ def nudge(scene: MapScene, key: int) -> bool:
     if key not in _NUDGES or not (cards := scene.selected_card_ids()):
         return False
     stage_step, slot_step = _NUDGES[key]
-    stages = list(scene.document.stages)
+    document = scene.document
+    stages = list(document.stages)
     moves = []
     for card in cards:
-        place = placement_of(scene.document, card)
-        column = stages.index(place.stage) + stage_step
-        if not 0 <= column < len(stages):
-            return True
-        moves.append(Placement(card, stages[column], place.lane, max(0, place.index + slot_step)))
-    text = describe_move(scene, cards, (moves[0].stage, moves[0].lane))
+        place = placement_of(document, card)
+        column, index = stages.index(place.stage) + stage_step, place.index + slot_step
+        if not 0 <= column < len(stages) or not 0 <= index < len(document.cell(place.stage, place.lane)):
+            return True  # the selection stands at an edge: it moves as one block or not at all
+        moves.append(Placement(card, stages[column], place.lane, index))
+    if slot_step > 0:
+        moves.reverse()  # the lowest card first, so that the others keep their order behind it
+    text = describe_move(scene, cards, (moves[-1].stage, moves[-1].lane))
     scene.push(MoveTouchpoints(scene.document, moves, text, nudge=True))
     return True

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtTest import QTest
 
 from gestures import centre, double_click, drag, drop, move, press, release
 from journeymapper.editor.mime import NewLane, NewStage, NewTouchpoint, palette_mime
-from journeymapper.model import LaneKind
+from journeymapper.model import LaneKind, Touchpoint
 
 
 def placement(document, card_id):
@@ -227,6 +228,19 @@ def test_arrow_key_nudges_merge_into_one_undo_step(canvas, session):
     assert session.undo_stack.count() == 1
     session.undo_stack.undo()
     assert placement(session.document, "compare") == ("browse", "web", 0)
+
+
+@pytest.mark.parametrize(("key", "order"), [
+    (Qt.Key.Key_Down, ("third", "compare", "search")),
+    (Qt.Key.Key_Up, ("compare", "search", "third")),  # at the top already: nothing moves
+])
+def test_cards_nudged_together_in_one_cell_move_as_a_block(canvas, session, key, order):
+    session.document.add_touchpoint(Touchpoint(id="third", stage="browse", lane="web", index=2, title="Third"))
+    canvas.scene().select_cards(["compare", "search"])
+    canvas.setFocus()
+    QTest.keyClick(canvas.viewport(), key)
+    assert session.document.cell("browse", "web") == order
+    assert session.undo_stack.count() == (1 if key == Qt.Key.Key_Down else 0)
 
 
 def test_dropping_a_map_file_asks_the_window_to_open_it(canvas, qtbot, tmp_path):

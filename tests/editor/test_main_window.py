@@ -273,6 +273,19 @@ def test_copy_and_paste_makes_new_cards_with_their_connections(window, sample_co
     assert document.graph.number_of_edges() == before
 
 
+def test_pasting_into_a_map_without_a_lane_is_refused_with_a_reason(window, sample_copy, qtbot):
+    window.open_file(sample_copy)
+    window.scene.select_cards([next(iter(window.scene.cards))])
+    assert clipboard.copy(window.scene)
+    window.new_map("user")
+    for lane in list(window.session.document.lanes):
+        window.session.document.remove_lane(lane)
+    with qtbot.waitSignal(window.scene.refused) as refusal:
+        clipboard.paste(window.scene)
+    assert "needs a stage and a lane" in refusal.args[0]
+    assert window.session.document.touchpoint_count() == 0
+
+
 def test_find_highlights_matches_and_steps_through_them(window, sample_copy):
     window.open_file(sample_copy)
     window.finder.field.setText("renewal")
