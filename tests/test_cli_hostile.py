@@ -136,16 +136,20 @@ def test_a_full_disk_on_standard_output_is_one_line(command):
 
 # -- Ctrl+C -----------------------------------------------------------------------------------
 
-@posix_only
-@pytest.mark.parametrize("delay", [0.05, 0.1, 0.2, 0.3, 0.5, 0.8])
-def test_ctrl_c_during_start_up_ends_quietly(delay):
-    process = subprocess.Popen([sys.executable, "-m", "journeymapper", "validate", *map(str, SAMPLES)],
+def assert_interrupted_quietly(arguments: list[str], delay: float, environment: dict[str, str] | None = None) -> None:
+    process = subprocess.Popen([sys.executable, "-m", "journeymapper", *arguments], env=environment,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     time.sleep(delay)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=BOUND)
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
     assert process.returncode in (0, 130, -signal.SIGINT)
+
+
+@posix_only
+@pytest.mark.parametrize("delay", [0.05, 0.1, 0.2, 0.3, 0.5, 0.8])
+def test_ctrl_c_during_start_up_ends_quietly(delay):
+    assert_interrupted_quietly(["validate", *map(str, SAMPLES)], delay)
 
 
 @posix_only
@@ -153,10 +157,4 @@ def test_ctrl_c_during_start_up_ends_quietly(delay):
 def test_ctrl_c_while_the_editor_starts_ends_quietly(tmp_path, delay):
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path),
                    "XDG_CONFIG_HOME": str(tmp_path)}
-    process = subprocess.Popen([sys.executable, "-m", "journeymapper", str(SAMPLES[0])], env=environment,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(delay)
-    process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=BOUND)
-    assert "Traceback" not in err and "KeyboardInterrupt" not in err
-    assert process.returncode in (0, 130, -signal.SIGINT)
+    assert_interrupted_quietly([str(SAMPLES[0])], delay, environment)
