@@ -78,7 +78,10 @@ def test_a_write_to_a_device_is_refused_and_a_dash_means_standard_output(tmp_pat
     (tmp_path / "null.mmd").symlink_to("/dev/null")
     result = journeymapper("mermaid", str(SAMPLES[0]), "-o", str(tmp_path / "null.mmd"))
     assert result.returncode == 1 and "it leads to /dev/null, a device, not a regular file" in one_clean_line(result)
+    assert "('-' writes to standard output)" in result.stderr
     assert Path("/dev/null").is_char_device()
+    piped = journeymapper("mermaid", str(SAMPLES[0]), "-o", "/dev/stdout")
+    assert piped.returncode == 1 and "a named pipe, not a regular file" in one_clean_line(piped)
     assert journeymapper("mermaid", str(SAMPLES[0]), "-o", "-").stdout.startswith("journey\n")
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from journeymapper.errors import JourneyMapError
-from journeymapper.formats.files import write_atomically
+from journeymapper.formats.files import NotARegularFile, write_atomically
 
 STANDARD_OUTPUT = "-"
 OUTPUT_HELP = "'-' writes to standard output"
@@ -26,7 +26,10 @@ def write_output(output: str, data: bytes, inputs: Iterable[Path] = (), force: b
         return
     target = Path(output)
     refuse_own_input(target, inputs, force)
-    write_atomically(target, data, action, make_folder)
+    try:
+        write_atomically(target, data, action, make_folder)
+    except NotARegularFile as error:
+        raise JourneyMapError(f"{error} ('-' writes to standard output)") from None
 
 
 def refuse_own_input(target: Path, inputs: Iterable[Path], force: bool) -> None:

@@ -47,6 +47,10 @@ class ReadOnlyFile(JourneyMapError):
     """The target of a write is marked read-only: the user may choose another file instead."""
 
 
+class NotARegularFile(JourneyMapError):
+    """The target of a write is a device, a named pipe, a socket or a folder: never replaced."""
+
+
 def read_limited(path: Path) -> bytes:
     """The bytes of a regular file of at most ``MAX_FILE_BYTES``; anything else raises."""
     limit = MAX_FILE_BYTES
@@ -157,11 +161,12 @@ def _make_folder(folder: Path) -> None:
 def _replaceable(target: Path, real: Path, action: str) -> os.stat_result | None:
     """The file about to be replaced (None if there is none yet), once it is known it may be."""
     try:
-        info = os.stat(real)
+        # The name as given, through its links: /dev/stdout leads to a pipe that has no real path.
+        info = os.stat(target)
     except FileNotFoundError:
         return None
     if not stat.S_ISREG(info.st_mode):
-        raise JourneyMapError(f"{target}: cannot {action}: {_not_regular(target, info)}")
+        raise NotARegularFile(f"{target}: cannot {action}: {_not_regular(target, info)}")
     # The write bits, not os.access: root may write anything, but a file marked read-only was
     # marked so on purpose.
     if not info.st_mode & 0o222 or not os.access(real, os.W_OK):
