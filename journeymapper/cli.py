@@ -5,18 +5,18 @@ under ``journeymapper.commands``. Nothing on the sub-command paths imports Qt, s
 machine without a display. A bad argument or a bad file ends in one clear line on stderr and a
 non-zero exit, never a traceback; so do Ctrl+C, a closed pipe and a full disk on standard output.
 
-The module imports next to nothing at its top: everything else loads inside ``main``, where
+The module imports nothing but ``sys`` at its top: everything else loads inside ``main``, where
 Ctrl+C in the first moments of start-up ends quietly too.
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
-from collections.abc import Sequence
-from pathlib import Path
 
-from journeymapper import __version__
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (a few ms outside main's guard)
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
 
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
@@ -66,10 +66,18 @@ def _dispatch(argv: list[str]) -> int:
 
 def _is_editor_request(argv: list[str]) -> bool:
     """No arguments, or map files only: open the editor (a mistyped command is not a file)."""
+    from pathlib import Path
+
     return all(argument.lower().endswith(".json") or Path(argument).is_file() for argument in argv)
 
 
 def _run_editor(paths: list[str]) -> int:
+    import signal
+
+    # Until the window can keep unsaved work (editor.app installs that), Ctrl+C ends the process at
+    # once, as it would any program: there is no work to lose yet, and a KeyboardInterrupt raised
+    # inside Qt's start-up is printed and swallowed there, or by its imports, and the editor opens anyway.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     # Qt is imported here and only here, so that the other commands run without a display.
     from journeymapper.editor.app import run
 
@@ -78,9 +86,13 @@ def _run_editor(paths: list[str]) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     # Imported here rather than at the top: see the module's docstring.
+    import argparse
+
+    from journeymapper import __version__
     from journeymapper.commands.export_command import add_export_command
+    from journeymapper.commands.from_mermaid_command import add_from_mermaid_command
     from journeymapper.commands.insights_command import add_insights_command
-    from journeymapper.commands.mermaid_commands import add_mermaid_commands
+    from journeymapper.commands.mermaid_command import add_mermaid_command
     from journeymapper.commands.new_command import add_new_command
     from journeymapper.commands.portfolio_command import add_portfolio_command
     from journeymapper.commands.schema_command import add_schema_command
@@ -95,6 +107,6 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"journeymapper {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     for add in (add_validate_command, add_new_command, add_stats_command, add_export_command, add_insights_command,
-                add_portfolio_command, add_mermaid_commands, add_schema_command):
+                add_portfolio_command, add_mermaid_command, add_from_mermaid_command, add_schema_command):
         add(commands)
     return parser

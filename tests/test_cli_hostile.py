@@ -139,9 +139,16 @@ def test_a_full_disk_on_standard_output_is_one_line(command):
 
 # -- Ctrl+C -----------------------------------------------------------------------------------
 
+# What the journeymapper script runs, saying "ready" once it has imported the entry point. Ctrl+C
+# before that falls in Python's own start-up (its site module), which no program written in Python
+# can quieten; the entry point's module imports nothing but sys, so that this stays all there is.
+LAUNCHER = "import sys; from journeymapper.cli import main; print('ready', flush=True); sys.exit(main())"
+
+
 def assert_interrupted_quietly(arguments: list[str], delay: float, environment: dict[str, str] | None = None) -> None:
-    process = subprocess.Popen([sys.executable, "-m", "journeymapper", *arguments], env=environment,
+    process = subprocess.Popen([sys.executable, "-c", LAUNCHER, *arguments], env=environment,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stdout.readline() == "ready\n"
     time.sleep(delay)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=BOUND)
@@ -150,13 +157,13 @@ def assert_interrupted_quietly(arguments: list[str], delay: float, environment: 
 
 
 @posix_only
-@pytest.mark.parametrize("delay", [0.05, 0.1, 0.2, 0.3, 0.5, 0.8])
+@pytest.mark.parametrize("delay", [0, 0.01, 0.03, 0.1, 0.2, 0.4])
 def test_ctrl_c_during_start_up_ends_quietly(delay):
     assert_interrupted_quietly(["validate", *map(str, SAMPLES)], delay)
 
 
 @posix_only
-@pytest.mark.parametrize("delay", [0.1, 0.3, 0.6, 1.0])
+@pytest.mark.parametrize("delay", [0, 0.05, 0.2, 0.5, 1.0])
 def test_ctrl_c_while_the_editor_starts_ends_quietly(tmp_path, delay):
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path),
                    "XDG_CONFIG_HOME": str(tmp_path)}

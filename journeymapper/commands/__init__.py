@@ -1,58 +1,12 @@
-"""Sub-commands that live in their own modules, and the report helpers they share.
+"""The sub-commands of ``journeymapper``, one module each, assembled by ``journeymapper.cli``.
 
-Each module exposes ``add_<name>_command(subparsers)``, which registers the sub-command with
-``set_defaults(run=...)``; ``run(arguments)`` returns the exit status and raises ``JourneyMapError``
-for a bad file or folder, which ``cli.main`` prints as one line. Nothing here imports Qt.
+Each module ``<name>_command.py`` exposes ``add_<name>_command(subparsers)``, which registers the
+sub-command with ``set_defaults(run=...)``; ``run(arguments)`` returns the exit status and raises
+``JourneyMapError`` for a bad file or folder, which ``cli.main`` prints as one line. A module here
+parses arguments and prints; the work lives below, in the model and the formats. Nothing here
+imports Qt.
 
-Reports come in two forms: aligned plain text for a person, where long lists stop after
-``LIST_LIMIT`` rows and say how many more there are, and complete JSON for scripts, whose keys
-follow the fields of the result dataclasses in order.
+Reports come in two forms: aligned plain text for a person (``journeymapper.report_text``) and
+complete JSON for scripts (``output.print_json``), whose keys follow the fields of the result
+dataclasses in order. Files are written through ``output.write_output``.
 """
-
-from __future__ import annotations
-
-import dataclasses
-import json
-from collections.abc import Collection, Sequence
-from typing import Any
-
-LIST_LIMIT = 10
-CLIP = 48
-
-
-def print_json(header: dict[str, Any], result: Any) -> None:
-    """Print ``header`` then the fields of the ``result`` dataclass, as indented UTF-8 JSON."""
-    print(json.dumps({**header, **dataclasses.asdict(result)}, ensure_ascii=False, indent=2))
-
-
-def clip(text: str, width: int = CLIP) -> str:
-    """One line of at most ``width`` characters: a title with line breaks must not break a table."""
-    line = " ".join(text.split())
-    return line if len(line) <= width else line[: width - 3].rstrip() + "..."
-
-
-def percent(rate: float) -> str:
-    return f"{rate * 100:.3g}%"
-
-
-def table(rows: Sequence[Sequence[str]], right: Collection[int] = ()) -> list[str]:
-    """Rows (the first is the header) as aligned lines, indented; columns in ``right`` align right."""
-    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
-    return [
-        "  " + "  ".join(cell.rjust(width) if column in right else cell.ljust(width)
-                         for column, (cell, width) in enumerate(zip(row, widths))).rstrip()
-        for row in rows
-    ]
-
-
-def section(
-    title: str, header: Sequence[str], rows: Sequence[Sequence[str]], note: str = "", right: Collection[int] = ()
-) -> list[str]:
-    """A heading with the count (and ``note``), then the first ``LIST_LIMIT`` rows; "none" if empty."""
-    if not rows:
-        return [f"{title}: none"]
-    heading = f"{title} ({len(rows)})" + (f": {note}" if note else "")
-    lines = [heading, *table([header, *rows[:LIST_LIMIT]], right)]
-    if len(rows) > LIST_LIMIT:
-        lines.append(f"  ... and {len(rows) - LIST_LIMIT} more (--json lists them all)")
-    return lines

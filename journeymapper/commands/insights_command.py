@@ -7,7 +7,8 @@ import argparse
 import textwrap
 from pathlib import Path
 
-from journeymapper.commands import clip, percent, print_json, section
+from journeymapper.commands.output import print_json
+from journeymapper.report_text import clip, percent, section
 from journeymapper.formats import json_format
 from journeymapper.model.document import JourneyDocument
 from journeymapper.model.insights import Card, Conversion, Insights, JourneyPath, map_insights

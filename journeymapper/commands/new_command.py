@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from journeymapper.commands.output import OUTPUT_HELP, STANDARD_OUTPUT, write_output
+from journeymapper.commands.output import OUTPUT_HELP, STANDARD_OUTPUT, refuse_existing, write_output
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats import json_format
 from journeymapper.model.schema import MapKind
@@ -29,8 +28,7 @@ def run(arguments: argparse.Namespace) -> int:
     if TEMPLATES[template].kind != arguments.kind:
         raise JourneyMapError(f"template {template!r} is for {TEMPLATES[template].kind.value} maps, not {arguments.kind}")
     output = arguments.output
-    if output != STANDARD_OUTPUT and Path(output).exists() and not arguments.force:
-        raise JourneyMapError(f"{output}: already exists (use --force to overwrite)")
+    refuse_existing(output, arguments.force)
     document = new_from_template(template, arguments.title)
     write_output(output, json_format.dumps(document).encode("utf-8"), action="save", make_folder=False)
     if output != STANDARD_OUTPUT:

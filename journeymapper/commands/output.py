@@ -1,19 +1,28 @@
 """Where a command writes: a file, written the guarded way (``formats.files``), or standard
-output when the file is given as ``-``. A command never writes over a file it reads unless told
-with ``--force``: ``journeymapper mermaid x.json -o x.json`` is a slip, not a wish."""
+output when the file is given as ``-``; and JSON reports on standard output. A command never
+writes over a file it reads unless told with ``--force``: ``journeymapper mermaid x.json -o
+x.json`` is a slip, not a wish."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats.files import NotARegularFile, write_atomically
 
 STANDARD_OUTPUT = "-"
 OUTPUT_HELP = "'-' writes to standard output"
+
+
+def print_json(header: dict[str, Any], result: Any) -> None:
+    """Print ``header`` then the fields of the ``result`` dataclass, as indented UTF-8 JSON."""
+    print(json.dumps({**header, **dataclasses.asdict(result)}, ensure_ascii=False, indent=2))
 
 
 def write_output(output: str, data: bytes, inputs: Iterable[Path] = (), force: bool = False,
@@ -30,6 +39,12 @@ def write_output(output: str, data: bytes, inputs: Iterable[Path] = (), force: b
         write_atomically(target, data, action, make_folder)
     except NotARegularFile as error:
         raise JourneyMapError(f"{error} ('-' writes to standard output)") from None
+
+
+def refuse_existing(output: str, force: bool) -> None:
+    """Raise if the file named ``output`` exists and ``force`` is not given (a new map's file)."""
+    if output != STANDARD_OUTPUT and Path(output).exists() and not force:
+        raise JourneyMapError(f"{output}: already exists (use --force to overwrite)")
 
 
 def refuse_own_input(target: Path, inputs: Iterable[Path], force: bool) -> None:

@@ -12,7 +12,8 @@ import argparse
 from itertools import groupby
 from pathlib import Path
 
-from journeymapper.commands import clip, print_json, section, table
+from journeymapper.commands.output import print_json
+from journeymapper.report_text import clip, section, table
 from journeymapper.portfolio import Portfolio, PortfolioLink, scan_portfolio
 
 SHARED_ID_ADVICE = "open all but one in the editor and choose New id… on the Inspector's Map page"

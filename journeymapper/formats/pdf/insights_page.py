@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from reportlab.lib.colors import Color
 
-from journeymapper.commands import percent
+from journeymapper.report_text import percent
 from journeymapper.formats.pdf.appendix import draw_heading, paginate
 from journeymapper.formats.pdf.fonts import Fonts
 from journeymapper.formats.pdf.furniture import Page

@@ -1,0 +1,34 @@
+"""``journeymapper mermaid MAP.json [-o OUT.mmd] [--force]``: a map as a Mermaid journey diagram
+(see ``journeymapper.formats.mermaid`` for what it keeps and what it leaves out)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from journeymapper.commands.output import STANDARD_OUTPUT, write_output
+from journeymapper.formats import json_format
+from journeymapper.formats.mermaid import dumps_mermaid
+
+
+def add_mermaid_command(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    """Register ``mermaid``; its ``run(arguments)`` returns the exit status."""
+    command = subparsers.add_parser(
+        "mermaid",
+        help="write a map as a Mermaid journey diagram",
+        description="Write a map as a Mermaid journey diagram, which GitHub and many Markdown tools draw: "
+        "a section per stage, a task per touchpoint, score = emotion + 3 (3 where a card has none), the "
+        "card's personas (or its lane) as actors. Lanes, connections and card details are left out.",
+    )
+    command.add_argument("file", metavar="MAP", type=Path, help="a map file (.json)")
+    command.add_argument("-o", "--output", default=STANDARD_OUTPUT, metavar="OUT.mmd",
+                         help="write here (default, or '-': standard output)")
+    command.add_argument("--force", action="store_true", help="write even over the map being read")
+    command.set_defaults(run=run)
+    return command
+
+
+def run(arguments: argparse.Namespace) -> int:
+    text = dumps_mermaid(json_format.load(arguments.file))
+    write_output(arguments.output, text.encode("utf-8"), [arguments.file], arguments.force)
+    return 0
