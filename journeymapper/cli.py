@@ -92,6 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     from journeymapper.commands.export_command import add_export_command
     from journeymapper.commands.from_mermaid_command import add_from_mermaid_command
     from journeymapper.commands.insights_command import add_insights_command
+    from journeymapper.commands.install_desktop_command import add_install_desktop_command
     from journeymapper.commands.mermaid_command import add_mermaid_command
     from journeymapper.commands.new_command import add_new_command
     from journeymapper.commands.portfolio_command import add_portfolio_command
@@ -107,6 +108,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"journeymapper {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     for add in (add_validate_command, add_new_command, add_stats_command, add_export_command, add_insights_command,
-                add_portfolio_command, add_mermaid_command, add_from_mermaid_command, add_schema_command):
+                add_portfolio_command, add_mermaid_command, add_from_mermaid_command, add_schema_command,
+                add_install_desktop_command):
         add(commands)
     return parser

@@ -14,6 +14,8 @@ QT_FREE = [
     "journeymapper.formats.mermaid",
     "journeymapper.commands.mermaid_command",
     "journeymapper.commands.from_mermaid_command",
+    "journeymapper.commands.install_desktop_command",
+    "journeymapper.desktop",
     "journeymapper.cli",
     "journeymapper.portfolio",
     "journeymapper.model.insights",

@@ -8,9 +8,12 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from journeymapper import __version__
+from journeymapper.app_icon import ICON_FILE
+from journeymapper.desktop_entry import APP_ID
 
 NO_DISPLAY = (
     "journeymapper: no display available (DISPLAY and WAYLAND_DISPLAY are not set), so the editor "
@@ -33,7 +36,11 @@ def application() -> QApplication:
     QApplication.setApplicationName("journeymapper")
     QApplication.setOrganizationName("journeymapper")
     QApplication.setApplicationVersion(__version__)
+    # Docks and task switchers match the windows to `journeymapper install-desktop`'s entry by this
+    # name (the Wayland app id); on X11 by the window class, which is the application name.
+    QApplication.setDesktopFileName(APP_ID)
     app = QApplication(sys.argv[:1])
+    app.setWindowIcon(QIcon(str(ICON_FILE)))  # every window's, dialogs included
     app.setStyle("Fusion")  # the same look everywhere; it follows the system's light or dark scheme
     # No app.setPalette(): Qt keeps the palette in step with a switch of the system's scheme only
     # while none is set, and the canvas theme follows that palette (editor.theme.ThemeSwitch).

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeymapper.app_icon import ICON_FILE
 from journeymapper.model.templates import TEMPLATES
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+ICON_SIZE = QSize(40, 40)
 
 
 class StartPage(QScrollArea):
@@ -49,8 +51,13 @@ class StartPage(QScrollArea):
         self.recent = QListWidget()
         self.recent.setObjectName("recentFiles")
         self.recent.itemActivated.connect(lambda item: self.recent_requested.emit(item.data(PATH_ROLE)))
+        title = QHBoxLayout()
+        title.setSpacing(12)
+        title.addWidget(self._app_icon())
+        title.addWidget(heading)
+        title.addStretch()
         column = QVBoxLayout()
-        column.addWidget(heading)
+        column.addLayout(title)
         column.addWidget(QLabel("Each template sets up the stages and lanes of its kind of journey."))
         column.addSpacing(8)
         column.addLayout(templates)
@@ -70,6 +77,14 @@ class StartPage(QScrollArea):
         self.setWidget(content)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+
+    def _app_icon(self) -> QLabel:
+        label = QLabel()
+        label.setObjectName("appIcon")
+        # Drawn for the screen's pixel ratio, so that the SVG stays sharp on a high-density screen.
+        label.setPixmap(QIcon(str(ICON_FILE)).pixmap(ICON_SIZE, self.devicePixelRatioF()))
+        label.setFixedSize(ICON_SIZE)
+        return label
 
     def _template_button(self, template) -> QToolButton:
         button = QToolButton()

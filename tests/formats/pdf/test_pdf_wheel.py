@@ -1,7 +1,8 @@
-"""A wheel, what ``pip install .`` installs, carries the bundled fonts where fonts.py looks for them.
+"""A wheel, what ``pip install .`` installs, carries the bundled fonts where fonts.py looks for them,
+and the application icon where app_icon.py looks for it.
 
-The fonts stay in the repository's resources/fonts, outside the package, so only a real build shows
-whether pyproject.toml puts them into it.
+The fonts and the icon stay in the repository's resources/, outside the package, so only a real
+build shows whether pyproject.toml puts them into it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import pytest
 from support import REPO
 
 import journeymapper
+from journeymapper import app_icon
 from journeymapper.formats.pdf import fonts
 
 LICENCE_FILE = "LICENSE-DejaVu.txt"
@@ -48,6 +50,12 @@ def test_the_wheel_has_the_bundled_fonts_where_fonts_py_looks(wheel):
     for name in (fonts.REGULAR_FILE, fonts.BOLD_FILE, LICENCE_FILE):
         assert f"{folder}/{name}" in wheel.namelist()
         assert wheel.read(f"{folder}/{name}") == (REPO / "resources" / "fonts" / name).read_bytes()
+
+
+def test_the_wheel_has_the_application_icon_where_app_icon_py_looks(wheel):
+    site = Path(journeymapper.__file__).parent.parent
+    name = f"{Path(str(app_icon.PACKAGED)).relative_to(site).as_posix()}/{app_icon.ICON_FILE.name}"
+    assert wheel.read(name) == (REPO / "resources" / "icons" / app_icon.ICON_FILE.name).read_bytes()
 
 
 def test_the_wheel_has_every_module(wheel):
