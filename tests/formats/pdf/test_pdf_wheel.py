@@ -62,3 +62,11 @@ def test_the_wheel_has_every_module(wheel):
     # pyproject.toml lists the packages by hand (package discovery cannot see the fonts' mapping).
     modules = {path.relative_to(REPO).as_posix() for path in (REPO / "journeymapper").rglob("*.py")}
     assert modules - set(wheel.namelist()) == set()
+
+
+def test_the_wheel_has_the_version_kept_in_the_package_and_the_licences(wheel):
+    metadata = next(name for name in wheel.namelist() if name.endswith(".dist-info/METADATA"))
+    fields = wheel.read(metadata).decode().splitlines()
+    assert f"Version: {journeymapper.__version__}" in fields
+    licences = {Path(name).name for name in wheel.namelist() if ".dist-info/licenses/" in name}
+    assert {"LICENSE", LICENCE_FILE} <= licences
