@@ -23,10 +23,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from generate import generate_map  # noqa: E402
-from PySide6.QtCore import QPointF, Qt  # noqa: E402
-from PySide6.QtGui import QMouseEvent  # noqa: E402
-from PySide6.QtWidgets import (  # noqa: E402
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import (
     QApplication,
     QGraphicsRectItem,
     QGraphicsScene,
@@ -34,11 +33,13 @@ from PySide6.QtWidgets import (  # noqa: E402
     QGraphicsView,
 )
 
-from journeymapper.editor.app import application  # noqa: E402
-from journeymapper.editor.scene import MapScene  # noqa: E402
-from journeymapper.editor.session import MapSession  # noqa: E402
-from journeymapper.editor.view import MapView  # noqa: E402
-from journeymapper.formats import json_format  # noqa: E402
+from journeymapper.editor.app import application
+from journeymapper.editor.scene import MapScene
+from journeymapper.editor.session import MapSession
+from journeymapper.editor.view import MapView
+from journeymapper.formats import json_format
+
+from generate import generate_map
 
 TOUCHPOINTS, CONNECTIONS = 5_000, 7_500
 VIEW_SIZE = (1400, 900)
@@ -80,7 +81,9 @@ def editor_first_frame(path: Path) -> tuple[float, MapView]:
 def send(view: QGraphicsView, kind: QMouseEvent.Type, point: QPointF, buttons: Qt.MouseButton) -> None:
     local = QPointF(view.mapFromScene(point))
     button = Qt.MouseButton.NoButton if kind == QMouseEvent.Type.MouseMove else Qt.MouseButton.LeftButton
-    QApplication.sendEvent(view.viewport(), QMouseEvent(kind, local, local, button, buttons, Qt.KeyboardModifier.NoModifier))
+    QApplication.sendEvent(
+        view.viewport(), QMouseEvent(kind, local, local, button, buttons, Qt.KeyboardModifier.NoModifier)
+    )
 
 
 def drag_move_times(view: MapView, moves: int = 200) -> list[float]:
@@ -138,11 +141,15 @@ def main() -> None:
     median_move = statistics.median(moves) * 1e3
     print(f"map: {TOUCHPOINTS:,} touchpoints, {CONNECTIONS:,} connections; Python {sys.version.split()[0]}\n")
     print(f"bare scene, 5,000 rect+text items, first frame   {min(baselines) * 1e3:8.0f} ms   baseline")
-    print(f"editor: open file to first painted frame         {min(editors) * 1e3:8.0f} ms   {ratio:.1f}x "
-          f"({'within' if ratio <= 2 else 'OVER'} the 2x target)")
-    print(f"drag: one mouse move, median (p90)               {median_move:8.1f} ms   "
-          f"(p90 {statistics.quantiles(moves, n=10)[-1] * 1e3:.1f} ms; "
-          f"{'within' if median_move <= 8 else 'OVER'} the 8 ms target)")
+    print(
+        f"editor: open file to first painted frame         {min(editors) * 1e3:8.0f} ms   {ratio:.1f}x "
+        f"({'within' if ratio <= 2 else 'OVER'} the 2x target)"
+    )
+    print(
+        f"drag: one mouse move, median (p90)               {median_move:8.1f} ms   "
+        f"(p90 {statistics.quantiles(moves, n=10)[-1] * 1e3:.1f} ms; "
+        f"{'within' if median_move <= 8 else 'OVER'} the 8 ms target)"
+    )
     print(f"delete 1,000 selected cards, until redrawn       {deleted * 1e3:8.0f} ms")
     print(f"undo that delete, until redrawn                  {undone * 1e3:8.0f} ms")
 

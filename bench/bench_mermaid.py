@@ -46,14 +46,16 @@ def main() -> None:
     for tasks in SIZES:
         text = diagram(tasks)
         saved = json_format.dumps(loads_mermaid(text)).encode()
-        imported = best_of(lambda: loads_mermaid(text))
-        loaded = best_of(lambda: json_format.loads(saved))
+        imported = best_of(lambda text=text: loads_mermaid(text))
+        loaded = best_of(lambda saved=saved: json_format.loads(saved))
         ratios.append(imported / loaded)
         print(f"{tasks:>7,} {len(text) / 1e3:>6.0f} {imported:>9.2f} {loaded:>12.3f} {ratios[-1]:>5.1f}x")
     growth = ratios[-1] / ratios[0]
     verdict = "linear" if growth <= 2 else "NOT linear"
-    print(f"\nratio at {SIZES[-1]:,} tasks / ratio at {SIZES[0]:,}: {growth:.2f} ({verdict}; a quadratic import "
-          f"would give about {SIZES[-1] / SIZES[0]:.0f})")
+    print(
+        f"\nratio at {SIZES[-1]:,} tasks / ratio at {SIZES[0]:,}: {growth:.2f} ({verdict}; a quadratic import "
+        f"would give about {SIZES[-1] / SIZES[0]:.0f})"
+    )
 
 
 if __name__ == "__main__":

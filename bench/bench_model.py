@@ -23,10 +23,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from generate import generate_map
-
 from journeymapper.formats import json_format
 from journeymapper.layout import compute_layout
+
+from generate import generate_map
 
 TOUCHPOINTS, CONNECTIONS = 10_000, 15_000
 LOAD_TARGET = 4.0
@@ -78,8 +78,10 @@ def report(size: int, baseline: Timings, load: Timings, layout: Timings, settled
     """Print the table; returns load / json.loads, best of each, collector on."""
     ratios = [min(load[n]) / min(baseline[n]) for n in (0, 1)]
     per_thousand = [statistics.median(layout[0]) * 1e6 / TOUCHPOINTS, min(layout[1]) * 1e6 / TOUCHPOINTS]
-    print(f"map: {TOUCHPOINTS:,} touchpoints, {CONNECTIONS:,} connections, {size / 1e6:.1f} MB; "
-          f"Python {sys.version.split()[0]}\n")
+    print(
+        f"map: {TOUCHPOINTS:,} touchpoints, {CONNECTIONS:,} connections, {size / 1e6:.1f} MB; "
+        f"Python {sys.version.split()[0]}\n"
+    )
     print(f"{'':<24} {'best ms':>9} {'median ms':>9} {'GC off, ms':>11}")
     print(row("json.loads(bytes)", baseline, "baseline"))
     print(row("json_format.load(path)", load, f"{ratios[0]:.1f}x json.loads ({ratios[1]:.1f}x with GC off)"))

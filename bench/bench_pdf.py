@@ -22,12 +22,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from itertools import cycle
 
-from generate import generate_map
 from reportlab.pdfgen.canvas import Canvas
 
 from journeymapper.formats.pdf import ExportOptions, render_pdf
 from journeymapper.formats.pdf.fonts import load_fonts
 from journeymapper.formats.pdf.pen import SYMBOL_SIZE, Pen
+
+from generate import generate_map
 
 TARGET = 1.5
 
@@ -54,8 +55,10 @@ def counting() -> Iterator[Counter]:
     its own shape and symbols are drawn in place, so the baseline draws as many shapes as the
     reader sees."""
     counts: Counter = Counter()
-    originals = {(owner, name): getattr(owner, name)
-                 for owner, name in ((Pen, "_finish"), (Pen, "paths"), (Pen, "symbol"), (Canvas, "drawString"))}
+    originals = {
+        (owner, name): getattr(owner, name)
+        for owner, name in ((Pen, "_finish"), (Pen, "paths"), (Pen, "symbol"), (Canvas, "drawString"))
+    }
 
     def counted(original: Callable, key: str, many: Callable[..., int] = lambda *_: 1) -> Callable:
         def call(*arguments, **keywords):
@@ -110,11 +113,15 @@ def fit_ratio() -> None:
     export_best, bare_best = min(exports), min(bares)
     export_median, bare_median = statistics.median(exports), statistics.median(bares)
     ratio = export_best / bare_best
-    print(f"1,000 touchpoints, 1,500 connections, fit on {options.describe_page()}: "
-          f"{counts['shapes']:,} shapes, {counts['strings']:,} strings, {len(rendered.data) / 1e3:,.0f} kB")
+    print(
+        f"1,000 touchpoints, 1,500 connections, fit on {options.describe_page()}: "
+        f"{counts['shapes']:,} shapes, {counts['strings']:,} strings, {len(rendered.data) / 1e3:,.0f} kB"
+    )
     print(f"  bare canvas      best {bare_best * 1e3:7.0f} ms   median {bare_median * 1e3:7.0f} ms   baseline")
-    print(f"  export_pdf       best {export_best * 1e3:7.0f} ms   median {export_median * 1e3:7.0f} ms   "
-          f"{ratio:.2f}x the bare canvas, {'within' if ratio <= TARGET else 'OVER'} the {TARGET}x target")
+    print(
+        f"  export_pdf       best {export_best * 1e3:7.0f} ms   median {export_median * 1e3:7.0f} ms   "
+        f"{ratio:.2f}x the bare canvas, {'within' if ratio <= TARGET else 'OVER'} the {TARGET}x target"
+    )
 
 
 def tiled_poster() -> None:
@@ -123,9 +130,11 @@ def tiled_poster() -> None:
     start = time.perf_counter()
     rendered = render_pdf(document, options)
     spent = time.perf_counter() - start
-    print(f"10,000 touchpoints, 15,000 connections, tiled on {options.describe_page()} at scale 1: "
-          f"{spent:.1f} s, {rendered.pages:,} pages, {len(rendered.data) / 1e6:.1f} MB "
-          f"({spent / rendered.pages * 1e3:.0f} ms per page)")
+    print(
+        f"10,000 touchpoints, 15,000 connections, tiled on {options.describe_page()} at scale 1: "
+        f"{spent:.1f} s, {rendered.pages:,} pages, {len(rendered.data) / 1e6:.1f} MB "
+        f"({spent / rendered.pages * 1e3:.0f} ms per page)"
+    )
 
 
 def main() -> None:

@@ -107,8 +107,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"journeymapper {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for add in (add_validate_command, add_new_command, add_stats_command, add_export_command, add_insights_command,
-                add_portfolio_command, add_mermaid_command, add_from_mermaid_command, add_schema_command,
-                add_install_desktop_command):
+    for add in (
+        add_validate_command,
+        add_new_command,
+        add_stats_command,
+        add_export_command,
+        add_insights_command,
+        add_portfolio_command,
+        add_mermaid_command,
+        add_from_mermaid_command,
+        add_schema_command,
+        add_install_desktop_command,
+    ):
         add(commands)
     return parser

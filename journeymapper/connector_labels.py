@@ -44,7 +44,9 @@ def place_labels(document: JourneyDocument, layout: MapLayout, style: Style, mea
     return {key: placements[key] for key in wanted}
 
 
-def _first_choices(document: JourneyDocument, layout: MapLayout, style: Style, measure: Measure) -> dict[str, Placement]:
+def _first_choices(
+    document: JourneyDocument, layout: MapLayout, style: Style, measure: Measure
+) -> dict[str, Placement]:
     """Where each label would go if it had the map to itself."""
     choices = {}
     for connection in document.connections():

@@ -56,8 +56,13 @@ class Installation:
             (MIME_DATABASE_TOOL, str(self.data_home / "mime")),
             ("update-desktop-database", "--quiet", str(self.desktop_file.parent)),
             # A user's hicolor folder has no index.theme of its own: the system's applies.
-            ("gtk-update-icon-cache", "--quiet", "--force", "--ignore-theme-index",
-             str(self.data_home / "icons" / "hicolor")),
+            (
+                "gtk-update-icon-cache",
+                "--quiet",
+                "--force",
+                "--ignore-theme-index",
+                str(self.data_home / "icons" / "hicolor"),
+            ),
         )
 
 
@@ -92,8 +97,10 @@ def install(installation: Installation) -> list[Path]:
     try:
         entry = desktop_entry(command).encode("utf-8")
     except UnicodeEncodeError:  # a path of undecodable bytes, which a desktop entry cannot hold
-        raise JourneyMapError(f"{command[0]!r}: the path of journeymapper is not valid UTF-8, as a desktop "
-                              "entry needs; install journeymapper under another path") from None
+        raise JourneyMapError(
+            f"{command[0]!r}: the path of journeymapper is not valid UTF-8, as a desktop "
+            "entry needs; install journeymapper under another path"
+        ) from None
     contents = {
         installation.desktop_file: entry,
         installation.mime_file: mime_package().encode("utf-8"),
@@ -136,11 +143,18 @@ def update_caches(installation: Installation) -> list[str]:
 
 def _run(program: str, command: tuple[str, ...]) -> None:
     try:
-        result = subprocess.run([program, *command[1:]], capture_output=True, text=True, errors="replace",
-                                timeout=_TOOL_TIMEOUT, check=False)
+        result = subprocess.run(
+            [program, *command[1:]],
+            capture_output=True,
+            text=True,
+            errors="replace",
+            timeout=_TOOL_TIMEOUT,
+            check=False,
+        )
     except (OSError, subprocess.TimeoutExpired) as error:
         raise JourneyMapError(f"{command[0]} {command[-1]}: could not run: {error}") from None
     if result.returncode != 0:
         said = (result.stderr.strip() or result.stdout.strip()).splitlines()
-        raise JourneyMapError(f"{command[0]} {command[-1]}: failed (exit status {result.returncode})"
-                              + (f": {said[-1]}" if said else ""))
+        raise JourneyMapError(
+            f"{command[0]} {command[-1]}: failed (exit status {result.returncode})" + (f": {said[-1]}" if said else "")
+        )

@@ -26,25 +26,27 @@ _STRING_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 def desktop_entry(command: Sequence[str]) -> str:
     """The desktop entry that starts ``command`` (a program and its arguments) on the chosen maps."""
-    return "\n".join((
-        "[Desktop Entry]",
-        "Type=Application",
-        "Version=1.4",  # the newest that desktop-file-validate of Debian 12 knows; nothing here needs 1.5
-        f"Name={APP_ID}",
-        "GenericName=Journey map editor",
-        "Comment=Draw customer, user and business journey maps and export them as PDF",
-        "Keywords=journey map;customer journey;user journey;service blueprint;swimlane;",
-        # TryExec hides the entry once the program is gone (a deleted virtual environment, say)
-        # rather than leaving a menu item that fails.
-        f"TryExec={_string(command[0])}",
-        f"Exec={_string(' '.join(map(_exec_argument, command)))} %F",
-        f"Icon={APP_ID}",
-        "Terminal=false",
-        "Categories=Office;FlowChart;",  # one main category, or menus list it twice
-        f"MimeType={MIME_TYPE};",
-        f"StartupWMClass={APP_ID}",  # Qt's window class is the application name (editor.app)
-        "",
-    ))
+    return "\n".join(
+        (
+            "[Desktop Entry]",
+            "Type=Application",
+            "Version=1.4",  # the newest that desktop-file-validate of Debian 12 knows; nothing here needs 1.5
+            f"Name={APP_ID}",
+            "GenericName=Journey map editor",
+            "Comment=Draw customer, user and business journey maps and export them as PDF",
+            "Keywords=journey map;customer journey;user journey;service blueprint;swimlane;",
+            # TryExec hides the entry once the program is gone (a deleted virtual environment, say)
+            # rather than leaving a menu item that fails.
+            f"TryExec={_string(command[0])}",
+            f"Exec={_string(' '.join(map(_exec_argument, command)))} %F",
+            f"Icon={APP_ID}",
+            "Terminal=false",
+            "Categories=Office;FlowChart;",  # one main category, or menus list it twice
+            f"MimeType={MIME_TYPE};",
+            f"StartupWMClass={APP_ID}",  # Qt's window class is the application name (editor.app)
+            "",
+        )
+    )
 
 
 def _exec_argument(argument: str) -> str:

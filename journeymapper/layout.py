@@ -14,6 +14,7 @@ in those gutters so that routes sharing a gutter stay apart.
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
@@ -360,9 +361,7 @@ def _layout(document: JourneyDocument, style: Style, measure: Measure) -> MapLay
     )
 
 
-def _grid(
-    document: JourneyDocument, stacks: dict[Cell, list[_Card]], style: Style, measure: Measure
-) -> _Grid:
+def _grid(document: JourneyDocument, stacks: dict[Cell, list[_Card]], style: Style, measure: Measure) -> _Grid:
     stage_ids, lane_ids = tuple(document.stages), tuple(document.lanes)
     stage_texts = [_stage_header_text(document.stages[s].name, style, measure) for s in stage_ids]
     lane_lines = [_lane_header_text(document.lanes[lane].name, style, measure) for lane in lane_ids]
@@ -491,9 +490,7 @@ def _route_connections(
     for number, connection in enumerate(document.connections()):
         source, target = connection.source, connection.target
         track = (number % tracks - tracks // 2) * spacing
-        points = _route_points(
-            cards[source].rect, cards[target].rect, places[source], places[target], grid, track
-        )
+        points = _route_points(cards[source].rect, cards[target].rect, places[source], places[target], grid, track)
         routes[connection.id] = _route(points)
     return routes
 
@@ -523,7 +520,7 @@ def _route_points(s: Rect, t: Rect, source: _Place, target: _Place, grid: _Grid,
 def _route(points: list[_XY]) -> Route:
     """Points of an orthogonal polyline as a route labelled at the middle of its longest segment."""
     longest, anchor = -1.0, points[0]
-    for (x1, y1), (x2, y2) in zip(points, points[1:]):
+    for (x1, y1), (x2, y2) in itertools.pairwise(points):
         length = abs(x2 - x1 + y2 - y1)  # one of the two differences is zero
         if length > longest:
             longest, anchor = length, ((x1 + x2) / 2, (y1 + y2) / 2)

@@ -143,8 +143,9 @@ def _duplicates(documents: dict[str, tuple[Path, JourneyDocument]]) -> tuple[Dup
         # Known by real path: a symbolic link to a map is that map under a second name, and there
         # is no second file whose id could be changed.
         files[document.id].setdefault(os.path.realpath(file), name)
-    return tuple(DuplicateId(map_id, tuple(names.values())) for map_id, names in sorted(files.items())
-                 if len(names) > 1)
+    return tuple(
+        DuplicateId(map_id, tuple(names.values())) for map_id, names in sorted(files.items()) if len(names) > 1
+    )
 
 
 def _cached(load: Loader) -> Loader:
@@ -206,7 +207,10 @@ def _coverage(
         if document.kind != MapKind.CUSTOMER:
             continue
         for stage in document.stages.values():
-            behind = (found.check.target for found in resolved[name]
-                      if found.origin.stage == stage.id and found.check.status == LinkStatus.OK)
+            behind = (
+                found.check.target
+                for found in resolved[name]
+                if found.origin.stage == stage.id and found.check.status == LinkStatus.OK
+            )
             linked = {_relative(target, base) for target in behind if load(target).kind in BEHIND_A_CUSTOMER_JOURNEY}
             yield StageCoverage(name, stage.id, stage.name, tuple(sorted(linked)))

@@ -27,8 +27,11 @@ def table(rows: Sequence[Sequence[str]], right: Collection[int] = ()) -> list[st
     """Rows (the first is the header) as aligned lines, indented; columns in ``right`` align right."""
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
     return [
-        "  " + "  ".join(cell.rjust(width) if column in right else cell.ljust(width)
-                         for column, (cell, width) in enumerate(zip(row, widths))).rstrip()
+        "  "
+        + "  ".join(
+            cell.rjust(width) if column in right else cell.ljust(width)
+            for column, (cell, width) in enumerate(zip(row, widths))
+        ).rstrip()
         for row in rows
     ]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from journeymapper.model import JourneyDocument
+
 from support import build_small_map
 
 

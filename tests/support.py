@@ -37,8 +37,15 @@ def build_small_map() -> JourneyDocument:
     ]
     for card_id, stage, lane, index, title, emotion in cards:
         document.add_touchpoint(
-            Touchpoint(id=card_id, stage=stage, lane=lane, index=index, title=title, emotion=emotion,
-                       personas=["buyer"] if emotion is not None else [])
+            Touchpoint(
+                id=card_id,
+                stage=stage,
+                lane=lane,
+                index=index,
+                title=title,
+                emotion=emotion,
+                personas=["buyer"] if emotion is not None else [],
+            )
         )
     document.add_connection(Connection(id="c1", source="search", target="compare"))
     document.add_connection(Connection(id="c2", source="compare", target="checkout", conversion_rate=0.4))

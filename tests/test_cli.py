@@ -8,16 +8,18 @@ import sys
 
 import pytest
 
-from support import JSON_TEST_SUITE, SAMPLES
 from journeymapper.cli import main
 from journeymapper.formats.json_format import load, save
+
+from support import JSON_TEST_SUITE, SAMPLES
 
 CORPUS = sorted(JSON_TEST_SUITE.glob("*.json"))
 
 
 def run(*arguments: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "journeymapper", *arguments], capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "journeymapper", *arguments], capture_output=True, text=True, timeout=120
+    )
 
 
 def test_validate_accepts_the_samples():
@@ -69,7 +71,7 @@ def test_new_writes_a_valid_map_from_the_kinds_template(tmp_path, kind):
 
 def test_new_takes_another_template_of_the_same_kind(tmp_path):
     assert main(["new", "--kind", "customer", "--template", "customer_year_one", "-o", str(tmp_path / "y1.json")]) == 0
-    assert [stage.name for stage in load(tmp_path / "y1.json").stages.values()][0] == "Closed/Won"
+    assert next(stage.name for stage in load(tmp_path / "y1.json").stages.values()) == "Closed/Won"
 
 
 def test_new_refuses_a_template_of_another_kind(tmp_path, capsys):

@@ -14,16 +14,22 @@ from pathlib import Path
 
 import pytest
 
-from support import SAMPLES, build_small_map
 from journeymapper.formats.json_format import dumps, save
+
+from support import SAMPLES, build_small_map
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="special files and signals as POSIX has them")
 BOUND = 30  # seconds: far more than any refusal takes, far less than a hang
 
 
 def journeymapper(*arguments: str, stdout=subprocess.PIPE) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "journeymapper", *arguments], stdout=stdout, stderr=subprocess.PIPE,
-                          text=True, timeout=BOUND)
+    return subprocess.run(
+        [sys.executable, "-m", "journeymapper", *arguments],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=BOUND,
+    )
 
 
 def one_clean_line(result: subprocess.CompletedProcess[str]) -> str:
@@ -62,8 +68,10 @@ def test_from_mermaid_refuses_a_pipe(special_files, tmp_path):
 @posix_only
 def test_a_portfolio_lists_special_files_and_links_to_them_as_broken(special_files, tmp_path):
     document = build_small_map()
-    document.update_stage("pay", links=[{"path": "pipe.json", "map_id": "x"},
-                                        {"path": "../" * len(tmp_path.parts) + "dev/zero", "map_id": "x"}])
+    document.update_stage(
+        "pay",
+        links=[{"path": "pipe.json", "map_id": "x"}, {"path": "../" * len(tmp_path.parts) + "dev/zero", "map_id": "x"}],
+    )
     save(document, tmp_path / "map.json")
     result = journeymapper("portfolio", str(tmp_path), "--json")
     assert result.returncode == 0, result.stderr
@@ -124,6 +132,7 @@ def test_an_error_naming_a_hostile_file_name_is_escaped_too(tmp_path):
 
 # -- a full disk on standard output -----------------------------------------------------------
 
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 @pytest.mark.parametrize("command", [
     ["schema"], ["validate", str(SAMPLES[0])], ["stats", str(SAMPLES[0])], ["stats", "--json", str(SAMPLES[0])],
@@ -146,8 +155,13 @@ LAUNCHER = "import sys; from journeymapper.cli import main; print('ready', flush
 
 
 def assert_interrupted_quietly(arguments: list[str], delay: float, environment: dict[str, str] | None = None) -> None:
-    process = subprocess.Popen([sys.executable, "-c", LAUNCHER, *arguments], env=environment,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-c", LAUNCHER, *arguments],
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert process.stdout.readline() == "ready\n"
     time.sleep(delay)
     process.send_signal(signal.SIGINT)
@@ -165,6 +179,10 @@ def test_ctrl_c_during_start_up_ends_quietly(delay):
 @posix_only
 @pytest.mark.parametrize("delay", [0, 0.05, 0.2, 0.5, 1.0])
 def test_ctrl_c_while_the_editor_starts_ends_quietly(tmp_path, delay):
-    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path),
-                   "XDG_CONFIG_HOME": str(tmp_path)}
+    environment = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_DATA_HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path),
+    }
     assert_interrupted_quietly([str(SAMPLES[0])], delay, environment)

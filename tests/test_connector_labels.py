@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from support import build_small_map
-
 from journeymapper.connector_labels import PADDING, place_labels
 from journeymapper.layout import DEFAULT_STYLE, approximate_measure, compute_layout
 from journeymapper.model import Connection, JourneyDocument, Lane, Stage, Touchpoint
+
+from support import build_small_map
 
 
 def placed(document, measure=approximate_measure):

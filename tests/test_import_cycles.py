@@ -56,8 +56,9 @@ def imported_modules(statement: ast.Import | ast.ImportFrom, importer: str) -> s
     loaded = set(named)
     for name in named:
         parts = name.split(".")
-        loaded |= {package for end in range(1, len(parts))
-                   if not importer.startswith(f"{(package := '.'.join(parts[:end]))}.")}
+        loaded |= {
+            package for end in range(1, len(parts)) if not importer.startswith(f"{(package := '.'.join(parts[:end]))}.")
+        }
     return loaded & MODULES.keys() - {importer}
 
 

@@ -523,6 +523,9 @@ def test_the_layout_module_never_imports_qt():
 
 
 def test_a_connector_label_joins_the_label_and_the_conversion_rate():
-    assert connector_label(Connection(id="c", source="a", target="b", label=" booked ", conversion_rate=0.42)) == "booked · 42%"
+    assert (
+        connector_label(Connection(id="c", source="a", target="b", label=" booked ", conversion_rate=0.42))
+        == "booked · 42%"
+    )
     assert connector_label(Connection(id="c", source="a", target="b", conversion_rate=0.5)) == "50%"
     assert connector_label(Connection(id="c", source="a", target="b")) == ""

@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from support import SAMPLES
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats import json_format
 from journeymapper.model import JourneyDocument, Lane, MapLink, Stage, Touchpoint
 from journeymapper.model.links import LinkOrigin, LinkStatus
 from journeymapper.portfolio import DuplicateId, MapSummary, PortfolioLink, StageCoverage, scan_portfolio
+
+from support import SAMPLES
 
 NOON = datetime.datetime(2024, 5, 17, 12, 0).timestamp()  # local noon: 2024-05-17 in the local date it reports
 
@@ -40,18 +41,34 @@ def write(path: Path, map_id: str, kind: str, stages: dict[str, tuple[MapLink, .
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     """A customer journey whose stages link behind them, or fail to, in every way there is."""
-    write(tmp_path / "customer" / "year-one.json", "year-one", "customer", {
-        "won": (link("../business/order.json", "order"),),  # covered by a business journey
-        "kickoff": (),  # nothing linked
-        "onboarding": (),  # covered through a touchpoint's link
-        "renewal": (link("../users/gone.json", "gone"),),  # the file is missing
-        "review": (link("../business/order.json", "not-order"),),  # the id does not match
-        "advocacy": (link("other.json", "other"),),  # links to another customer journey
-    }, cards=[("dashboards", "onboarding", (link("../users/first-report.json", "first-report"),
-                                             link("../business/order.json", "order")))])
+    write(
+        tmp_path / "customer" / "year-one.json",
+        "year-one",
+        "customer",
+        {
+            "won": (link("../business/order.json", "order"),),  # covered by a business journey
+            "kickoff": (),  # nothing linked
+            "onboarding": (),  # covered through a touchpoint's link
+            "renewal": (link("../users/gone.json", "gone"),),  # the file is missing
+            "review": (link("../business/order.json", "not-order"),),  # the id does not match
+            "advocacy": (link("other.json", "other"),),  # links to another customer journey
+        },
+        cards=[
+            (
+                "dashboards",
+                "onboarding",
+                (link("../users/first-report.json", "first-report"), link("../business/order.json", "order")),
+            )
+        ],
+    )
     write(tmp_path / "customer" / "other.json", "other", "customer", {"only": ()})
-    write(tmp_path / "users" / "first-report.json", "first-report", "user",
-          {"invite": (link("../customer/year-one.json", "year-one"),)}, cards=[("signs-up", "invite", ())])
+    write(
+        tmp_path / "users" / "first-report.json",
+        "first-report",
+        "user",
+        {"invite": (link("../customer/year-one.json", "year-one"),)},
+        cards=[("signs-up", "invite", ())],
+    )
     write(tmp_path / "business" / "order.json", "order", "business", {"placed": (), "paid": ()})
     (tmp_path / "notes").mkdir()
     (tmp_path / "notes" / "broken.json").write_text('{"format": "journeymapper", ')
@@ -96,8 +113,12 @@ def test_links_between_maps_with_their_status(folder):
 def test_broken_links_say_why(folder):
     missing, mismatch = scan_portfolio(folder).broken_links
     assert missing == PortfolioLink(
-        "customer/year-one.json", LinkOrigin("stage", "renewal", "Renewal", "renewal"), "users/gone.json", "gone",
-        LinkStatus.MISSING_FILE, f"{(folder / 'users' / 'gone.json').resolve()}: no such file",
+        "customer/year-one.json",
+        LinkOrigin("stage", "renewal", "Renewal", "renewal"),
+        "users/gone.json",
+        "gone",
+        LinkStatus.MISSING_FILE,
+        f"{(folder / 'users' / 'gone.json').resolve()}: no such file",
     )
     assert mismatch.detail.endswith("holds map 'order', not 'not-order'")
 
@@ -108,8 +129,9 @@ def test_coverage_lists_the_user_and_business_journeys_behind_each_customer_stag
         StageCoverage("customer/other.json", "only", "Only", ()),
         StageCoverage("customer/year-one.json", "won", "Won", ("business/order.json",)),
         StageCoverage("customer/year-one.json", "kickoff", "Kickoff", ()),
-        StageCoverage("customer/year-one.json", "onboarding", "Onboarding",
-                      ("business/order.json", "users/first-report.json")),
+        StageCoverage(
+            "customer/year-one.json", "onboarding", "Onboarding", ("business/order.json", "users/first-report.json")
+        ),
         StageCoverage("customer/year-one.json", "renewal", "Renewal", ()),  # a missing file covers nothing
         StageCoverage("customer/year-one.json", "review", "Review", ()),  # nor does a map with another id
         StageCoverage("customer/year-one.json", "advocacy", "Advocacy", ()),  # nor another customer journey
@@ -157,8 +179,9 @@ def test_a_symbolic_link_to_a_map_is_that_map_again_not_a_duplicate(folder):
 
 def test_a_link_out_of_the_folder_is_named_relative_to_it(tmp_path):
     write(tmp_path / "shared" / "order.json", "order", "business", {"placed": ()})
-    write(tmp_path / "team" / "customer.json", "customer", "customer",
-          {"buy": (link("../shared/order.json", "order"),)})
+    write(
+        tmp_path / "team" / "customer.json", "customer", "customer", {"buy": (link("../shared/order.json", "order"),)}
+    )
     portfolio = scan_portfolio(tmp_path / "team")
     assert [one.target for one in portfolio.links] == ["../shared/order.json"]
     assert portfolio.coverage[0].linked == ("../shared/order.json",)
@@ -176,7 +199,12 @@ def test_each_file_is_read_once(folder, monkeypatch):
 def test_an_empty_folder_has_an_empty_portfolio(tmp_path):
     portfolio = scan_portfolio(tmp_path)
     assert (portfolio.maps, portfolio.unreadable, portfolio.duplicates, portfolio.links, portfolio.coverage) == (
-        (), (), (), (), ())
+        (),
+        (),
+        (),
+        (),
+        (),
+    )
 
 
 @pytest.mark.parametrize("name", ["missing", "file.json"])
@@ -192,5 +220,7 @@ def test_the_samples_portfolio():
     assert len(portfolio.links) == 4 and portfolio.broken_links == () and portfolio.unreadable == ()
     assert portfolio.duplicates == ()
     covered = {stage.stage: stage.linked for stage in portfolio.coverage if stage.linked}
-    assert covered == {"Closed/Won": ("shoe-order-business-journey.json",),
-                       "Onboarding": ("first-report-user-journey.json",)}
+    assert covered == {
+        "Closed/Won": ("shoe-order-business-journey.json",),
+        "Onboarding": ("first-report-user-journey.json",),
+    }

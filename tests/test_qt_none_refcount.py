@@ -25,8 +25,13 @@ print(before, sys.getrefcount(None))
 
 
 def test_void_qt_calls_leave_the_reference_count_of_none_alone():
-    result = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=120,
-                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert result.returncode == 0, f"{CALLS:,} void Qt calls killed the interpreter: {result.stderr[-300:]}"
     before, after = map(int, result.stdout.split())
     assert after >= before, f"None lost {before - after:,} references over {CALLS:,} void Qt calls"

@@ -51,28 +51,64 @@ def add_export_command(subparsers: argparse._SubParsersAction) -> argparse.Argum
         "default) or as a poster over several pages (--tile).",
     )
     command.add_argument("maps", nargs="+", metavar="MAP", type=Path, help="map files (.json)")
-    command.add_argument("-o", "--output", required=True, metavar="OUT",
-                         help="the PDF file, a folder (ending in /) for one PDF per map, or '-' for standard output")
-    command.add_argument("--page", type=_argument(page_size), default=NAMED_SIZES["A3"], metavar="SIZE",
-                         help=f"{', '.join(NAMED_SIZES)} or WIDTHxHEIGHT[mm|cm|in|pt] (default A3)")
+    command.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help="the PDF file, a folder (ending in /) for one PDF per map, or '-' for standard output",
+    )
+    command.add_argument(
+        "--page",
+        type=_argument(page_size),
+        default=NAMED_SIZES["A3"],
+        metavar="SIZE",
+        help=f"{', '.join(NAMED_SIZES)} or WIDTHxHEIGHT[mm|cm|in|pt] (default A3)",
+    )
     orientation = command.add_mutually_exclusive_group()
-    orientation.add_argument("--landscape", dest="orientation", action="store_const", const="landscape",
-                             help="wide pages (the default for named sizes)")
+    orientation.add_argument(
+        "--landscape",
+        dest="orientation",
+        action="store_const",
+        const="landscape",
+        help="wide pages (the default for named sizes)",
+    )
     orientation.add_argument("--portrait", dest="orientation", action="store_const", const="portrait")
     mode = command.add_mutually_exclusive_group()
     mode.add_argument("--fit", dest="mode", action="store_const", const="fit", help="the whole map on one page")
-    mode.add_argument("--tile", dest="mode", action="store_const", const="tile",
-                      help="a poster over several pages, with a cover showing how they fit together")
-    command.add_argument("--scale", type=_argument(_scale), metavar="S",
-                         help="with --tile: page points per map point (default 1, as the editor at 100%%)")
-    command.add_argument("--margin", type=_argument(length), default=DEFAULT_MARGIN, metavar="LENGTH",
-                         help="page margin, such as 12mm or 0.5in (default 12mm)")
-    command.add_argument("--insights", action="store_true",
-                         help="add a page of insights: dead ends, loops, hand-offs, low moments, conversion")
-    command.add_argument("--appendix", action="store_true",
-                         help="add a touchpoint table and a page per persona")
-    command.add_argument("--date", type=_argument(_date), default=FROM_THE_FILE, metavar="YYYY-MM-DD",
-                         help="the date in the title block, or 'none' (default: the map file's date)")
+    mode.add_argument(
+        "--tile",
+        dest="mode",
+        action="store_const",
+        const="tile",
+        help="a poster over several pages, with a cover showing how they fit together",
+    )
+    command.add_argument(
+        "--scale",
+        type=_argument(_scale),
+        metavar="S",
+        help="with --tile: page points per map point (default 1, as the editor at 100%%)",
+    )
+    command.add_argument(
+        "--margin",
+        type=_argument(length),
+        default=DEFAULT_MARGIN,
+        metavar="LENGTH",
+        help="page margin, such as 12mm or 0.5in (default 12mm)",
+    )
+    command.add_argument(
+        "--insights",
+        action="store_true",
+        help="add a page of insights: dead ends, loops, hand-offs, low moments, conversion",
+    )
+    command.add_argument("--appendix", action="store_true", help="add a touchpoint table and a page per persona")
+    command.add_argument(
+        "--date",
+        type=_argument(_date),
+        default=FROM_THE_FILE,
+        metavar="YYYY-MM-DD",
+        help="the date in the title block, or 'none' (default: the map file's date)",
+    )
     command.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors")
     command.add_argument("--force", action="store_true", help="write even over one of the maps being exported")
     command.set_defaults(run=_run, mode=None, export_parser=command)

@@ -23,8 +23,12 @@ def add_from_mermaid_command(subparsers: argparse._SubParsersAction) -> argparse
     )
     command.add_argument("file", metavar="IN", type=Path, help="a Mermaid journey (.mmd) or a Markdown file (.md)")
     command.add_argument("-o", "--output", required=True, metavar="MAP.json", help=OUTPUT_HELP)
-    command.add_argument("--kind", choices=[kind.value for kind in MapKind], default=MapKind.USER.value,
-                         help="the map's kind (default: user)")
+    command.add_argument(
+        "--kind",
+        choices=[kind.value for kind in MapKind],
+        default=MapKind.USER.value,
+        help="the map's kind (default: user)",
+    )
     command.add_argument("--force", action="store_true", help="overwrite MAP.json if it exists")
     command.set_defaults(run=run)
     return command
@@ -34,9 +38,17 @@ def run(arguments: argparse.Namespace) -> int:
     output = arguments.output
     refuse_existing(output, arguments.force)
     document = load_mermaid(arguments.file, arguments.kind)
-    write_output(output, json_format.dumps(document).encode("utf-8"), action="save", make_folder=False,
-                 inputs=[arguments.file], force=arguments.force)
+    write_output(
+        output,
+        json_format.dumps(document).encode("utf-8"),
+        action="save",
+        make_folder=False,
+        inputs=[arguments.file],
+        force=arguments.force,
+    )
     if output != STANDARD_OUTPUT:
-        print(f"{output}: {document.kind.value} map with {len(document.stages)} stages, "
-              f"{document.touchpoint_count()} touchpoints and {len(document.personas)} personas")
+        print(
+            f"{output}: {document.kind.value} map with {len(document.stages)} stages, "
+            f"{document.touchpoint_count()} touchpoints and {len(document.personas)} personas"
+        )
     return 0

@@ -8,10 +8,10 @@ import textwrap
 from pathlib import Path
 
 from journeymapper.commands.output import print_json
-from journeymapper.report_text import clip, percent, section
 from journeymapper.formats import json_format
 from journeymapper.model.document import JourneyDocument
 from journeymapper.model.insights import Card, Conversion, Insights, JourneyPath, map_insights
+from journeymapper.report_text import clip, percent, section
 
 WIDTH = 100
 CARD_HEADER = ("Touchpoint", "Stage", "Lane")
@@ -36,8 +36,10 @@ def run(arguments: argparse.Namespace) -> int:
     document = json_format.load(arguments.file)
     insights = map_insights(document)
     if arguments.json:
-        print_json({"file": str(arguments.file), "id": document.id, "title": document.title,
-                    "kind": document.kind.value}, insights)
+        print_json(
+            {"file": str(arguments.file), "id": document.id, "title": document.title, "kind": document.kind.value},
+            insights,
+        )
     else:
         print(insights_report(document, insights))
     return 0
@@ -54,15 +56,28 @@ def insights_report(document: JourneyDocument, insights: Insights) -> str:
         _cards("Unreachable from any entry", insights.unreachable, "only a loop with no way in leads to them"),
         _cards("Off the journey", insights.off_journey, "no flow or hand-off in or out"),
         _loops(insights),
-        section("Hand-offs between teams", ("From", "To", "Count"),
-                [(clip(h.from_team), clip(h.to_team), str(h.count)) for h in insights.handoffs], right={2}),
+        section(
+            "Hand-offs between teams",
+            ("From", "To", "Count"),
+            [(clip(h.from_team), clip(h.to_team), str(h.count)) for h in insights.handoffs],
+            right={2},
+        ),
         section("Stages with no touchpoint", ("Stage",), [(clip(stage.name),) for stage in insights.empty_stages]),
-        section("Lowest emotional moments", ("Emotion", *CARD_HEADER),
-                [(f"{moment.emotion:+d}" if moment.emotion else "0", *_row(moment.card))
-                 for moment in insights.lowest_moments], right={0}),
-        section("Pain-point hot spots", ("Pain points", "Stage", "Lane"),
-                [(str(spot.pain_points), clip(spot.stage.name), clip(spot.lane.name)) for spot in insights.hot_spots],
-                right={0}),
+        section(
+            "Lowest emotional moments",
+            ("Emotion", *CARD_HEADER),
+            [
+                (f"{moment.emotion:+d}" if moment.emotion else "0", *_row(moment.card))
+                for moment in insights.lowest_moments
+            ],
+            right={0},
+        ),
+        section(
+            "Pain-point hot spots",
+            ("Pain points", "Stage", "Lane"),
+            [(str(spot.pain_points), clip(spot.stage.name), clip(spot.lane.name)) for spot in insights.hot_spots],
+            right={0},
+        ),
         _paths(insights),
         _conversion(insights.conversion),
     ]
@@ -70,8 +85,10 @@ def insights_report(document: JourneyDocument, insights: Insights) -> str:
 
 
 def _heading(document: JourneyDocument) -> list[str]:
-    counts = (f"{document.kind.value.replace('_', ' ')} map, {document.touchpoint_count()} touchpoints, "
-              f"{document.graph.number_of_edges()} connections; its steps are the flow and hand-off connections")
+    counts = (
+        f"{document.kind.value.replace('_', ' ')} map, {document.touchpoint_count()} touchpoints, "
+        f"{document.graph.number_of_edges()} connections; its steps are the flow and hand-off connections"
+    )
     return [document.title, counts]
 
 
@@ -88,8 +105,7 @@ def _walk(cards: tuple[Card, ...]) -> str:
 
 
 def _wrapped(first: str, text: str) -> list[str]:
-    return textwrap.wrap(text, WIDTH, initial_indent=first, subsequent_indent=" " * len(first),
-                         break_on_hyphens=False)
+    return textwrap.wrap(text, WIDTH, initial_indent=first, subsequent_indent=" " * len(first), break_on_hyphens=False)
 
 
 def _loops(insights: Insights) -> list[str]:
@@ -123,12 +139,16 @@ def _conversion(conversion: Conversion | None) -> list[str]:
     if conversion is None:
         return ["Conversion: no connection on a path from the first to the last stage carries a rate"]
     steps = len(conversion.path.cards) - 1
-    lines = _wrapped("Conversion: ", f"{percent(conversion.rate)} expected end to end, along the best path "
-                                     f"(rates on {conversion.rated_steps} of its {steps} steps; a step without "
-                                     "one counts as 100%)")
+    lines = _wrapped(
+        "Conversion: ",
+        f"{percent(conversion.rate)} expected end to end, along the best path "
+        f"(rates on {conversion.rated_steps} of its {steps} steps; a step without "
+        "one counts as 100%)",
+    )
     lines += _wrapped("  best path: ", _walk(conversion.path.cards))
     if conversion.weakest is not None:
         step = conversion.weakest
-        lines += _wrapped("  weakest step: ", f"{clip(step.source.title, 40)} -> {clip(step.target.title, 40)}, "
-                                              f"{percent(step.rate)}")
+        lines += _wrapped(
+            "  weakest step: ", f"{clip(step.source.title, 40)} -> {clip(step.target.title, 40)}, {percent(step.rate)}"
+        )
     return lines

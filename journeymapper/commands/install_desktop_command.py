@@ -27,17 +27,25 @@ def run(arguments: argparse.Namespace) -> int:
         removed = desktop.uninstall(installation)
         for path in removed:
             print(f"{path}: removed")
-        done = ("journeymapper is no longer in the applications menu, nor offered for map files" if removed
-                else f"journeymapper was not installed under {installation.data_home}: nothing to remove")
+        done = (
+            "journeymapper is no longer in the applications menu, nor offered for map files"
+            if removed
+            else f"journeymapper was not installed under {installation.data_home}: nothing to remove"
+        )
     else:
         for path in desktop.install(installation):
             print(f"{path}: installed")
         done = "journeymapper is in the applications menu, and file managers open map files with it"
     missing = desktop.update_caches(installation)
     if missing:
-        print(f"not found, so not run: {', '.join(missing)}; " + (
-            f"until {desktop.MIME_DATABASE_TOOL} (Debian package shared-mime-info) runs, file managers do not "
-            "know of the change to map files" if desktop.MIME_DATABASE_TOOL in missing
-            else "the desktop finds the files without them"))
+        print(
+            f"not found, so not run: {', '.join(missing)}; "
+            + (
+                f"until {desktop.MIME_DATABASE_TOOL} (Debian package shared-mime-info) runs, file managers do not "
+                "know of the change to map files"
+                if desktop.MIME_DATABASE_TOOL in missing
+                else "the desktop finds the files without them"
+            )
+        )
     print(done)
     return 0

@@ -21,8 +21,13 @@ def add_mermaid_command(subparsers: argparse._SubParsersAction) -> argparse.Argu
         "card's personas (or its lane) as actors. Lanes, connections and card details are left out.",
     )
     command.add_argument("file", metavar="MAP", type=Path, help="a map file (.json)")
-    command.add_argument("-o", "--output", default=STANDARD_OUTPUT, metavar="OUT.mmd",
-                         help="write here (default, or '-': standard output)")
+    command.add_argument(
+        "-o",
+        "--output",
+        default=STANDARD_OUTPUT,
+        metavar="OUT.mmd",
+        help="write here (default, or '-': standard output)",
+    )
     command.add_argument("--force", action="store_true", help="write even over the map being read")
     command.set_defaults(run=run)
     return command

@@ -26,12 +26,16 @@ def add_new_command(subparsers: argparse._SubParsersAction) -> argparse.Argument
 def run(arguments: argparse.Namespace) -> int:
     template = arguments.template or default_template(arguments.kind)
     if TEMPLATES[template].kind != arguments.kind:
-        raise JourneyMapError(f"template {template!r} is for {TEMPLATES[template].kind.value} maps, not {arguments.kind}")
+        raise JourneyMapError(
+            f"template {template!r} is for {TEMPLATES[template].kind.value} maps, not {arguments.kind}"
+        )
     output = arguments.output
     refuse_existing(output, arguments.force)
     document = new_from_template(template, arguments.title)
     write_output(output, json_format.dumps(document).encode("utf-8"), action="save", make_folder=False)
     if output != STANDARD_OUTPUT:
-        print(f"{output}: new {TEMPLATES[template].label.lower()} with {len(document.stages)} stages and "
-              f"{len(document.lanes)} lanes")
+        print(
+            f"{output}: new {TEMPLATES[template].label.lower()} with {len(document.stages)} stages and "
+            f"{len(document.lanes)} lanes"
+        )
     return 0

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from journeymapper.errors import JourneyMapError
-from journeymapper.formats.files import NotARegularFile, write_atomically
+from journeymapper.formats.files import NotARegularFileError, write_atomically
 
 STANDARD_OUTPUT = "-"
 OUTPUT_HELP = "'-' writes to standard output"
@@ -25,8 +25,14 @@ def print_json(header: dict[str, Any], result: Any) -> None:
     print(json.dumps({**header, **dataclasses.asdict(result)}, ensure_ascii=False, indent=2))
 
 
-def write_output(output: str, data: bytes, inputs: Iterable[Path] = (), force: bool = False,
-                 action: str = "write", make_folder: bool = True) -> None:
+def write_output(
+    output: str,
+    data: bytes,
+    inputs: Iterable[Path] = (),
+    force: bool = False,
+    action: str = "write",
+    make_folder: bool = True,
+) -> None:
     """Write ``data`` to the file named ``output`` or, for ``-``, to standard output; refuses to
     replace one of ``inputs`` unless ``force``. ``make_folder``: an export makes its folder, a map
     is saved only where a folder is."""
@@ -37,7 +43,7 @@ def write_output(output: str, data: bytes, inputs: Iterable[Path] = (), force: b
     refuse_own_input(target, inputs, force)
     try:
         write_atomically(target, data, action, make_folder)
-    except NotARegularFile as error:
+    except NotARegularFileError as error:
         raise JourneyMapError(f"{error} ('-' writes to standard output)") from None
 
 
@@ -53,8 +59,10 @@ def refuse_own_input(target: Path, inputs: Iterable[Path], force: bool) -> None:
         return
     for source in inputs:
         if _same_file(target, source):
-            raise JourneyMapError(f"{target}: is the file this command reads ({source}); writing would replace "
-                                  "it: give another output, or --force to replace it")
+            raise JourneyMapError(
+                f"{target}: is the file this command reads ({source}); writing would replace "
+                "it: give another output, or --force to replace it"
+            )
 
 
 def _same_file(first: Path, second: Path) -> bool:

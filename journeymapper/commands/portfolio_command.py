@@ -13,8 +13,8 @@ from itertools import groupby
 from pathlib import Path
 
 from journeymapper.commands.output import print_json
-from journeymapper.report_text import clip, section, table
 from journeymapper.portfolio import Portfolio, PortfolioLink, scan_portfolio
+from journeymapper.report_text import clip, section, table
 
 SHARED_ID_ADVICE = "open all but one in the editor and choose New id… on the Inspector's Map page"
 
@@ -48,16 +48,29 @@ def portfolio_report(portfolio: Portfolio) -> str:
     """The portfolio as plain text for a person to read."""
     parts = [
         [_headline(portfolio)],
-        section("Maps", ("File", "Kind", "Title", "Stages", "Touchpoints", "Changed"),
-                [(clip(m.path), m.kind.value, clip(m.title), str(m.stages), str(m.touchpoints), m.changed)
-                 for m in portfolio.maps], right={3, 4}),
-        section("Files that are not maps or do not load", ("File", "Error"),
-                [(clip(failure.path), failure.error) for failure in portfolio.unreadable]),
+        section(
+            "Maps",
+            ("File", "Kind", "Title", "Stages", "Touchpoints", "Changed"),
+            [
+                (clip(m.path), m.kind.value, clip(m.title), str(m.stages), str(m.touchpoints), m.changed)
+                for m in portfolio.maps
+            ],
+            right={3, 4},
+        ),
+        section(
+            "Files that are not maps or do not load",
+            ("File", "Error"),
+            [(clip(failure.path), failure.error) for failure in portfolio.unreadable],
+        ),
         *_duplicates(portfolio),
-        section("Links", ("From", "On", "To", "Status"),
-                [(*_ends(link), link.status.value) for link in portfolio.links]),
-        section("Broken links", ("From", "On", "To", "Problem"),
-                [(*_ends(link), f"{link.status.value}: {link.detail}") for link in portfolio.broken_links]),
+        section(
+            "Links", ("From", "On", "To", "Status"), [(*_ends(link), link.status.value) for link in portfolio.links]
+        ),
+        section(
+            "Broken links",
+            ("From", "On", "To", "Problem"),
+            [(*_ends(link), f"{link.status.value}: {link.detail}") for link in portfolio.broken_links],
+        ),
         _coverage(portfolio),
     ]
     return "\n\n".join("\n".join(lines) for lines in parts)
@@ -65,9 +78,11 @@ def portfolio_report(portfolio: Portfolio) -> str:
 
 def _headline(portfolio: Portfolio) -> str:
     maps, links, shared = len(portfolio.maps), len(portfolio.links), len(portfolio.duplicates)
-    return (f"{portfolio.folder}: {maps} map{'s' * (maps != 1)}, {links} link{'s' * (links != 1)} "
-            f"({len(portfolio.broken_links)} broken), {len(portfolio.unreadable)} file(s) that do not load"
-            + (f", {shared} map id{'s' * (shared != 1)} held by more than one file" if shared else ""))
+    return (
+        f"{portfolio.folder}: {maps} map{'s' * (maps != 1)}, {links} link{'s' * (links != 1)} "
+        f"({len(portfolio.broken_links)} broken), {len(portfolio.unreadable)} file(s) that do not load"
+        + (f", {shared} map id{'s' * (shared != 1)} held by more than one file" if shared else "")
+    )
 
 
 def _duplicates(portfolio: Portfolio) -> list[list[str]]:
@@ -86,8 +101,10 @@ def _ends(link: PortfolioLink) -> tuple[str, str, str]:
 def _coverage(portfolio: Portfolio) -> list[str]:
     if not portfolio.coverage:
         return ["Coverage: no customer journeys"]
-    heading = (f"Coverage: {len(portfolio.gaps)} of {len(portfolio.coverage)} customer-journey stages have no "
-               "user or business journey linked behind them")
+    heading = (
+        f"Coverage: {len(portfolio.gaps)} of {len(portfolio.coverage)} customer-journey stages have no "
+        "user or business journey linked behind them"
+    )
     lines = [heading]
     for name, stages in groupby(portfolio.coverage, key=lambda stage: stage.map):
         rows = [(clip(stage.stage), ", ".join(stage.linked) or "-- nothing linked --") for stage in stages]

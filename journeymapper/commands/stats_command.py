@@ -25,8 +25,13 @@ def run(arguments: argparse.Namespace) -> int:
     document = json_format.load(arguments.file)
     figures = map_stats(document)
     if arguments.json:
-        print(json.dumps({"title": document.title, "kind": document.kind.value, **dataclasses.asdict(figures)},
-                         ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {"title": document.title, "kind": document.kind.value, **dataclasses.asdict(figures)},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         print(stats_report(document.title, figures))
     return 0

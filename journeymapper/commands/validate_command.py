@@ -31,5 +31,6 @@ def run(arguments: argparse.Namespace) -> int:
             failures += 1
             continue
         if not arguments.quiet:
-            print(f"{path}: ok ({document.touchpoint_count()} touchpoints, {document.graph.number_of_edges()} connections)")
+            counts = f"{document.touchpoint_count()} touchpoints, {document.graph.number_of_edges()} connections"
+            print(f"{path}: ok ({counts})")
     return EXIT_BAD_INPUT if failures else 0

@@ -69,8 +69,10 @@ class AutosaveStore:
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             if not self.claim(name):  # never write over a copy another journeymapper holds
-                raise JourneyMapError(f"{self._copy(name)}: cannot lock the autosave copy "
-                                      "(another journeymapper holds it, or the folder is read-only)")
+                raise JourneyMapError(
+                    f"{self._copy(name)}: cannot lock the autosave copy "
+                    "(another journeymapper holds it, or the folder is read-only)"
+                )
             self._copy(name).with_suffix(".origin").write_text(str(origin or ""), encoding="utf-8")
         except OSError as error:
             raise JourneyMapError(f"{self.directory}: cannot write the autosave copy: {error.strerror}") from None

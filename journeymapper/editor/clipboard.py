@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from journeymapper.editor.scene import MapScene
 
 
-
 def selected_cards(scene: MapScene) -> ClipboardCards | None:
     ids = scene.selected_card_ids()
     if not ids:
@@ -79,8 +78,17 @@ def copies_command(document: JourneyDocument, cards: ClipboardCards, verb: str) 
         known_cell = card.stage in document.stages and card.lane in document.lanes
         stage, lane = (card.stage, card.lane) if known_cell else _first_cell(document, verb)
         personas = tuple(p for p in card.personas if p in document.personas)
-        copies.append(card.model_copy(update={"id": renamed[card.id], "stage": stage, "lane": lane,
-                                              "index": END_OF_CELL, "personas": personas}))
+        copies.append(
+            card.model_copy(
+                update={
+                    "id": renamed[card.id],
+                    "stage": stage,
+                    "lane": lane,
+                    "index": END_OF_CELL,
+                    "personas": personas,
+                }
+            )
+        )
     connections = [
         c.model_copy(update={"id": document.new_id("c"), "source": renamed[c.source], "target": renamed[c.target]})
         for c in cards.connections

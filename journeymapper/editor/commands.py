@@ -145,7 +145,9 @@ class AddTouchpoints(ModelCommand):
 class RemoveItems(ModelCommand):
     """Delete cards with every connection that touches them, and connections on their own."""
 
-    def __init__(self, document: JourneyDocument, touchpoint_ids: Iterable[str], connection_ids: Iterable[str], text: str):
+    def __init__(
+        self, document: JourneyDocument, touchpoint_ids: Iterable[str], connection_ids: Iterable[str], text: str
+    ):
         super().__init__(text)
         self._document = document
         self._touchpoint_ids = list(dict.fromkeys(touchpoint_ids))
@@ -268,7 +270,9 @@ class AddColumnOrRow(ModelCommand):
 class MoveColumnOrRow(ModelCommand):
     """Reorder a stage or a lane; its cards travel with it."""
 
-    def __init__(self, document: JourneyDocument, kind: Literal["stage", "lane"], item_id: str, position: int, text: str):
+    def __init__(
+        self, document: JourneyDocument, kind: Literal["stage", "lane"], item_id: str, position: int, text: str
+    ):
         super().__init__(text)
         self._document = document
         self._kind = kind

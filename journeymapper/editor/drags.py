@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left
 from collections.abc import Collection
 from typing import TYPE_CHECKING
@@ -148,7 +149,7 @@ class CardDrag(Drag):
 
 def insertion_position(edges: tuple[float, ...], value: float) -> int:
     """How many columns (or rows) have their middle before ``value``."""
-    middles = [(left + right) / 2 for left, right in zip(edges, edges[1:])]
+    middles = [(left + right) / 2 for left, right in itertools.pairwise(edges)]
     return bisect_left(middles, value)
 
 
@@ -182,7 +183,9 @@ class HeaderDrag(Drag):
         if target == current:
             return None
         name = quoted(ordered[item_id].name)
-        return MoveColumnOrRow(self.scene.document, kind, item_id, target, f"Move {kind} {name} to position {target + 1}")
+        return MoveColumnOrRow(
+            self.scene.document, kind, item_id, target, f"Move {kind} {name} to position {target + 1}"
+        )
 
 
 # -- connections ------------------------------------------------------------------------------
@@ -220,7 +223,9 @@ class ConnectionDrag(Drag):
         document = self.scene.document
         source_id, target_id = self.source.touchpoint_id, target.touchpoint_id
         connection = Connection(id=document.new_id("c"), source=source_id, target=target_id)
-        text = f"Connect {quoted(document.touchpoint(source_id).title)} to {quoted(document.touchpoint(target_id).title)}"
+        text = (
+            f"Connect {quoted(document.touchpoint(source_id).title)} to {quoted(document.touchpoint(target_id).title)}"
+        )
         return AddConnection(document, connection, text)
 
 

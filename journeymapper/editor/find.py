@@ -60,7 +60,9 @@ class Finder:
         self.current = -1
         self._rehighlight()
         if query:
-            self.window.statusBar().showMessage(f"{len(self.found)} card{'s' if len(self.found) != 1 else ''} match “{query}”")
+            self.window.statusBar().showMessage(
+                f"{len(self.found)} card{'s' if len(self.found) != 1 else ''} match “{query}”"
+            )
 
     def _rehighlight(self) -> None:
         found = set(self.found)

@@ -43,7 +43,10 @@ class InlineEditor(Themed, QGraphicsTextItem):
         super().paint(painter, option, widget)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
             self.finish(commit=True)
         elif event.key() == Qt.Key.Key_Escape:
             self.finish(commit=False)

@@ -104,37 +104,81 @@ def groups(insights: Insights, connection_ends: Callable[[str], tuple[str, str]]
     def cards(items: Iterable[Card]) -> tuple[Finding, ...]:
         return tuple(_card(card) for card in items)
 
-    loops = tuple(Finding(_chain(loop, close=True), _count(len(loop), "card"), "", Target(tuple(c.id for c in loop)),
-                          _chain(loop, close=True)) for loop in found.loops)
+    loops = tuple(
+        Finding(
+            _chain(loop, close=True),
+            _count(len(loop), "card"),
+            "",
+            Target(tuple(c.id for c in loop)),
+            _chain(loop, close=True),
+        )
+        for loop in found.loops
+    )
     handoffs = tuple(
-        Finding(f"{handoff.from_team} → {handoff.to_team}", "", f"×{handoff.count}",
-                Target(tuple(dict.fromkeys(end for connection in handoff.connections
-                                           for end in connection_ends(connection)))),
-                f"{_count(handoff.count, 'hand-off')} from {handoff.from_team} to {handoff.to_team}")
+        Finding(
+            f"{handoff.from_team} → {handoff.to_team}",
+            "",
+            f"×{handoff.count}",
+            Target(
+                tuple(dict.fromkeys(end for connection in handoff.connections for end in connection_ends(connection)))
+            ),
+            f"{_count(handoff.count, 'hand-off')} from {handoff.from_team} to {handoff.to_team}",
+        )
         for handoff in found.handoffs
     )
-    empty = tuple(Finding(stage.name, "", "", Target(stage=stage.id), f"{stage.name} has no cards") for stage in found.empty_stages)
+    empty = tuple(
+        Finding(stage.name, "", "", Target(stage=stage.id), f"{stage.name} has no cards")
+        for stage in found.empty_stages
+    )
     lowest = tuple(_card(moment.card, _signed(moment.emotion)) for moment in found.lowest_moments)
     hot = tuple(
-        Finding(f"{spot.stage.name} · {spot.lane.name}", _count(len(spot.touchpoints), "card"), str(spot.pain_points),
-                Target(spot.touchpoints), f"{_count(spot.pain_points, 'pain point')} in {spot.stage.name} / {spot.lane.name}")
+        Finding(
+            f"{spot.stage.name} · {spot.lane.name}",
+            _count(len(spot.touchpoints), "card"),
+            str(spot.pain_points),
+            Target(spot.touchpoints),
+            f"{_count(spot.pain_points, 'pain point')} in {spot.stage.name} / {spot.lane.name}",
+        )
         for spot in found.hot_spots
     )
-    paths = tuple(Finding(_chain(path.cards), _count(len(path.cards), "card"), _percent(path.conversion),
-                          Target(tuple(card.id for card in path.cards)), _chain(path.cards)) for path in found.paths)
-    span = (f"{found.first_stage.name} → {found.last_stage.name}"
-            if found.first_stage and found.last_stage and found.first_stage != found.last_stage else "")
+    paths = tuple(
+        Finding(
+            _chain(path.cards),
+            _count(len(path.cards), "card"),
+            _percent(path.conversion),
+            Target(tuple(card.id for card in path.cards)),
+            _chain(path.cards),
+        )
+        for path in found.paths
+    )
+    span = (
+        f"{found.first_stage.name} → {found.last_stage.name}"
+        if found.first_stage and found.last_stage and found.first_stage != found.last_stage
+        else ""
+    )
     conversion: tuple[Finding, ...] = ()
     if found.conversion is not None:
         best = found.conversion
-        conversion = (Finding("Expected end to end", f"best path, {_count(best.rated_steps, 'rated step')}",
-                              _percent(best.rate), Target(tuple(card.id for card in best.path.cards)),
-                              f"The best converting path: {_chain(best.path.cards)}"),)
+        conversion = (
+            Finding(
+                "Expected end to end",
+                f"best path, {_count(best.rated_steps, 'rated step')}",
+                _percent(best.rate),
+                Target(tuple(card.id for card in best.path.cards)),
+                f"The best converting path: {_chain(best.path.cards)}",
+            ),
+        )
         if best.weakest is not None:
             step = best.weakest
-            conversion += (Finding("Weakest step", f"{step.source.title} → {step.target.title}", _percent(step.rate),
-                                   Target((step.source.id, step.target.id)),
-                                   f"{step.source.title} → {step.target.title} converts {_percent(step.rate)}"),)
+            conversion += (
+                Finding(
+                    "Weakest step",
+                    f"{step.source.title} → {step.target.title}",
+                    _percent(step.rate),
+                    Target((step.source.id, step.target.id)),
+                    f"{step.source.title} → {step.target.title} converts {_percent(step.rate)}",
+                ),
+            )
     return [
         Group("entries", "Entry points", cards(found.entries), "no card starts the journey"),
         Group("exits", "Exits", cards(found.exits), "no card ends the journey"),
@@ -146,8 +190,13 @@ def groups(insights: Insights, connection_ends: Callable[[str], tuple[str, str]]
         Group("empty_stages", "Empty stages", empty, "every stage has cards"),
         Group("lowest_moments", "Lowest moments", lowest, "no card has an emotion yet"),
         Group("hot_spots", "Pain-point hot spots", hot, "no pain points recorded"),
-        Group("paths", "Paths " + (span or "through the map"), paths, "no path from the first stage to the last",
-              found.paths_truncated),
+        Group(
+            "paths",
+            "Paths " + (span or "through the map"),
+            paths,
+            "no path from the first stage to the last",
+            found.paths_truncated,
+        ),
         Group("conversion", "Conversion", conversion, "no conversion rates on the paths"),
     ]
 
@@ -182,14 +231,22 @@ class _FindingDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         group = QPalette.ColorGroup.Normal
         painter.setFont(option.font)
-        painter.setPen(option.palette.color(group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
+        painter.setPen(
+            option.palette.color(group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        )
         top = QRectF(area.x(), area.y(), area.width(), line)
-        painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         metrics.elidedText(text, Qt.TextElideMode.ElideRight, area.width()))
+        painter.drawText(
+            top,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(text, Qt.TextElideMode.ElideRight, area.width()),
+        )
         painter.setPen(option.palette.color(group, QPalette.ColorRole.HighlightedText) if selected else self.muted)
         bottom = QRectF(area.x(), area.y() + line, area.width(), line)
-        painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         metrics.elidedText(detail, Qt.TextElideMode.ElideRight, area.width()))
+        painter.drawText(
+            bottom,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(detail, Qt.TextElideMode.ElideRight, area.width()),
+        )
 
 
 class InsightsDock(QDockWidget):
@@ -284,8 +341,9 @@ class InsightsDock(QDockWidget):
         self.tree.clear()
         if self.scene is None:
             self.insights = None
-            self.summary.setText("Open a map to see where its journey starts, stops, breaks, loops, "
-                                 "changes hands and hurts.")
+            self.summary.setText(
+                "Open a map to see where its journey starts, stops, breaks, loops, changes hands and hurts."
+            )
             return
         document = self.scene.document
         self.insights = map_insights(document)
@@ -304,8 +362,9 @@ class InsightsDock(QDockWidget):
             item.setExpanded(group.key in self._expanded and bool(group.findings))
 
     def _summarise(self, found: list[Group]) -> None:
-        problems = [(group.title.lower(), len(group.findings)) for group in found
-                    if group.key in PROBLEMS and group.findings]
+        problems = [
+            (group.title.lower(), len(group.findings)) for group in found if group.key in PROBLEMS and group.findings
+        ]
         if problems:
             listed = ", ".join(f"{count} {title}" for title, count in problems)
             self.summary.setText(f"<b>To look at:</b> {listed}.")

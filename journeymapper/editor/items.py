@@ -6,6 +6,7 @@ them are turned into undo commands by the scene.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -167,8 +168,9 @@ class CardItem(Themed, HoverHighlight, QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self.setZValue(10)
 
-    def set_card(self, touchpoint: Touchpoint, card: CardLayout, accent: str | None,
-                 personas: list[tuple[str, str]]) -> None:
+    def set_card(
+        self, touchpoint: Touchpoint, card: CardLayout, accent: str | None, personas: list[tuple[str, str]]
+    ) -> None:
         """New content and geometry; the item sits at the card's top-left corner."""
         if (touchpoint, card, accent, personas) == (self.touchpoint, self.card, self._accent, self._persona_colours):
             if self.pos() != self.home:
@@ -265,7 +267,10 @@ class CardItem(Themed, HoverHighlight, QGraphicsItem):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(EMOTION_COLOURS[card.emotion]))
             painter.drawEllipse(QPointF(x + 5, centre_y), 4.5, 4.5)
-        for count, colour, symbol in ((len(card.pain_points), "#c0392b", "!"), (len(card.opportunities), "#2e7d32", "+")):
+        for count, colour, symbol in (
+            (len(card.pain_points), "#c0392b", "!"),
+            (len(card.opportunities), "#2e7d32", "+"),
+        ):
             if count:
                 x -= 24
                 self._badge(painter, QRectF(x, centre_y - 6, 21, 12), colour, f"{symbol}{count}")
@@ -296,7 +301,7 @@ thousands of QRectF wrappers would each stay on its books."""
 def _segment_boxes(points: tuple[Point, ...], margin: float) -> tuple[Box, ...]:
     return tuple(
         (min(a.x, b.x) - margin, min(a.y, b.y) - margin, max(a.x, b.x) + margin, max(a.y, b.y) + margin)
-        for a, b in zip(points, points[1:])
+        for a, b in itertools.pairwise(points)
     )
 
 
@@ -368,7 +373,7 @@ class ConnectorItem(Themed, QGraphicsItem):
             return
         theme = self._theme
         detail = level_of_detail(painter)
-        if detail < VERY_FAR_OUT and not self.isSelected() or not self._touches(option.exposedRect):
+        if (detail < VERY_FAR_OUT and not self.isSelected()) or not self._touches(option.exposedRect):
             return
         far = detail < FAR_OUT
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, not far)
@@ -422,8 +427,11 @@ class ConnectorItem(Themed, QGraphicsItem):
         painter.save()
         painter.translate(box.center())
         painter.rotate(-90)
-        painter.drawText(QRectF(-box.height() / 2, -box.width() / 2, box.height(), box.width()),
-                         Qt.AlignmentFlag.AlignCenter, label.text)
+        painter.drawText(
+            QRectF(-box.height() / 2, -box.width() / 2, box.height(), box.width()),
+            Qt.AlignmentFlag.AlignCenter,
+            label.text,
+        )
         painter.restore()
 
 
@@ -485,8 +493,12 @@ class EmotionCurveItem(Themed, QGraphicsItem):
     def persona_pens(self) -> list[QPen]:
         return [pen for pen, *_ in self._persona_curves]
 
-    def set_curve(self, points: tuple[CurvePoint, ...], band: Rect | None,
-                  personas: Sequence[tuple[CurveStyle, tuple[CurvePoint, ...]]] = ()) -> None:
+    def set_curve(
+        self,
+        points: tuple[CurvePoint, ...],
+        band: Rect | None,
+        personas: Sequence[tuple[CurveStyle, tuple[CurvePoint, ...]]] = (),
+    ) -> None:
         self.prepareGeometryChange()
         self._points = points
         self._band = qrect(band) if band else QRectF()
@@ -534,7 +546,7 @@ class EmotionCurveItem(Themed, QGraphicsItem):
 def smooth_path(points: list[QPointF]) -> QPainterPath:
     """A curve through every point, bending halfway between neighbours (no overshoot)."""
     path = QPainterPath(points[0])
-    for previous, point in zip(points, points[1:]):
+    for previous, point in itertools.pairwise(points):
         middle_x = (previous.x() + point.x()) / 2
         path.cubicTo(QPointF(middle_x, previous.y()), QPointF(middle_x, point.y()), point)
     return path
@@ -567,4 +579,6 @@ class DropIndicator(Themed, QGraphicsItem):
         painter.fillRect(self._cell, self._theme.drop_highlight)
         if self._slot_y is not None:
             painter.setPen(QPen(self._theme.selection, 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-            painter.drawLine(QPointF(self._cell.left() + 12, self._slot_y), QPointF(self._cell.right() - 12, self._slot_y))
+            painter.drawLine(
+                QPointF(self._cell.left() + 12, self._slot_y), QPointF(self._cell.right() - 12, self._slot_y)
+            )

@@ -35,7 +35,7 @@ from journeymapper.editor.session import MapSession
 from journeymapper.editor.start_page import StartPage
 from journeymapper.editor.view import MapView
 from journeymapper.errors import JourneyMapError
-from journeymapper.formats.files import ReadOnlyFile, write_atomically
+from journeymapper.formats.files import ReadOnlyFileError, write_atomically
 from journeymapper.formats.mermaid import dumps_mermaid, load_mermaid
 from journeymapper.model.links import rebased_links
 from journeymapper.model.templates import TEMPLATES, new_from_template
@@ -102,8 +102,11 @@ class MainWindow(QMainWindow):
     def _action(self, text: str, slot, shortcut=None, icon: QStyle.StandardPixmap | None = None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcuts(QKeySequence.keyBindings(shortcut) if isinstance(shortcut, QKeySequence.StandardKey)
-                                else [QKeySequence(shortcut)])
+            action.setShortcuts(
+                QKeySequence.keyBindings(shortcut)
+                if isinstance(shortcut, QKeySequence.StandardKey)
+                else [QKeySequence(shortcut)]
+            )
         if icon is not None:
             action.setIcon(self.style().standardIcon(icon))
         action.triggered.connect(slot)
@@ -173,8 +176,17 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         self.undo_action.setIcon(self.style().standardIcon(pixmaps.SP_ArrowBack))
         self.redo_action.setIcon(self.style().standardIcon(pixmaps.SP_ArrowForward))
-        for action in (self.navigator.back_action, None, self.open_action, self.save_action, None,
-                       self.undo_action, self.redo_action, None, *self.zoom_actions):
+        for action in (
+            self.navigator.back_action,
+            None,
+            self.open_action,
+            self.save_action,
+            None,
+            self.undo_action,
+            self.redo_action,
+            None,
+            *self.zoom_actions,
+        ):
             toolbar.addAction(action) if action else toolbar.addSeparator()
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addSeparator()
@@ -213,8 +225,15 @@ class MainWindow(QMainWindow):
             self.undo_group.setActiveStack(None)
             self.history.setStack(None)
             self.pages.setCurrentWidget(self.start_page)
-        for action in [self.save_action, self.save_as_action, self.export_action, self.export_mermaid_action,
-                       self.close_action, *self.map_actions, *self.zoom_actions]:
+        for action in [
+            self.save_action,
+            self.save_as_action,
+            self.export_action,
+            self.export_mermaid_action,
+            self.close_action,
+            *self.map_actions,
+            *self.zoom_actions,
+        ]:
             action.setEnabled(session is not None)
         self.finder.set_scene(self.scene)
         self.insights.set_scene(self.scene)
@@ -308,7 +327,7 @@ class MainWindow(QMainWindow):
         self.inspector.commit_pending()
         try:
             self.session.save(path, self._link_update(path))
-        except ReadOnlyFile:
+        except ReadOnlyFileError:
             return self._offer_save_as(path)
         except JourneyMapError as error:
             QMessageBox.warning(self, "Cannot save map", str(error))
@@ -323,9 +342,11 @@ class MainWindow(QMainWindow):
         another name instead."""
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
-            self, "Map is read-only",
+            self,
+            "Map is read-only",
             f"{path.name} is marked read-only, so journeymapper leaves it as it is. Save the map under another name?",
-            buttons.Save | buttons.Cancel, buttons.Save,
+            buttons.Save | buttons.Cancel,
+            buttons.Save,
         )
         return answer == buttons.Save and self.save_as(path.with_name(f"{path.stem} copy{path.suffix}"))
 
@@ -353,8 +374,11 @@ class MainWindow(QMainWindow):
             return True
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
-            self, "Unsaved changes", f"Save the changes to {self.session.display_name}?",
-            buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save,
+            self,
+            "Unsaved changes",
+            f"Save the changes to {self.session.display_name}?",
+            buttons.Save | buttons.Discard | buttons.Cancel,
+            buttons.Save,
         )
         if answer == buttons.Save:
             return self.save()
@@ -496,8 +520,12 @@ class MainWindow(QMainWindow):
 
     def ask_recovery(self, left: Recoverable) -> Answer:
         """Ask what to do with a copy a crash left; closing the question keeps it, as Not now does."""
-        box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved work",
-                          f"journeymapper closed without saving the changes to {left.describe()}.", parent=self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Recover unsaved work",
+            f"journeymapper closed without saving the changes to {left.describe()}.",
+            parent=self,
+        )
         at = left.autosaved
         box.setInformativeText(
             f"They were autosaved on {at:%A} {at.day} {at:%B %Y at %H:%M}.\n"
@@ -542,4 +570,3 @@ class MainWindow(QMainWindow):
         if files := dropped_files(event.mimeData()):
             event.acceptProposedAction()
             self.open_file(files[0])
-

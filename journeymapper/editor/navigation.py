@@ -33,9 +33,16 @@ class LinkNavigator(QObject):
         self.back_action = QAction("Back", window)
         self.back_action.setObjectName("backAction")
         self.back_action.setIcon(window.style().standardIcon(QStyle.StandardPixmap.SP_ArrowLeft))
-        self.back_action.setShortcuts([QKeySequence("Alt+Left"),
-                                       *(key for key in QKeySequence.keyBindings(QKeySequence.StandardKey.Back)
-                                         if key != QKeySequence("Alt+Left"))])
+        self.back_action.setShortcuts(
+            [
+                QKeySequence("Alt+Left"),
+                *(
+                    key
+                    for key in QKeySequence.keyBindings(QKeySequence.StandardKey.Back)
+                    if key != QKeySequence("Alt+Left")
+                ),
+            ]
+        )
         self.back_action.triggered.connect(self.back)
         self._update()
 
@@ -69,7 +76,9 @@ class LinkNavigator(QObject):
         current = window.session.path
         fresh = scene.link_checker.recheck(current, found.link)
         if not fresh.ok:
-            window.statusBar().showMessage(f"Not followed: broken link ({fresh.check.status}): {fresh.check.detail}", 10000)
+            window.statusBar().showMessage(
+                f"Not followed: broken link ({fresh.check.status}): {fresh.check.detail}", 10000
+            )
             return False
         target = fresh.check.target
         if current is not None and target == Path(os.path.realpath(current)):

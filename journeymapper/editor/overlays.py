@@ -74,7 +74,9 @@ class LinkBadgeItem(Themed, HoverHighlight, QGraphicsItem):
         self.badge, self._rect, self._text = badge, rect, text
         self._theme_colours()
         self._glyph_centre = QPointF(rect.left() + self.GLYPH_WIDTH / 2 + 0.5, rect.center().y())
-        self._text_rect = QRectF(rect.left() + self.GLYPH_WIDTH - 1, rect.top(), rect.width() - self.GLYPH_WIDTH, rect.height())
+        self._text_rect = QRectF(
+            rect.left() + self.GLYPH_WIDTH - 1, rect.top(), rect.width() - self.GLYPH_WIDTH, rect.height()
+        )
         self.setToolTip(badge.tooltip)
         self.update()
 
@@ -122,8 +124,9 @@ class LinkBadgeItem(Themed, HoverHighlight, QGraphicsItem):
             painter.drawText(self._text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self._text)
 
 
-def show_link_badge(parent: CardItem | HeaderItem, item: LinkBadgeItem | None, badge: LinkBadge | None,
-                    rect: QRectF, text: str) -> LinkBadgeItem | None:
+def show_link_badge(
+    parent: CardItem | HeaderItem, item: LinkBadgeItem | None, badge: LinkBadge | None, rect: QRectF, text: str
+) -> LinkBadgeItem | None:
     """Show ``badge`` on ``parent`` (making its badge item the first time), or hide it for None."""
     if badge is None:
         if item is not None:
@@ -215,12 +218,26 @@ class EmotionLegendItem(Themed, QGraphicsItem):
         for number, (name, pen) in enumerate(shown, start=1):
             middle = top + line * number + line / 2
             text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, area.right() - text_left)
-            self._rows.append((pen, QPointF(area.left(), middle), QPointF(area.left() + self.SAMPLE_WIDTH, middle),
-                               QPointF(text_left, middle + self._style.small_font_size * 0.35), text))
+            self._rows.append(
+                (
+                    pen,
+                    QPointF(area.left(), middle),
+                    QPointF(area.left() + self.SAMPLE_WIDTH, middle),
+                    QPointF(text_left, middle + self._style.small_font_size * 0.35),
+                    text,
+                )
+            )
         if hidden:
             middle = top + line * (len(shown) + 1) + line / 2
-            self._rows.append((QPen(Qt.PenStyle.NoPen), QPointF(), QPointF(),
-                               QPointF(text_left, middle + self._style.small_font_size * 0.35), f"+{hidden} more"))
+            self._rows.append(
+                (
+                    QPen(Qt.PenStyle.NoPen),
+                    QPointF(),
+                    QPointF(),
+                    QPointF(text_left, middle + self._style.small_font_size * 0.35),
+                    f"+{hidden} more",
+                )
+            )
         self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802

@@ -13,9 +13,18 @@ from journeymapper.model import LaneKind
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 CHANNELS = (
-    ("Email", "email"), ("Web page", "web"), ("In-app", "in-app"), ("Phone call", "phone"),
-    ("Video call", "video call"), ("In person", "in-person"), ("Chat", "chat"), ("Document", "document"),
-    ("System event", "system"), ("Social", "social"), ("Advert", "ads"), ("Event", "event"),
+    ("Email", "email"),
+    ("Web page", "web"),
+    ("In-app", "in-app"),
+    ("Phone call", "phone"),
+    ("Video call", "video call"),
+    ("In person", "in-person"),
+    ("Chat", "chat"),
+    ("Document", "document"),
+    ("System event", "system"),
+    ("Social", "social"),
+    ("Advert", "ads"),
+    ("Event", "event"),
 )
 ENTRIES: tuple[tuple[str, NewTouchpoint | NewStage | NewLane], ...] = (
     ("Touchpoint", NewTouchpoint(label="Touchpoint")),

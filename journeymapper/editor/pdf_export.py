@@ -78,8 +78,14 @@ class PagePreview(QWidget):
 class ExportDialog(QDialog):
     """Page size, orientation, margins, fit or tile, insights, appendix and file; remembered between uses."""
 
-    def __init__(self, document: JourneyDocument, layout: MapLayout, settings: QSettings, suggested: Path,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        document: JourneyDocument,
+        layout: MapLayout,
+        settings: QSettings,
+        suggested: Path,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle("Export PDF")
         self._document, self._settings = document, settings
@@ -106,9 +112,17 @@ class ExportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self._arrange(browse)
         self._restore()
-        for signal in (self.page.currentIndexChanged, self.orientation.currentIndexChanged, self.fit.toggled,
-                       self.scale.valueChanged, self.margin.valueChanged, self.insights.toggled, self.appendix.toggled,
-                       self.custom_width.valueChanged, self.custom_height.valueChanged):
+        for signal in (
+            self.page.currentIndexChanged,
+            self.orientation.currentIndexChanged,
+            self.fit.toggled,
+            self.scale.valueChanged,
+            self.margin.valueChanged,
+            self.insights.toggled,
+            self.appendix.toggled,
+            self.custom_width.valueChanged,
+            self.custom_height.valueChanged,
+        ):
             signal.connect(self.update_preview)
         self.update_preview()
 
@@ -174,8 +188,11 @@ class ExportDialog(QDialog):
         self.preview.set_plan(plan)
         self.export_button.setEnabled(True)
         count = len(plan.pages)
-        self.summary.setText(f"{count} page{'s' if count != 1 else ''}: " + ", ".join(p.title for p in plan.pages[:12])
-                             + (" …" if count > 12 else ""))
+        self.summary.setText(
+            f"{count} page{'s' if count != 1 else ''}: "
+            + ", ".join(p.title for p in plan.pages[:12])
+            + (" …" if count > 12 else "")
+        )
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Export PDF", self.path.text(), "PDF documents (*.pdf)")
@@ -226,7 +243,7 @@ def _escaped(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-class _Cancelled(Exception):
+class _CancelledError(Exception):
     """Raised inside the progress callback to stop an export; no file is written."""
 
 
@@ -266,13 +283,13 @@ class ExportJob(QObject):
 
     def _report(self, done: int, total: int) -> None:
         if self._stop:
-            raise _Cancelled
+            raise _CancelledError
         self._pages = (done, total)
 
     def _run(self) -> None:
         try:
             result = export_pdf(self._snapshot, self._target, self._options, progress=self._report)
-        except _Cancelled:
+        except _CancelledError:
             self._outcome = ("cancelled", None)
         except JourneyMapError as error:
             self._outcome = ("failed", str(error))

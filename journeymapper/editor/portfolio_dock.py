@@ -11,6 +11,7 @@ Double-clicking a row opens the map the row names.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from pathlib import Path
 
@@ -42,20 +43,28 @@ from journeymapper.portfolio import DuplicateId, MapSummary, Portfolio, scan_por
 
 FILE = Qt.ItemDataRole.UserRole
 """The first cell of a row keeps the absolute path of the map the row opens."""
-KIND_COLOURS = {MapKind.CUSTOMER: "#4477aa", MapKind.USER: "#228833", MapKind.BUSINESS: "#cc7a00",
-                MapKind.SERVICE_BLUEPRINT: "#aa3377"}
+KIND_COLOURS = {
+    MapKind.CUSTOMER: "#4477aa",
+    MapKind.USER: "#228833",
+    MapKind.BUSINESS: "#cc7a00",
+    MapKind.SERVICE_BLUEPRINT: "#aa3377",
+}
 
 
-SHARED_ID_REMEDY = ("Give all but one of them a new id: open the map and choose New id… on the Inspector's "
-                    "Map page, save it, then Refresh.\nLinks that mean the map you changed show as broken "
-                    "(id mismatch) until their map id is changed to match.")
+SHARED_ID_REMEDY = (
+    "Give all but one of them a new id: open the map and choose New id… on the Inspector's "
+    "Map page, save it, then Refresh.\nLinks that mean the map you changed show as broken "
+    "(id mismatch) until their map id is changed to match."
+)
 
 
 def _shared_id_tooltip(duplicate: DuplicateId, path: str) -> str:
     """Why the map at ``path`` is marked, and what to do about it."""
     others = ", ".join(file for file in duplicate.files if file != path)
-    return (f"Map id {duplicate.id!r} is also the id of {others}.\nA link names a file and the id of the map "
-            f"in it, so with copies under one id, the id no longer says which map a link means.\n{SHARED_ID_REMEDY}")
+    return (
+        f"Map id {duplicate.id!r} is also the id of {others}.\nA link names a file and the id of the map "
+        f"in it, so with copies under one id, the id no longer says which map a link means.\n{SHARED_ID_REMEDY}"
+    )
 
 
 class _Relay(QObject):
@@ -96,8 +105,9 @@ def _table(headers: list[str]) -> QTableWidget:
     return table
 
 
-def _cell(text: str, tooltip: str = "", colour: QColor | None = None, bold: bool = False,
-          number: bool = False) -> QTableWidgetItem:
+def _cell(
+    text: str, tooltip: str = "", colour: QColor | None = None, bold: bool = False, number: bool = False
+) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     if number:
         item.setData(Qt.ItemDataRole.DisplayRole, int(text))
@@ -177,10 +187,8 @@ class PortfolioDock(QDockWidget):
     def set_session(self, session: MapSession | None) -> None:
         """Follow the open map: its folder is the portfolio (a new, unsaved map has none)."""
         if self._session is not None:
-            try:
+            with contextlib.suppress(RuntimeError, TypeError):
                 self._session.state_changed.disconnect(self._path_changed)
-            except (RuntimeError, TypeError):
-                pass
         self._session = session
         if session is not None:
             session.state_changed.connect(self._path_changed)
@@ -222,10 +230,8 @@ class PortfolioDock(QDockWidget):
                 result: Portfolio | str = scan_portfolio(folder)
             except (JourneyMapError, OSError) as error:
                 result = str(error)
-            try:
+            with contextlib.suppress(RuntimeError):  # the window closed while scanning
                 relay.finished.emit(generation, (folder, result))
-            except RuntimeError:
-                pass  # the window closed while scanning
 
         threading.Thread(target=scan, name="portfolio-scan", daemon=True).start()
 
@@ -252,11 +258,15 @@ class PortfolioDock(QDockWidget):
     def _show(self) -> None:
         muted = palette().muted
         if self.folder is None:
-            self.summary.setText(f"<span style='color:{muted}'>Save the map to see the other maps in its folder.</span>")
+            self.summary.setText(
+                f"<span style='color:{muted}'>Save the map to see the other maps in its folder.</span>"
+            )
         elif self.scanning and self.portfolio is None:
             self.summary.setText(f"<b>{self.folder.name}</b> <span style='color:{muted}'>· scanning…</span>")
         elif self.error is not None:
-            self.summary.setText(f"<b>{self.folder.name}</b> <span style='color:{palette().error}'>· {self.error}</span>")
+            self.summary.setText(
+                f"<b>{self.folder.name}</b> <span style='color:{palette().error}'>· {self.error}</span>"
+            )
         self.refresh_button.setEnabled(self.folder is not None)
         portfolio = self.portfolio
         self._fill_maps(portfolio)
@@ -271,18 +281,23 @@ class PortfolioDock(QDockWidget):
         self.tabs.setTabText(1, f"Links ({len(portfolio.links)}" + (f", {broken} broken)" if broken else ")"))
         self.tabs.setTabText(2, f"Coverage ({gaps} gap{'s' if gaps != 1 else ''})")
         error = palette().error
-        parts = [f"{len(portfolio.maps)} map{'s' if len(portfolio.maps) != 1 else ''}",
-                 f"{len(portfolio.links)} link{'s' if len(portfolio.links) != 1 else ''}"]
+        parts = [
+            f"{len(portfolio.maps)} map{'s' if len(portfolio.maps) != 1 else ''}",
+            f"{len(portfolio.links)} link{'s' if len(portfolio.links) != 1 else ''}",
+        ]
         if broken:
             parts.append(f"<span style='color:{error}'>{broken} broken</span>")
         if portfolio.unreadable:
             parts.append(f"<span style='color:{error}'>{len(portfolio.unreadable)} unreadable</span>")
         if shared:
             parts.append(f"<span style='color:{error}'>{_duplicate_ids(shared)}</span>")
-        parts.append(f"<span style='color:{error if gaps else muted}'>{gaps} coverage gap{'s' if gaps != 1 else ''}</span>")
+        parts.append(
+            f"<span style='color:{error if gaps else muted}'>{gaps} coverage gap{'s' if gaps != 1 else ''}</span>"
+        )
         scanning = f" <span style='color:{muted}'>· scanning…</span>" if self.scanning else ""
-        self.summary.setText(f"<b>{self.folder.name}/</b> <span style='color:{muted}'>·</span> "
-                             + " · ".join(parts) + scanning)
+        self.summary.setText(
+            f"<b>{self.folder.name}/</b> <span style='color:{muted}'>·</span> " + " · ".join(parts) + scanning
+        )
         self.summary.setToolTip(str(self.folder))
 
     def _path(self, relative: str) -> Path:
@@ -303,14 +318,25 @@ class PortfolioDock(QDockWidget):
                 kind = _cell(KIND_NAMES[summary.kind].capitalize(), bold=is_open)
                 kind.setIcon(self._icons[summary.kind])
                 kind.setData(FILE, str(self._path(summary.path)))
-                cells = [kind, self._title(summary, is_open, shared.get(summary.id)),
-                         _cell(str(summary.stages), number=True), _cell(str(summary.touchpoints), number=True),
-                         _cell(summary.changed), _cell(summary.path, colour=self._muted)]
+                cells = [
+                    kind,
+                    self._title(summary, is_open, shared.get(summary.id)),
+                    _cell(str(summary.stages), number=True),
+                    _cell(str(summary.touchpoints), number=True),
+                    _cell(summary.changed),
+                    _cell(summary.path, colour=self._muted),
+                ]
                 for number, cell in enumerate(cells):
                     table.setItem(row, number, cell)
             for row, unreadable in enumerate(portfolio.unreadable, start=len(portfolio.maps)):
-                cells = [_cell("Unreadable", colour=self._bad), _cell(unreadable.error, unreadable.error, self._bad),
-                         _cell(""), _cell(""), _cell(""), _cell(unreadable.path, colour=self._muted)]
+                cells = [
+                    _cell("Unreadable", colour=self._bad),
+                    _cell(unreadable.error, unreadable.error, self._bad),
+                    _cell(""),
+                    _cell(""),
+                    _cell(""),
+                    _cell(unreadable.path, colour=self._muted),
+                ]
                 for number, cell in enumerate(cells):
                     table.setItem(row, number, cell)
         self._finish(table, stretch=1)
@@ -332,8 +358,12 @@ class PortfolioDock(QDockWidget):
                 source = _cell(link.source)
                 source.setData(FILE, str(self._path(link.source)))
                 where = _cell(f"{link.origin.kind}: {link.origin.name}", colour=None)
-                status = _cell("ok" if ok else f"broken: {link.status}", link.detail or "The link arrives",
-                               self._good if ok else self._bad, bold=not ok)
+                status = _cell(
+                    "ok" if ok else f"broken: {link.status}",
+                    link.detail or "The link arrives",
+                    self._good if ok else self._bad,
+                    bold=not ok,
+                )
                 for number, cell in enumerate([source, where, _cell(link.target), status]):
                     table.setItem(row, number, cell)
         self._finish(table, stretch=1)
@@ -347,8 +377,11 @@ class PortfolioDock(QDockWidget):
             for row, stage in enumerate(portfolio.coverage):
                 source = _cell(stage.map)
                 source.setData(FILE, str(self._path(stage.map)))
-                linked = (_cell(", ".join(stage.linked)) if stage.linked
-                          else _cell("gap: no user or business journey linked", colour=self._bad, bold=True))
+                linked = (
+                    _cell(", ".join(stage.linked))
+                    if stage.linked
+                    else _cell("gap: no user or business journey linked", colour=self._bad, bold=True)
+                )
                 for number, cell in enumerate([source, _cell(stage.stage), linked]):
                     table.setItem(row, number, cell)
         self._finish(table, stretch=2)
@@ -356,8 +389,9 @@ class PortfolioDock(QDockWidget):
     def _finish(self, table: QTableWidget, stretch: int) -> None:
         header = table.horizontalHeader()
         for number in range(table.columnCount()):
-            header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch if number == stretch
-                                        else QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(
+                number, QHeaderView.ResizeMode.Stretch if number == stretch else QHeaderView.ResizeMode.ResizeToContents
+            )
         table.setSortingEnabled(True)
 
     def _open_row(self, table: QTableWidget, row: int) -> None:

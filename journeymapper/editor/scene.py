@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from journeymapper.collector import young_collections_only
 from journeymapper.connector_labels import place_labels
 from journeymapper.editor import drags
+from journeymapper.editor.commands import AddColumnOrRow, AddTouchpoints, EditFields, RemoveItems, quoted
 from journeymapper.editor.context_menu import build_menu
 from journeymapper.editor.file_kinds import dropped_files
-from journeymapper.editor.commands import AddColumnOrRow, AddTouchpoints, EditFields, RemoveItems, quoted
 from journeymapper.editor.inline_editor import InlineEditor
 from journeymapper.editor.items import (
     CardItem,
@@ -132,17 +132,36 @@ class MapScene(QGraphicsScene):
         self.grid.set_layout(layout, lanes)
         self._links_checked_for = self.session.path
         self.link_badges = links = self.link_checker.badges(self.document, self.session.path)
-        self._sync(self.stage_headers, self.document.stages, lambda i: HeaderItem("stage", i, self.theme, self.style),
-                   lambda item: (item.set_header(layout.stage_headers[item.item_id]),
-                                 show_stage_links(item, links.get(("stage", item.item_id)))))
-        self._sync(self.lane_headers, self.document.lanes, lambda i: HeaderItem("lane", i, self.theme, self.style),
-                   lambda item: item.set_header(layout.lane_headers[item.item_id], self.document.lanes[item.item_id].colour))
+        self._sync(
+            self.stage_headers,
+            self.document.stages,
+            lambda i: HeaderItem("stage", i, self.theme, self.style),
+            lambda item: (
+                item.set_header(layout.stage_headers[item.item_id]),
+                show_stage_links(item, links.get(("stage", item.item_id))),
+            ),
+        )
+        self._sync(
+            self.lane_headers,
+            self.document.lanes,
+            lambda i: HeaderItem("lane", i, self.theme, self.style),
+            lambda item: item.set_header(layout.lane_headers[item.item_id], self.document.lanes[item.item_id].colour),
+        )
         badges = self._persona_badges()
-        self._sync(self.cards, layout.cards, lambda i: CardItem(i, self.theme, self.style),
-                   lambda item: self._update_card(item, badges))
-        self._sync(self.connectors, layout.connectors, lambda i: ConnectorItem(i, self.theme, self.style),
-                   lambda item: item.set_route(self.document.connection(item.connection_id),
-                                               layout.connectors[item.connection_id]))
+        self._sync(
+            self.cards,
+            layout.cards,
+            lambda i: CardItem(i, self.theme, self.style),
+            lambda item: self._update_card(item, badges),
+        )
+        self._sync(
+            self.connectors,
+            layout.connectors,
+            lambda i: ConnectorItem(i, self.theme, self.style),
+            lambda item: item.set_route(
+                self.document.connection(item.connection_id), layout.connectors[item.connection_id]
+            ),
+        )
         self._labels_placed = False
         self._sync_labels()
         self._sync_curves(layout, lanes)
@@ -171,22 +190,34 @@ class MapScene(QGraphicsScene):
         emotions = next((lane.id for lane in lanes if lane.kind == LaneKind.EMOTIONS), None)
         band = emotion_band(layout.rows[emotions], self.style) if emotions else None
         numbers = {persona_id: number for number, persona_id in enumerate(self.document.personas)}
-        personas = [(persona_curve_style(numbers[key], self.document.personas[key].name), curve)
-                    for key, curve in layout.emotion_curves.items() if key is not None]
+        personas = [
+            (persona_curve_style(numbers[key], self.document.personas[key].name), curve)
+            for key, curve in layout.emotion_curves.items()
+            if key is not None
+        ]
         self.curve.set_curve(layout.emotion_curves.get(None, ()), band, personas)
         area = None
         if emotions and personas:
             header, style = layout.lane_headers[emotions], self.style
             rect = QRectF(header.rect.x, header.rect.y, header.rect.width, header.rect.height).adjusted(2, 2, -2, -2)
             names_bottom = rect.top() + 2 * style.header_padding + len(header.lines) * style.header_line_height
-            area = QRectF(rect.left() + style.header_padding + 4, names_bottom,
-                          rect.width() - 2 * style.header_padding - 4, rect.bottom() - style.header_padding - names_bottom)
+            area = QRectF(
+                rect.left() + style.header_padding + 4,
+                names_bottom,
+                rect.width() - 2 * style.header_padding - 4,
+                rect.bottom() - style.header_padding - names_bottom,
+            )
         entries = [("All cards", self.curve.main_pen)]
         entries += [(style.name, pen) for (style, _), pen in zip(personas, self.curve.persona_pens)]
         self.legend.set_legend(entries, area)
 
-    def _sync(self, items: dict[str, ItemT], ids: Iterable[str], create: Callable[[str], ItemT],
-              update: Callable[[ItemT], None]) -> None:
+    def _sync(
+        self,
+        items: dict[str, ItemT],
+        ids: Iterable[str],
+        create: Callable[[str], ItemT],
+        update: Callable[[ItemT], None],
+    ) -> None:
         ordered = list(ids)
         wanted = set(ordered)
         for item_id in [item_id for item_id in items if item_id not in wanted]:
@@ -255,12 +286,20 @@ class MapScene(QGraphicsScene):
         if len(cards) == 1 and not connections:
             text = f"Delete {quoted(self.document.touchpoint(cards[0]).title)}"
         else:
-            text = f"Delete {_count(len(cards), 'card')}" + (f" and {_count(len(connections), 'connection')}" if connections else "")
+            text = f"Delete {_count(len(cards), 'card')}" + (
+                f" and {_count(len(connections), 'connection')}" if connections else ""
+            )
         self.push(RemoveItems(self.document, cards, connections, text))
 
     def add_card(self, cell: tuple[str, str], index: int, entry: NewTouchpoint) -> str | None:
-        card = Touchpoint(id=self.document.new_id("tp"), stage=cell[0], lane=cell[1], index=index,
-                          title=f"New {entry.label.lower()}", channel=entry.channel)
+        card = Touchpoint(
+            id=self.document.new_id("tp"),
+            stage=cell[0],
+            lane=cell[1],
+            index=index,
+            title=f"New {entry.label.lower()}",
+            channel=entry.channel,
+        )
         where = f"{self.document.stages[cell[0]].name} / {self.document.lanes[cell[1]].name}"
         if not self.push(AddTouchpoints(self.document, [card], f"Add {entry.label.lower()} to {where}")):
             return None
@@ -294,7 +333,11 @@ class MapScene(QGraphicsScene):
         def commit(text: str) -> None:
             text = text.strip()
             if text and text != current:
-                self.push(EditFields(self.document, entity, item_id, {field: text}, f"Rename {quoted(current)} to {quoted(text)}"))
+                self.push(
+                    EditFields(
+                        self.document, entity, item_id, {field: text}, f"Rename {quoted(current)} to {quoted(text)}"
+                    )
+                )
 
         editor = InlineEditor(current, rect, commit, self.theme)
         self.addItem(editor)

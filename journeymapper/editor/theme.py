@@ -40,8 +40,12 @@ class Theme:
     def tint(self, colour: str | None, strength: float) -> QColor:
         """A lane colour mixed into the background: ``strength`` 0 is background, 1 the colour."""
         base, target = QColor(colour or NEUTRAL_LANE), self.background
-        return QColor.fromRgbF(*(target_channel + (base_channel - target_channel) * strength
-                                 for base_channel, target_channel in zip(base.getRgbF()[:3], target.getRgbF()[:3])))
+        return QColor.fromRgbF(
+            *(
+                target_channel + (base_channel - target_channel) * strength
+                for base_channel, target_channel in zip(base.getRgbF()[:3], target.getRgbF()[:3])
+            )
+        )
 
 
 LIGHT = Theme(

@@ -8,7 +8,7 @@ Writing (``write_atomically``) is what careful editors do:
 
 - it writes through a symbolic link to the file the link names, and leaves the link in place;
 - it replaces only regular files (never a device, a pipe or a folder) and refuses a read-only one
-  (``ReadOnlyFile``), even where the permissions would let it through, as they do for root;
+  (``ReadOnlyFileError``), even where the permissions would let it through, as they do for root;
 - the new content goes to a temporary file beside the target, flushed to disk, that is then renamed
   over it, and the folder is flushed after the rename: an interrupted save leaves the old file or
   the new one, whole. The replacement keeps the old file's mode and, where allowed, its owner;
@@ -39,15 +39,17 @@ _FOREIGN_BOMS = {
     b"\xfe\xff": "UTF-16",
 }
 # Opening must not wait for a writer (a named pipe) nor make a terminal ours.
-_OPEN_FOR_READING = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+_OPEN_FOR_READING = (
+    os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+)
 _TEMPORARY = r"\.{name}\.(\d+)-[0-9a-f]{{8}}\.tmp"
 
 
-class ReadOnlyFile(JourneyMapError):
+class ReadOnlyFileError(JourneyMapError):
     """The target of a write is marked read-only: the user may choose another file instead."""
 
 
-class NotARegularFile(JourneyMapError):
+class NotARegularFileError(JourneyMapError):
     """The target of a write is a device, a named pipe, a socket or a folder: never replaced."""
 
 
@@ -81,8 +83,9 @@ def _check_readable(path: Path, info: os.stat_result, limit: int) -> None:
 
 
 def _too_large(path: Path, size: int, limit: int) -> JourneyMapError:
-    return JourneyMapError(f"{path}: file is {size / 1e6:.0f} MB or more; files larger than "
-                           f"{limit // 2**20} MiB are refused")
+    return JourneyMapError(
+        f"{path}: file is {size / 1e6:.0f} MB or more; files larger than {limit // 2**20} MiB are refused"
+    )
 
 
 def _read_at_most(descriptor: int, count: int) -> bytes:
@@ -95,8 +98,13 @@ def _read_at_most(descriptor: int, count: int) -> bytes:
 
 def _not_regular(path: Path, info: os.stat_result) -> str:
     """Why a path is no file to read or replace, naming where a symbolic link leads."""
-    kinds = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"),
-             (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
+    kinds = (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISCHR, "a device"),
+        (stat.S_ISBLK, "a device"),
+        (stat.S_ISSOCK, "a socket"),
+    )
     kind = next((name for test, name in kinds if test(info.st_mode)), "not a file")
     real = os.path.realpath(path)
     where = f"it leads to {real}, {kind}" if real != os.path.abspath(path) else f"it is {kind}"
@@ -124,7 +132,9 @@ def utf8_content(data: bytes, source: str) -> bytes:
         return data
     except UnicodeDecodeError as error:
         line, column = _line_column(data, error.start)
-        raise JourneyMapError(f"{source}: line {line}, column {column}: invalid UTF-8 byte 0x{data[error.start]:02x}") from None
+        raise JourneyMapError(
+            f"{source}: line {line}, column {column}: invalid UTF-8 byte 0x{data[error.start]:02x}"
+        ) from None
 
 
 def _line_column(data: bytes, offset: int) -> tuple[int, int]:
@@ -166,12 +176,13 @@ def _replaceable(target: Path, real: Path, action: str) -> os.stat_result | None
     except FileNotFoundError:
         return None
     if not stat.S_ISREG(info.st_mode):
-        raise NotARegularFile(f"{target}: cannot {action}: {_not_regular(target, info)}")
+        raise NotARegularFileError(f"{target}: cannot {action}: {_not_regular(target, info)}")
     # The write bits, not os.access: root may write anything, but a file marked read-only was
     # marked so on purpose.
     if not info.st_mode & 0o222 or not os.access(real, os.W_OK):
-        raise ReadOnlyFile(f"{target}: cannot {action}: the file is read-only; choose another name, "
-                           "or make it writable first")
+        raise ReadOnlyFileError(
+            f"{target}: cannot {action}: the file is read-only; choose another name, or make it writable first"
+        )
     return info
 
 
@@ -180,7 +191,9 @@ def _temporary_beside(real: Path, mode: int) -> tuple[int, Path]:
     while True:
         temporary = real.with_name(f".{real.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
         try:
-            return os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), mode), temporary
+            return os.open(
+                temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), mode
+            ), temporary
         except FileExistsError:
             continue
 
@@ -234,7 +247,7 @@ def _rewrite_in_place(real: Path, data: bytes, existing: os.stat_result) -> None
         temporary.unlink(missing_ok=True)
 
 
-def _overwrite(stream, data: bytes) -> None:  # noqa: ANN001 (an open binary file)
+def _overwrite(stream, data: bytes) -> None:
     stream.seek(0)
     stream.write(data)
     stream.truncate()

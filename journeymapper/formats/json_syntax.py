@@ -43,14 +43,18 @@ def _message(error: str, data: bytes) -> str:
     row = row.decode("utf-8", "replace")
     if duplicate := _DUPLICATE.fullmatch(what):
         key = shorten(duplicate.group(1))
-        return (f'line {line}, column {column}: the key "{key}" appears twice in one object; keep one '
-                "(a reader would silently drop the other's value)")
+        return (
+            f'line {line}, column {column}: the key "{key}" appears twice in one object; keep one '
+            "(a reader would silently drop the other's value)"
+        )
     if "surrogate" in what or "hex escape" in what:
         escapes = [found for found in _SURROGATE.finditer(row) if found.start() < column]
         if escapes:
             escape = escapes[-1]
-            return (f"invalid JSON: line {line}, column {escape.start() + 1}: {escape.group(0)} is half of a "
-                    "surrogate pair without its other half, not a character")
+            return (
+                f"invalid JSON: line {line}, column {escape.start() + 1}: {escape.group(0)} is half of a "
+                "surrogate pair without its other half, not a character"
+            )
     return f"invalid JSON: line {line}, column {column}: {what}"
 
 

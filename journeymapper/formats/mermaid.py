@@ -96,22 +96,33 @@ def _task(document: JourneyDocument, card: Touchpoint) -> str:
     return f"{task}: {actors}" if actors else task
 
 
-def _add_steps(document: JourneyDocument, journey: Journey, personas: dict[str, str], source: str,
-               taken: set[str]) -> None:
+def _add_steps(
+    document: JourneyDocument, journey: Journey, personas: dict[str, str], source: str, taken: set[str]
+) -> None:
     """A stage per section and a touchpoint per task, each joined to the one before by a flow."""
     previous, flows = "", 0  # counted here: the graph counts its edges by walking every node
     for section in journey.sections:
         stage = _checked(source, section.line, Stage, id=_unique_id("stage", section.name, taken), name=section.name)
         document.add_stage(stage)
         for task in section.tasks:
-            card = _checked(source, task.line, Touchpoint, id=_unique_id("tp", task.name, taken), stage=stage.id,
-                            lane=ACTIONS.id, index=len(document.cell(stage.id, ACTIONS.id)), title=task.name,
-                            emotion=task.score - NEUTRAL_SCORE, personas=[personas[actor] for actor in task.actors])
+            card = _checked(
+                source,
+                task.line,
+                Touchpoint,
+                id=_unique_id("tp", task.name, taken),
+                stage=stage.id,
+                lane=ACTIONS.id,
+                index=len(document.cell(stage.id, ACTIONS.id)),
+                title=task.name,
+                emotion=task.score - NEUTRAL_SCORE,
+                personas=[personas[actor] for actor in task.actors],
+            )
             document.add_touchpoint(card)
             if previous:
                 flows += 1
-                document.add_connection(Connection(id=_unique_id("flow", str(flows), taken), source=previous,
-                                                   target=card.id))
+                document.add_connection(
+                    Connection(id=_unique_id("flow", str(flows), taken), source=previous, target=card.id)
+                )
             previous = card.id
 
 

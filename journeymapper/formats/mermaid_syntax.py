@@ -100,8 +100,10 @@ def encode(text: str, separators: str = "") -> str:
     statement nor the line. ``<`` is coded so that a ``<br>`` in a name comes back as written rather
     than as a space; a control character, so that the diagram cannot drive a terminal it is shown in.
     NUL, which Mermaid cannot show (``#0;`` draws as a replacement character), is left out."""
-    coded = "".join(f"#{ord(char)};" if char in "#;<" + separators or _is_control(char) else char
-                    for char in " ".join(text.replace("\0", "").split()))
+    coded = "".join(
+        f"#{ord(char)};" if char in "#;<" + separators or _is_control(char) else char
+        for char in " ".join(text.replace("\0", "").split())
+    )
     return coded.replace("%%", "%#37;")
 
 
@@ -228,8 +230,11 @@ class _Reader:
         if ";" in _ENTITY.sub("", code):
             raise self.error(number, "';' is not allowed in a journey (write #59; for a semicolon)")
         if _JOURNEY.match(code):
-            raise self.error(number, f"a statement cannot start with {code[:7]!r}: Mermaid reads it as the diagram's "
-                                     f"keyword (write #{ord(code[0])}; for the {code[0]!r})")
+            raise self.error(
+                number,
+                f"a statement cannot start with {code[:7]!r}: Mermaid reads it as the diagram's "
+                f"keyword (write #{ord(code[0])}; for the {code[0]!r})",
+            )
         if match := _KEYWORD.match(code):
             self._keyword(number, match.group(1).lower(), code[match.end() :].strip())
         else:

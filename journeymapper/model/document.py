@@ -91,7 +91,8 @@ def _self_loop(connection: Connection) -> str:
 
 
 def _repeat(connection: Connection, existing_id: str) -> str:
-    return f"connection {connection.id!r} repeats connection {existing_id!r} from {connection.source!r} to {connection.target!r}"
+    ends = f"from {connection.source!r} to {connection.target!r}"
+    return f"connection {connection.id!r} repeats connection {existing_id!r} {ends}"
 
 
 def _validated(model: type[ItemT], current: ItemT, changes: Mapping[str, Any]) -> ItemT:
@@ -213,7 +214,9 @@ class JourneyDocument:
             _restamp(members, nodes)
         return nodes
 
-    def _load_connections(self, connections: tuple[Connection, ...], nodes: dict[str, NodeData]) -> tuple[Adjacency, Adjacency]:
+    def _load_connections(
+        self, connections: tuple[Connection, ...], nodes: dict[str, NodeData]
+    ) -> tuple[Adjacency, Adjacency]:
         """Check the connections; returns the graph's successor and predecessor dicts."""
         succ: Adjacency = {touchpoint_id: {} for touchpoint_id in nodes}
         pred: Adjacency = {touchpoint_id: {} for touchpoint_id in nodes}
@@ -444,9 +447,7 @@ class JourneyDocument:
     def _refuse_if_occupied(self, label: str, item_id: str, cells: list[Cell]) -> None:
         count = sum(len(self._cells.get(cell, ())) for cell in cells)
         if count:
-            raise JourneyMapError(
-                f"{label} {item_id!r} still holds {count} touchpoint(s): move or delete them first"
-            )
+            raise JourneyMapError(f"{label} {item_id!r} still holds {count} touchpoint(s): move or delete them first")
 
     # -- touchpoints --------------------------------------------------------------------------
 
@@ -474,9 +475,7 @@ class JourneyDocument:
         current = self.touchpoint(touchpoint_id)
         self._check_placement(touchpoint_id, stage_id, lane_id)
         self._remove_from_cell(touchpoint_id, (current.stage, current.lane))
-        self.graph.nodes[touchpoint_id]["touchpoint"] = current.model_copy(
-            update={"stage": stage_id, "lane": lane_id}
-        )
+        self.graph.nodes[touchpoint_id]["touchpoint"] = current.model_copy(update={"stage": stage_id, "lane": lane_id})
         self._insert_into_cell(touchpoint_id, (stage_id, lane_id), index)
         self._notify("touchpoint", "moved", touchpoint_id)
 
@@ -560,7 +559,9 @@ class JourneyDocument:
         if connection.source == connection.target:
             raise JourneyMapError(_self_loop(connection))
         if self.graph.has_edge(connection.source, connection.target):
-            raise JourneyMapError(_repeat(connection, self.graph.edges[connection.source, connection.target]["connection"].id))
+            raise JourneyMapError(
+                _repeat(connection, self.graph.edges[connection.source, connection.target]["connection"].id)
+            )
 
     @staticmethod
     def _reject_id_change(changes: Mapping[str, Any]) -> None:

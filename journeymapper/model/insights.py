@@ -256,8 +256,11 @@ def _empty_stages(document: JourneyDocument) -> tuple[Named, ...]:
 
 
 def _lowest_moments(document: JourneyDocument, cards: dict[str, Card], count: int) -> tuple[Moment, ...]:
-    felt = (Moment(cards[touchpoint.id], touchpoint.emotion) for touchpoint in document.touchpoints()
-            if touchpoint.emotion is not None)
+    felt = (
+        Moment(cards[touchpoint.id], touchpoint.emotion)
+        for touchpoint in document.touchpoints()
+        if touchpoint.emotion is not None
+    )
     return tuple(heapq.nsmallest(count, felt, key=lambda moment: moment.emotion))  # stable: ties in map order
 
 
@@ -265,12 +268,15 @@ def _hot_spots(document: JourneyDocument) -> tuple[HotSpot, ...]:
     spots = []
     for stage in document.stages.values():
         for lane in document.lanes.values():
-            counts = {card_id: _pain_points(document.touchpoint(card_id), lane.kind)
-                      for card_id in document.cell(stage.id, lane.id)}
+            counts = {
+                card_id: _pain_points(document.touchpoint(card_id), lane.kind)
+                for card_id in document.cell(stage.id, lane.id)
+            }
             hurting = tuple(card_id for card_id, count in counts.items() if count)
             if hurting:
-                spots.append(HotSpot(Named(stage.id, stage.name), Named(lane.id, lane.name),
-                                     sum(counts.values()), hurting))
+                spots.append(
+                    HotSpot(Named(stage.id, stage.name), Named(lane.id, lane.name), sum(counts.values()), hurting)
+                )
     return tuple(sorted(spots, key=lambda spot: -spot.pain_points))
 
 
@@ -339,7 +345,8 @@ def _route_graph(
     into_start, out_of_end = set(starts), set(ends)
     routes = nx.DiGraph()
     routes.add_edges_from(
-        (source, target, data) for source, target, data in journey.edges(data=True)
+        (source, target, data)
+        for source, target, data in journey.edges(data=True)
         if target not in into_start and source not in out_of_end
     )
     useful = _reach(routes, starts) & _reach(routes.reverse(copy=False), ends)

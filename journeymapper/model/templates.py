@@ -175,8 +175,7 @@ _CUSTOMER_YEAR_ONE = Template(
 )
 
 TEMPLATES: dict[str, Template] = {
-    template.name: template
-    for template in (_CUSTOMER, _USER, _BUSINESS, _SERVICE_BLUEPRINT, _CUSTOMER_YEAR_ONE)
+    template.name: template for template in (_CUSTOMER, _USER, _BUSINESS, _SERVICE_BLUEPRINT, _CUSTOMER_YEAR_ONE)
 }
 
 

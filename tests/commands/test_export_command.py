@@ -11,11 +11,12 @@ import sys
 
 import pypdf
 import pytest
-from support import SAMPLES, build_small_map
 
+from journeymapper.commands.export_command import add_export_command
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats import json_format
-from journeymapper.commands.export_command import add_export_command
+
+from support import SAMPLES, build_small_map
 
 
 def run(*arguments: str) -> int:
@@ -119,8 +120,12 @@ def test_a_map_is_never_exported_over_without_force(tmp_path, capsys):
 
 
 def test_a_dash_writes_the_pdf_to_standard_output(small_file, tmp_path):
-    result = subprocess.run([sys.executable, "-m", "journeymapper", "export", str(small_file), "-o", "-"],
-                            capture_output=True, timeout=120, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "journeymapper", "export", str(small_file), "-o", "-"],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
     assert result.stdout.startswith(b"%PDF") and result.stdout.rstrip().endswith(b"%%EOF")
     assert len(pypdf.PdfReader(io.BytesIO(result.stdout)).pages) == 1
     assert sorted(path.name for path in tmp_path.iterdir()) == ["small.json"]

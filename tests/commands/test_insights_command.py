@@ -9,11 +9,12 @@ import sys
 
 import pytest
 
-from support import SAMPLES
 from journeymapper.commands.insights_command import add_insights_command
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats import json_format
 from journeymapper.model import Touchpoint
+
+from support import SAMPLES
 
 
 def insights(*argv: str) -> int:
@@ -35,20 +36,24 @@ def test_the_report_reads_as_aligned_sections(small_file, capsys):
     report = capsys.readouterr().out
     assert report.startswith("Checkout\ncustomer map, 4 touchpoints, 3 connections;")
     sections = report.split("\n\n")
-    assert ("Entry points (1): nothing flows or hands off into them\n"
-            "  Touchpoint        Stage   Lane\n"
-            "  Search for shoes  Browse  Web team") in sections
+    assert (
+        "Entry points (1): nothing flows or hands off into them\n"
+        "  Touchpoint        Stage   Lane\n"
+        "  Search for shoes  Browse  Web team"
+    ) in sections
     assert "Dead ends: none" in sections
-    assert ("Hand-offs between teams (1)\n"
-            "  From      To        Count\n"
-            "  Web team  Payments      1") in sections
-    assert ("Lowest emotional moments (3)\n"
-            "  Emotion  Touchpoint        Stage     Lane\n"
-            "       -1  Checkout          Purchase  Web team\n"
-            "        0  Compare sizes     Browse    Web team\n"
-            "       +1  Search for shoes  Browse    Web team") in sections
-    assert ("Paths from Browse to Purchase (1)\n"
-            "  1. Search for shoes -> Compare sizes -> Checkout -> Charge card  [converts 40%]") in sections
+    assert ("Hand-offs between teams (1)\n  From      To        Count\n  Web team  Payments      1") in sections
+    assert (
+        "Lowest emotional moments (3)\n"
+        "  Emotion  Touchpoint        Stage     Lane\n"
+        "       -1  Checkout          Purchase  Web team\n"
+        "        0  Compare sizes     Browse    Web team\n"
+        "       +1  Search for shoes  Browse    Web team"
+    ) in sections
+    assert (
+        "Paths from Browse to Purchase (1)\n"
+        "  1. Search for shoes -> Compare sizes -> Checkout -> Charge card  [converts 40%]"
+    ) in sections
     assert sections[-1].endswith("  weakest step: Compare sizes -> Checkout, 40%\n")
 
 
@@ -78,9 +83,26 @@ def test_json_holds_every_finding_in_a_stable_order(small_file, capsys):
     insights(str(small_file), "--json")
     data = json.loads(capsys.readouterr().out)
     assert list(data) == [
-        "file", "id", "title", "kind", "entries", "exits", "dead_ends", "unreachable", "off_journey", "loops",
-        "loops_truncated", "handoffs", "empty_stages", "lowest_moments", "hot_spots", "first_stage", "last_stage",
-        "paths", "paths_truncated", "conversion",
+        "file",
+        "id",
+        "title",
+        "kind",
+        "entries",
+        "exits",
+        "dead_ends",
+        "unreachable",
+        "off_journey",
+        "loops",
+        "loops_truncated",
+        "handoffs",
+        "empty_stages",
+        "lowest_moments",
+        "hot_spots",
+        "first_stage",
+        "last_stage",
+        "paths",
+        "paths_truncated",
+        "conversion",
     ]
     assert data["entries"] == [{"id": "search", "title": "Search for shoes", "stage": "Browse", "lane": "Web team"}]
     assert data["handoffs"] == [{"from_team": "Web team", "to_team": "Payments", "count": 1, "connections": ["c3"]}]
@@ -89,7 +111,7 @@ def test_json_holds_every_finding_in_a_stable_order(small_file, capsys):
 
 
 def test_a_bad_file_is_a_journey_map_error(tmp_path):
-    with pytest.raises(JourneyMapError, match="missing.json: cannot read"):
+    with pytest.raises(JourneyMapError, match=r"missing.json: cannot read"):
         insights(str(tmp_path / "missing.json"))
 
 
@@ -101,7 +123,9 @@ def test_the_samples(sample, capsys):
 
 
 def test_the_command_loads_no_qt():
-    probe = ("import sys, journeymapper.commands.insights_command, journeymapper.commands.portfolio_command; "
-             "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))))")
+    probe = (
+        "import sys, journeymapper.commands.insights_command, journeymapper.commands.portfolio_command; "
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))))"
+    )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"

@@ -15,17 +15,20 @@ from xml.etree import ElementTree
 
 import pytest
 
-from support import SAMPLES
 from journeymapper.app_icon import ICON_FILE
 from journeymapper.cli import main
 from journeymapper.desktop import Installation, data_home, launch_command
 from journeymapper.desktop_entry import MIME_TYPE, desktop_entry
 
+from support import SAMPLES
+
 MIME = "{http://www.freedesktop.org/standards/shared-mime-info}"
 PLAIN_JSON = b'{\n  "format": "geojson",\n  "name": "journeymapper",\n  "version": 1\n}\n'
 COMPACT_MAP = b'{"format":"journeymapper","version":1,"id":"m","title":"T","kind":"user"}'
-needs_mime_database = pytest.mark.skipif(shutil.which("update-mime-database") is None,
-                                         reason="update-mime-database (Debian package shared-mime-info) is missing")
+needs_mime_database = pytest.mark.skipif(
+    shutil.which("update-mime-database") is None,
+    reason="update-mime-database (Debian package shared-mime-info) is missing",
+)
 
 
 @pytest.fixture
@@ -60,8 +63,9 @@ def read_entry(path: Path) -> dict[str, str]:
 
 def exec_arguments(value: str) -> list[str]:
     """The arguments a launcher reads from an Exec value: the string escapes first, then the quoting."""
-    text = re.sub(r"\\([sntr\\])", lambda escape: {"s": " ", "n": "\n", "t": "\t", "r": "\r"}.get(
-        escape.group(1), "\\"), value)
+    text = re.sub(
+        r"\\([sntr\\])", lambda escape: {"s": " ", "n": "\n", "t": "\t", "r": "\r"}.get(escape.group(1), "\\"), value
+    )
     arguments: list[str] = []
     current: str | None = None
     quoted = False
@@ -158,9 +162,11 @@ def test_the_mime_type_recognises_maps_by_content_and_leaves_other_json_alone(in
 
 
 def test_uninstall_removes_those_files_and_nothing_else_and_may_run_twice(installed, capsys):
-    others = [installed.data_home / "applications" / "other.desktop",
-              installed.data_home / "mime" / "packages" / "other.xml",
-              installed.data_home / "icons" / "hicolor" / "scalable" / "apps" / "other.svg"]
+    others = [
+        installed.data_home / "applications" / "other.desktop",
+        installed.data_home / "mime" / "packages" / "other.xml",
+        installed.data_home / "icons" / "hicolor" / "scalable" / "apps" / "other.svg",
+    ]
     for other in others:
         other.write_text("someone else's")
     assert main(["install-desktop", "--uninstall"]) == 0
@@ -170,7 +176,8 @@ def test_uninstall_removes_those_files_and_nothing_else_and_may_run_twice(instal
     assert all(other.read_text() == "someone else's" for other in others)
     assert main(["install-desktop", "--uninstall"]) == 0
     assert capsys.readouterr().out.splitlines()[0] == (
-        f"journeymapper was not installed under {installed.data_home}: nothing to remove")
+        f"journeymapper was not installed under {installed.data_home}: nothing to remove"
+    )
 
 
 def test_installing_again_replaces_the_files_whole(installed, capsys):
@@ -189,8 +196,9 @@ def test_an_unwritable_data_folder_is_one_line_and_exit_1(tmp_path, monkeypatch,
     monkeypatch.setenv("XDG_DATA_HOME", str(blocker))
     assert main(["install-desktop"]) == 1
     captured = capsys.readouterr()
-    assert captured.err == (f"journeymapper: {blocker}/applications/journeymapper.desktop: cannot install: "
-                            "Not a directory\n")
+    assert captured.err == (
+        f"journeymapper: {blocker}/applications/journeymapper.desktop: cannot install: Not a directory\n"
+    )
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root writes into read-only folders")
@@ -207,8 +215,10 @@ def test_a_read_only_data_folder_is_one_line_and_exit_1(share, capsys):
 def test_missing_cache_tools_are_named_on_one_line_and_the_files_are_still_installed(share, no_tools, capsys):
     assert main(["install-desktop"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[4].startswith("not found, so not run: update-mime-database, update-desktop-database, "
-                               "gtk-update-icon-cache; until update-mime-database")
+    assert lines[4].startswith(
+        "not found, so not run: update-mime-database, update-desktop-database, "
+        "gtk-update-icon-cache; until update-mime-database"
+    )
     assert all(path.is_file() for path in Installation(share).files())
 
 
@@ -220,14 +230,18 @@ def test_a_failing_cache_tool_is_one_line_and_exit_1(share, tmp_path, monkeypatc
     tool.chmod(0o755)
     monkeypatch.setenv("PATH", str(tools))
     assert main(["install-desktop"]) == 1
-    assert capsys.readouterr().err == (f"journeymapper: update-mime-database {share / 'mime'}: failed (exit status 3): "
-                                       "cannot write the cache\n")
+    assert capsys.readouterr().err == (
+        f"journeymapper: update-mime-database {share / 'mime'}: failed (exit status 3): cannot write the cache\n"
+    )
 
 
 def test_the_data_folder_is_xdg_data_home_unless_unset_or_relative(tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path))
-    for value, expected in ((str(tmp_path / "data"), tmp_path / "data"), ("", tmp_path / ".local/share"),
-                            ("relative/share", tmp_path / ".local/share")):
+    for value, expected in (
+        (str(tmp_path / "data"), tmp_path / "data"),
+        ("", tmp_path / ".local/share"),
+        ("relative/share", tmp_path / ".local/share"),
+    ):
         monkeypatch.setenv("XDG_DATA_HOME", value)
         assert data_home() == expected
     monkeypatch.delenv("XDG_DATA_HOME")
@@ -245,11 +259,19 @@ def test_qt_file_managers_recognise_maps_and_not_other_json(installed, tmp_path)
     plain, compact = tmp_path / "package.json", tmp_path / "compact.json"
     plain.write_bytes(PLAIN_JSON)
     compact.write_bytes(COMPACT_MAP)
-    probe = ("import sys; from PySide6.QtCore import QMimeDatabase; database = QMimeDatabase(); "
-             "print(*(database.mimeTypeForFile(path).name() for path in sys.argv[1:]))")
+    probe = (
+        "import sys; from PySide6.QtCore import QMimeDatabase; database = QMimeDatabase(); "
+        "print(*(database.mimeTypeForFile(path).name() for path in sys.argv[1:]))"
+    )
     files = [*map(str, SAMPLES), str(compact), str(plain)]
-    result = subprocess.run([sys.executable, "-c", probe, *files], capture_output=True, text=True, check=False,
-                            timeout=120, env={**os.environ, "XDG_DATA_HOME": str(installed.data_home)})
+    result = subprocess.run(
+        [sys.executable, "-c", probe, *files],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        env={**os.environ, "XDG_DATA_HOME": str(installed.data_home)},
+    )
     assert result.stdout.split() == [MIME_TYPE] * (len(SAMPLES) + 1) + ["application/json"]
 
 
@@ -261,30 +283,42 @@ def test_gnome_file_managers_recognise_maps_and_offer_journeymapper(installed, t
     plain.write_bytes(PLAIN_JSON)
 
     def content_type(path: Path) -> str:
-        result = subprocess.run(["gio", "info", "--attributes=standard::content-type", str(path)],
-                                capture_output=True, text=True, timeout=60, env=environment, check=True)
+        result = subprocess.run(
+            ["gio", "info", "--attributes=standard::content-type", str(path)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=environment,
+            check=True,
+        )
         return result.stdout.split()[-1]
 
     assert [content_type(sample) for sample in SAMPLES] == [MIME_TYPE] * len(SAMPLES)
     assert content_type(plain) == "application/json"
-    handlers = subprocess.run(["gio", "mime", MIME_TYPE], capture_output=True, text=True, timeout=60,
-                              env=environment, check=True)
+    handlers = subprocess.run(
+        ["gio", "mime", MIME_TYPE], capture_output=True, text=True, timeout=60, env=environment, check=True
+    )
     assert handlers.stdout.splitlines()[0].endswith(": journeymapper.desktop")
 
 
-@pytest.mark.skipif(shutil.which("desktop-file-validate") is None,
-                    reason="desktop-file-validate (Debian package desktop-file-utils) is missing")
+@pytest.mark.skipif(
+    shutil.which("desktop-file-validate") is None,
+    reason="desktop-file-validate (Debian package desktop-file-utils) is missing",
+)
 def test_the_desktop_entry_passes_desktop_file_validate(installed):
-    result = subprocess.run(["desktop-file-validate", str(installed.desktop_file)], capture_output=True,
-                            text=True, check=False, timeout=60)
+    result = subprocess.run(
+        ["desktop-file-validate", str(installed.desktop_file)], capture_output=True, text=True, check=False, timeout=60
+    )
     errors = [line for line in result.stdout.splitlines() if ": error: " in line or ": warning: " in line]
     assert (result.returncode, errors) == (0, [])
 
 
 def test_the_command_runs_without_loading_qt(share):
-    probe = ("import sys; from journeymapper.cli import main; "
-             "assert main(['install-desktop']) == 0; assert main(['install-desktop', '--uninstall']) == 0; "
-             "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))))")
+    probe = (
+        "import sys; from journeymapper.cli import main; "
+        "assert main(['install-desktop']) == 0; assert main(['install-desktop', '--uninstall']) == 0; "
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))))"
+    )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "[]"

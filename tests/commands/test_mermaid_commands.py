@@ -7,18 +7,20 @@ import sys
 
 import pytest
 
-from support import SAMPLES
 from journeymapper.cli import main
 from journeymapper.formats import json_format
 from journeymapper.formats.mermaid import dumps_mermaid
+
+from support import SAMPLES
 
 DRAFT = "journey\n  title Checkout draft\n  section Browse\n    Search: 4: Bea\n  section Pay\n    Pay: 2: Bea, Bank\n"
 SAMPLE = SAMPLES[0]
 
 
 def run(*arguments: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "journeymapper", *arguments], capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "journeymapper", *arguments], capture_output=True, text=True, timeout=120
+    )
 
 
 def test_mermaid_prints_the_diagram_without_an_output(capsys):
@@ -81,7 +83,10 @@ def test_from_mermaid_writes_a_valid_map_and_says_what_it_made(tmp_path, capsys)
     assert capsys.readouterr().out == f"{target}: user map with 2 stages, 2 touchpoints and 2 personas\n"
     document = json_format.load(target)
     assert (document.title, document.kind, [card.title for card in document.touchpoints()]) == (
-        "Checkout draft", "user", ["Search", "Pay"])
+        "Checkout draft",
+        "user",
+        ["Search", "Pay"],
+    )
 
 
 def test_from_mermaid_takes_a_kind_and_a_markdown_file(tmp_path):
@@ -104,7 +109,10 @@ def test_from_mermaid_does_not_overwrite_without_force(tmp_path, capsys):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("journey\n  section S\n    Pay: 6: Bea\n", "bad.mmd: line 3: a task's score must be a whole number from 1 to 5"),
+        (
+            "journey\n  section S\n    Pay: 6: Bea\n",
+            "bad.mmd: line 3: a task's score must be a whole number from 1 to 5",
+        ),
         ("flowchart LR\n  A --> B\n", "bad.mmd: line 1: not a Mermaid journey: expected 'journey' first"),
         ("", "bad.mmd: file is empty"),
     ],

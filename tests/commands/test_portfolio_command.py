@@ -9,11 +9,12 @@ import shutil
 
 import pytest
 
-from support import SAMPLES, copy_samples
 from journeymapper.commands.portfolio_command import add_portfolio_command
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats import json_format
 from journeymapper.model import MapLink
+
+from support import SAMPLES, copy_samples
 
 SAMPLE_FOLDER = SAMPLES[0].parent
 
@@ -32,8 +33,9 @@ def test_the_samples_report(capsys):
     maps = sections[1].splitlines()
     assert maps[0] == "Maps (3)"
     assert maps[1].split() == ["File", "Kind", "Title", "Stages", "Touchpoints", "Changed"]
-    assert maps[4].startswith("  year-one-customer-journey.json    customer  "
-                              "Year one: mid-market retail account, Closed/W...")
+    assert maps[4].startswith(
+        "  year-one-customer-journey.json    customer  Year one: mid-market retail account, Closed/W..."
+    )
     assert "Broken links: none" in sections
     assert not any(part.startswith("Map ids") for part in sections)  # only said when there is one
     assert sections[-1] == (
@@ -86,8 +88,12 @@ def test_json_is_complete_and_stable(capsys):
         "status": "ok",
         "detail": "",
     }
-    assert data["coverage"][0] == {"map": "year-one-customer-journey.json", "stage_id": "stage-closed-won",
-                                   "stage": "Closed/Won", "linked": ["shoe-order-business-journey.json"]}
+    assert data["coverage"][0] == {
+        "map": "year-one-customer-journey.json",
+        "stage_id": "stage-closed-won",
+        "stage": "Closed/Won",
+        "linked": ["shoe-order-business-journey.json"],
+    }
 
 
 # Scan order: by path, folder by folder, so " (copy)" comes before ".json" and the sub-folder last.
@@ -121,7 +127,8 @@ def test_map_ids_held_by_more_than_one_file_have_a_section_and_a_word_in_the_hea
 def test_json_lists_each_shared_id_with_its_files(copied, capsys):
     portfolio(str(copied), "--json")
     assert json.loads(capsys.readouterr().out)["duplicates"] == [
-        {"id": "year-one-customer-journey", "files": list(SHARING_AN_ID)}]
+        {"id": "year-one-customer-journey", "files": list(SHARING_AN_ID)}
+    ]
 
 
 def test_a_folder_that_is_not_one_is_a_journey_map_error(tmp_path):

@@ -6,14 +6,15 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QSettings, QStandardPaths  # noqa: E402
+import pytest
+from PySide6.QtCore import QSettings, QStandardPaths
 
-from support import build_small_map, copy_samples  # noqa: E402
-from journeymapper.editor.autosave import AutosaveStore  # noqa: E402
-from journeymapper.editor.scene import MapScene  # noqa: E402
-from journeymapper.editor.session import MapSession  # noqa: E402
-from journeymapper.editor.view import MapView  # noqa: E402
+from journeymapper.editor.autosave import AutosaveStore
+from journeymapper.editor.scene import MapScene
+from journeymapper.editor.session import MapSession
+from journeymapper.editor.view import MapView
+
+from support import build_small_map, copy_samples
 
 QStandardPaths.setTestModeEnabled(True)
 

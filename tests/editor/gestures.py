@@ -62,5 +62,3 @@ def centre(rect) -> QPointF:
 
 def point(x: float, y: float) -> QPointF:
     return QPointF(x, y)
-
-

@@ -34,8 +34,9 @@ def main(autosave: Path, answer: str, paths: list[str]) -> None:
 
     QMessageBox.exec = click
     application()
-    window = MainWindow(QSettings(str(autosave.parent / "settings.ini"), QSettings.Format.IniFormat),
-                        AutosaveStore(autosave))
+    window = MainWindow(
+        QSettings(str(autosave.parent / "settings.ini"), QSettings.Format.IniFormat), AutosaveStore(autosave)
+    )
     window.show()
     window.offer_recovery()
     for path in paths:

@@ -6,9 +6,10 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtTest import QTest
 
-from gestures import centre, double_click, drag, drop, move, press, release
 from journeymapper.editor.mime import NewLane, NewStage, NewTouchpoint, palette_mime
 from journeymapper.model import LaneKind, Touchpoint
+
+from gestures import centre, double_click, drag, drop, move, press, release
 
 
 def placement(document, card_id):
@@ -37,7 +38,9 @@ def test_dropping_a_palette_touchpoint_creates_a_card_in_the_cell_under_the_curs
     assert drop(canvas, palette_mime(NewTouchpoint(channel="email", label="Email")), below_charge)
     stack = session.undo_stack
     assert stack.count() == 1 and stack.undoText() == "Add email to Purchase / Payments"
-    new = [card for card in session.document.touchpoints() if card.id not in {"search", "compare", "checkout", "charge"}]
+    new = [
+        card for card in session.document.touchpoints() if card.id not in {"search", "compare", "checkout", "charge"}
+    ]
     assert [(c.stage, c.lane, c.index, c.channel) for c in new] == [("pay", "payments", 1, "email")]
     assert canvas.scene().selected_card_ids() == [new[0].id]
     stack.undo()
@@ -113,7 +116,9 @@ def test_a_drag_dropped_outside_the_grid_changes_nothing(canvas, session):
     drag(canvas, start, QPointF(layout.bounds.right + 150, layout.bounds.bottom + 150))
     canvas.scene().flush()
     assert session.undo_stack.count() == 0
-    assert canvas.scene().cards["compare"].pos() == QPointF(layout.cards["compare"].rect.x, layout.cards["compare"].rect.y)
+    assert canvas.scene().cards["compare"].pos() == QPointF(
+        layout.cards["compare"].rect.x, layout.cards["compare"].rect.y
+    )
 
 
 def test_a_multi_selection_moves_together_and_keeps_its_order(canvas, session):
@@ -230,10 +235,13 @@ def test_arrow_key_nudges_merge_into_one_undo_step(canvas, session):
     assert placement(session.document, "compare") == ("browse", "web", 0)
 
 
-@pytest.mark.parametrize(("key", "order"), [
-    (Qt.Key.Key_Down, ("third", "compare", "search")),
-    (Qt.Key.Key_Up, ("compare", "search", "third")),  # at the top already: nothing moves
-])
+@pytest.mark.parametrize(
+    ("key", "order"),
+    [
+        (Qt.Key.Key_Down, ("third", "compare", "search")),
+        (Qt.Key.Key_Up, ("compare", "search", "third")),  # at the top already: nothing moves
+    ],
+)
 def test_cards_nudged_together_in_one_cell_move_as_a_block(canvas, session, key, order):
     session.document.add_touchpoint(Touchpoint(id="third", stage="browse", lane="web", index=2, title="Third"))
     canvas.scene().select_cards(["compare", "search"])

@@ -22,8 +22,11 @@ def test_redoing_merged_nudges_of_cards_that_share_a_cell_replays_every_nudge(se
     document = session.document
     document.add_touchpoint(Touchpoint(id="third", stage="browse", lane="web", index=2, title="Third"))
     for _ in range(2):  # the down arrow, twice, on 'compare' and 'search', as drags.nudge builds it
-        moves = [Placement(card, "browse", "web", document.touchpoint(card).index + 1)
-                 for card in document.cell("browse", "web") if card in {"compare", "search"}]
+        moves = [
+            Placement(card, "browse", "web", document.touchpoint(card).index + 1)
+            for card in document.cell("browse", "web")
+            if card in {"compare", "search"}
+        ]
         session.push(MoveTouchpoints(document, moves, "Move 2 cards to Browse / Web team", nudge=True))
     nudged = dumps(document)
     assert session.undo_stack.count() == 1

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF
 
-from gestures import centre
 from journeymapper.editor.context_menu import build_menu
+
+from gestures import centre
 
 
 def actions(menu) -> dict:

@@ -30,12 +30,16 @@ def hand_built() -> JourneyDocument:
         document.add_stage(Stage(id=stage_id, name=name))
     document.add_lane(Lane(id="sales", name="Sales"))
     document.add_lane(Lane(id="cs", name="Customer Success"))
-    for card_id, stage, lane, title, emotion in (("sign", "one", "sales", "Sign the order", 1),
-                                                 ("ask", "two", "sales", "Ask for a discount", -2),
-                                                 ("setup", "two", "cs", "Set up the workspace", 0),
-                                                 ("use", "three", "cs", "First report", 2)):
+    for card_id, stage, lane, title, emotion in (
+        ("sign", "one", "sales", "Sign the order", 1),
+        ("ask", "two", "sales", "Ask for a discount", -2),
+        ("setup", "two", "cs", "Set up the workspace", 0),
+        ("use", "three", "cs", "First report", 2),
+    ):
         index = len(document.cell(stage, lane))
-        document.add_touchpoint(Touchpoint(id=card_id, stage=stage, lane=lane, index=index, title=title, emotion=emotion))
+        document.add_touchpoint(
+            Touchpoint(id=card_id, stage=stage, lane=lane, index=index, title=title, emotion=emotion)
+        )
     document.add_connection(Connection(id="c1", source="sign", target="setup", kind="handoff"))
     document.add_connection(Connection(id="c2", source="setup", target="use", conversion_rate=0.5))
     document.add_connection(Connection(id="c3", source="sign", target="ask"))
@@ -48,8 +52,14 @@ def dock(window, tmp_path, qtbot):
     json_format.save(hand_built(), path)
     assert window.open_file(path)
     window.insights.raise_()
-    qtbot.waitUntil(lambda: window.insights.showing and window.insights.insights is not None
-                    and window.insights.insights.entries and not window.insights._stale)
+    qtbot.waitUntil(
+        lambda: (
+            window.insights.showing
+            and window.insights.insights is not None
+            and window.insights.insights.entries
+            and not window.insights._stale
+        )
+    )
     return window.insights
 
 
@@ -66,9 +76,19 @@ def click(qtbot, dock, item):
 
 def test_findings_are_grouped_by_kind_with_counts(dock):
     assert [dock.tree.topLevelItem(n).text(0) for n in range(dock.tree.topLevelItemCount())] == [
-        "Entry points", "Exits", "Dead ends", "Unreachable", "Off the journey", "Loops",
-        "Hand-offs between teams", "Empty stages", "Lowest moments", "Pain-point hot spots",
-        "Paths Buy → Use", "Conversion"]
+        "Entry points",
+        "Exits",
+        "Dead ends",
+        "Unreachable",
+        "Off the journey",
+        "Loops",
+        "Hand-offs between teams",
+        "Empty stages",
+        "Lowest moments",
+        "Pain-point hot spots",
+        "Paths Buy → Use",
+        "Conversion",
+    ]
     assert children(dock, "entries") == [("Sign the order", "")]
     assert children(dock, "exits") == [("Ask for a discount", ""), ("First report", "")]
     assert children(dock, "dead_ends") == [("Ask for a discount", "")]
@@ -127,7 +147,9 @@ def test_while_hidden_the_dock_computes_nothing_and_catches_up_when_shown(dock, 
     window.inspector.raise_()
     qtbot.waitUntil(lambda: not dock.showing)
     before = dock.refreshes
-    window.scene.push(AddConnection(window.session.document, Connection(id="c4", source="ask", target="use"), "Connect"))
+    window.scene.push(
+        AddConnection(window.session.document, Connection(id="c4", source="ask", target="use"), "Connect")
+    )
     qtbot.wait(20)
     assert dock.refreshes == before
     dock.raise_()

@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QColorDialog, QMainWindow, QMessageBox
 
-from gestures import centre, press, release
 from journeymapper.editor.inspector import Inspector
 from journeymapper.editor.inspector.fields import MIXED
 from journeymapper.editor.scene import MapScene
@@ -19,6 +18,8 @@ from journeymapper.editor.session import MapSession
 from journeymapper.editor.view import MapView
 from journeymapper.formats import json_format
 from journeymapper.model import ConnectionKind, LaneKind, MapKind, Metric, PersonaPart
+
+from gestures import centre, press, release
 from support import REPO, build_small_map
 
 CHECKED, UNCHECKED, PARTIAL = Qt.CheckState.Checked, Qt.CheckState.Unchecked, Qt.CheckState.PartiallyChecked
@@ -365,8 +366,15 @@ def test_a_change_elsewhere_refreshes_the_fields_but_not_the_one_being_typed_in(
     page.title.setFocus()
     page.title.selectAll()
     qtbot.keyClicks(page.title, "Half-typed")
-    scene.push(EditFields(session.document, "touchpoint", "checkout",
-                          {"channel": "web", "title": "Renamed on canvas"}, "Rename on canvas"))
+    scene.push(
+        EditFields(
+            session.document,
+            "touchpoint",
+            "checkout",
+            {"channel": "web", "title": "Renamed on canvas"},
+            "Rename on canvas",
+        )
+    )
     settle()
     assert page.channel.currentText() == "web"
     assert page.title.text() == "Half-typed"  # the user's typing survives the refresh
@@ -444,7 +452,9 @@ def test_a_stage_header_edits_name_and_description(qtbot, inspector, scene, sess
     stage = session.document.stages["browse"]
     assert (stage.name, stage.description) == ("Discover", "Looking around")
     assert texts(session.undo_stack) == [
-        "Rename stage 'Browse' to 'Discover'", "Change description of stage 'Discover'"]
+        "Rename stage 'Browse' to 'Discover'",
+        "Change description of stage 'Discover'",
+    ]
     type_line(qtbot, page.name, "   ")
     assert page.name.error.text() == "A stage needs a name" and session.undo_stack.count() == 2
 
@@ -465,8 +475,10 @@ def test_a_lane_header_edits_kind_and_colour(qtbot, inspector, scene, session, m
     assert page.colour.custom.isChecked() and page.colour.name.text() == "Custom  ·  #123456"
     qtbot.mouseClick(page.colour.swatches[None], Qt.MouseButton.LeftButton)
     assert session.document.lanes["payments"].colour is None
-    assert texts(session.undo_stack) == ["Change kind of lane 'Payments' to Support processes"] + [
-        "Change colour of lane 'Payments'"] * 3
+    assert (
+        texts(session.undo_stack)
+        == ["Change kind of lane 'Payments' to Support processes"] + ["Change colour of lane 'Payments'"] * 3
+    )
     session.undo_stack.undo()
     settle()
     assert page.colour.value() == "#123456"
@@ -484,10 +496,17 @@ def test_the_map_edits_title_kind_author_and_description(qtbot, inspector, sessi
     type_text(qtbot, page.description, ["Mobile checkout"], then_focus=page.title)
     info = session.document.info
     assert (info.title, info.kind, info.author, info.description) == (
-        "Checkout, v2", MapKind.USER, "CX team", "Mobile checkout")
+        "Checkout, v2",
+        MapKind.USER,
+        "CX team",
+        "Mobile checkout",
+    )
     assert texts(session.undo_stack) == [
-        "Rename map to 'Checkout, v2'", "Change kind of the map to User journey",
-        "Change author of the map", "Change description of the map"]
+        "Rename map to 'Checkout, v2'",
+        "Change kind of the map to User journey",
+        "Change author of the map",
+        "Change description of the map",
+    ]
 
 
 def test_personas_are_added_edited_and_removed(qtbot, inspector, scene, session):
@@ -502,12 +521,20 @@ def test_personas_are_added_edited_and_removed(qtbot, inspector, scene, session)
     type_text(qtbot, page.goals, ["Wrap it", "Ship fast"], then_focus=page.persona_name)
     type_text(qtbot, page.frustrations, ["Hidden fees"], then_focus=page.persona_name)
     carl = list(session.document.personas.values())[1]
-    assert (carl.name, carl.role, carl.goals, carl.frustrations) == ("Carl", "Gift buyer", ("Wrap it", "Ship fast"),
-                                                                   ("Hidden fees",))
+    assert (carl.name, carl.role, carl.goals, carl.frustrations) == (
+        "Carl",
+        "Gift buyer",
+        ("Wrap it", "Ship fast"),
+        ("Hidden fees",),
+    )
     assert page.persona_list.item(1).text() == "Carl"
     assert texts(session.undo_stack) == [
-        "Add persona 'New persona'", "Rename persona 'New persona' to 'Carl'", "Change role of persona 'Carl'",
-        "Change goals of persona 'Carl'", "Change frustrations of persona 'Carl'"]
+        "Add persona 'New persona'",
+        "Rename persona 'New persona' to 'Carl'",
+        "Change role of persona 'Carl'",
+        "Change goals of persona 'Carl'",
+        "Change frustrations of persona 'Carl'",
+    ]
 
     page.persona_list.setCurrentRow(0)
     assert page.persona_name.text() == "Bea"
@@ -576,7 +603,10 @@ def test_bulk_channel_and_personas(qtbot, inspector, scene, session):
     page.personas.item_for("buyer").setCheckState(UNCHECKED)
     assert session.document.touchpoint("checkout").personas == ()
     assert texts(session.undo_stack) == [
-        "Change channel of 2 cards", "Tag 'Bea' on 2 cards", "Untag 'Bea' from 2 cards"]
+        "Change channel of 2 cards",
+        "Tag 'Bea' on 2 cards",
+        "Untag 'Bea' from 2 cards",
+    ]
     session.undo_stack.undo()
     session.undo_stack.undo()
     settle()
@@ -642,8 +672,14 @@ def test_the_add_metric_menu_offers_the_kinds_presets_with_units(qtbot, inspecto
     menu = metrics.add_button.menu()
     menu.aboutToShow.emit()
     actions = {action.text(): action for action in menu.actions()}
-    assert list(actions) == ["Conversion rate (%)", "CAC (USD)", "Churn (%)", "NPS", "CLV (USD)",
-                             "Time to value (days)"]
+    assert list(actions) == [
+        "Conversion rate (%)",
+        "CAC (USD)",
+        "Churn (%)",
+        "NPS",
+        "CLV (USD)",
+        "Time to value (days)",
+    ]
     assert not actions["Churn (%)"].isEnabled()  # the card has it already
     actions["Time to value (days)"].trigger()
     assert session.document.touchpoint("checkout").metrics["Time to value"] == Metric(value=0, unit="days")
@@ -653,7 +689,7 @@ def test_the_add_metric_menu_offers_the_kinds_presets_with_units(qtbot, inspecto
     session.document.update_map(kind=MapKind.USER)
     settle()
     menu.aboutToShow.emit()
-    assert [action.text() for action in menu.actions()][0] == "Task success rate (%)"
+    assert next(action.text() for action in menu.actions()) == "Task success rate (%)"
 
 
 def test_a_lane_name_completes_to_the_owner_teams_of_the_maps_kind(qtbot, inspector, scene, session):

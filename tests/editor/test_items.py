@@ -7,9 +7,9 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
+from journeymapper.connector_labels import Placement
 from journeymapper.editor.items import FAR_OUT, CardItem, ConnectorItem
 from journeymapper.editor.theme import current_theme
-from journeymapper.connector_labels import Placement
 from journeymapper.layout import DEFAULT_STYLE, CardLayout, Point, Rect, Route
 from journeymapper.model import Connection, Touchpoint
 

@@ -12,12 +12,13 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from gestures import press, release
-from support import SAMPLES
 from journeymapper.editor import linking
 from journeymapper.editor.commands import EditFields
 from journeymapper.formats import json_format
 from journeymapper.model.links import LinkStatus, resolve_links
+
+from gestures import press, release
+from support import SAMPLES
 
 CUSTOMER, USER, BUSINESS = "year-one-customer-journey", "first-report-user-journey", "shoe-order-business-journey"
 
@@ -68,12 +69,17 @@ def test_linked_stages_and_cards_wear_a_badge_and_others_do_not(window, samples)
     assert all(item.link_badge is None for item in unlinked)
 
 
-@pytest.mark.parametrize("target, map_id, status", [
-    ("nowhere.json", USER, LinkStatus.MISSING_FILE),
-    (f"{BUSINESS}.json", USER, LinkStatus.ID_MISMATCH),
-    ("garbage.json", USER, LinkStatus.UNREADABLE),
-])
-def test_a_broken_link_is_drawn_broken_says_why_and_is_not_followed(window, samples, qtbot, dialogs, target, map_id, status):
+@pytest.mark.parametrize(
+    "target, map_id, status",
+    [
+        ("nowhere.json", USER, LinkStatus.MISSING_FILE),
+        (f"{BUSINESS}.json", USER, LinkStatus.ID_MISMATCH),
+        ("garbage.json", USER, LinkStatus.UNREADABLE),
+    ],
+)
+def test_a_broken_link_is_drawn_broken_says_why_and_is_not_followed(
+    window, samples, qtbot, dialogs, target, map_id, status
+):
     (samples / "garbage.json").write_text("this is not { a map")
     path = with_link(samples / f"{CUSTOMER}.json", target, map_id, samples)
     assert window.open_file(path)
@@ -204,19 +210,27 @@ def test_clicking_beside_a_badge_still_selects_and_drags_headers(window, samples
 
 def test_several_links_show_a_count_and_offer_only_the_good_ones(window, samples):
     document = json_format.load(samples / f"{CUSTOMER}.json")
-    document.update_touchpoint("tp-first-dashboards-live", links=(
-        {"path": f"{USER}.json", "map_id": USER, "label": "The analyst's first report"},
-        {"path": "archive/old.json", "map_id": "old", "label": "Last year's map"},
-    ))
+    document.update_touchpoint(
+        "tp-first-dashboards-live",
+        links=(
+            {"path": f"{USER}.json", "map_id": USER, "label": "The analyst's first report"},
+            {"path": "archive/old.json", "map_id": "old", "label": "Last year's map"},
+        ),
+    )
     path = samples / "two-links.json"
     json_format.save(document, path)
     assert window.open_file(path)
     badge = window.scene.cards["tp-first-dashboards-live"].link_badge
     assert badge.broken and badge._text == "2"
-    assert "The analyst's first report" in badge.toolTip() and "Broken link (missing file): Last year's map" in badge.toolTip()
+    assert (
+        "The analyst's first report" in badge.toolTip()
+        and "Broken link (missing file): Last year's map" in badge.toolTip()
+    )
     menu = window.navigator.links_menu(badge.badge)
     assert [(action.text(), action.isEnabled()) for action in menu.actions()] == [
-        ("The analyst's first report", True), ("Broken link (missing file): Last year's map", False)]
+        ("The analyst's first report", True),
+        ("Broken link (missing file): Last year's map", False),
+    ]
     assert window.navigator.follow(badge.badge.links[1]) is False
     assert window.navigator.follow(badge.badge.links[0]) is True
     assert window.session.document.id == USER

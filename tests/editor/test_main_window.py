@@ -11,9 +11,10 @@ from PySide6.QtCore import QMimeData, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolButton
 
-from support import SAMPLES
 from journeymapper.editor import clipboard
 from journeymapper.formats.json_format import load
+
+from support import SAMPLES
 
 SAMPLE = next(path for path in SAMPLES if path.name == "year-one-customer-journey.json")
 
@@ -123,7 +124,9 @@ def test_a_read_only_map_is_left_alone_and_save_as_is_offered(window, sample_cop
     before = sample_copy.read_bytes()
     elsewhere = tmp_path / "my-copy.json"
     offered = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda _, title, name, kinds: offered.append(name) or (str(elsewhere), ""))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda _, title, name, kinds: offered.append(name) or (str(elsewhere), "")
+    )
     dialogs["answer"] = QMessageBox.StandardButton.Save
     assert window.save()
     assert offered == [str(sample_copy.resolve().with_name("journey copy.json"))]
@@ -169,8 +172,9 @@ def test_opening_another_file_with_unsaved_changes_asks_first(window, sample_cop
 
 
 def test_dropping_a_map_file_on_the_window_opens_it(window, sample_copy, qtbot):
-    from gestures import drop
     from PySide6.QtCore import QPointF
+
+    from gestures import drop
 
     window.new_map("customer")
     mime = QMimeData()

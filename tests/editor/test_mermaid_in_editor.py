@@ -6,9 +6,10 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, QUrl
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from journeymapper.formats.mermaid import load_mermaid
+
 from gestures import drop
 from support import SAMPLES
-from journeymapper.formats.mermaid import load_mermaid
 
 DRAFT = """# Onboarding draft
 
@@ -48,7 +49,7 @@ def test_opening_a_mermaid_journey_makes_a_new_unsaved_map(window, draft, dialog
     assert window.open_file(draft)
     assert stage_names(window) == ["Sign up", "First report"]
     assert window.session.path is None and window.isWindowModified()
-    assert [card.title for card in window.session.document.touchpoints()][0] == "Gets the invite"
+    assert next(card.title for card in window.session.document.touchpoints()) == "Gets the invite"
     assert "Imported draft.md" in window.statusBar().currentMessage()
 
 

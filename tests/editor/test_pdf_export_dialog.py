@@ -9,8 +9,9 @@ from pypdf import PdfReader
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
-from support import SAMPLES
 from journeymapper.editor.pdf_export import CUSTOM, ExportDialog
+
+from support import SAMPLES
 
 SAMPLE = next(path for path in SAMPLES if path.name == "shoe-order-business-journey.json")
 

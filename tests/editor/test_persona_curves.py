@@ -28,10 +28,20 @@ def crowd_map(emotional: int = 5) -> JourneyDocument:
     document.add_lane(Lane(id="mood", name="Emotions", kind=LaneKind.EMOTIONS))
     for number in range(len(NAMES)):
         for stage, emotion in (("one", number % 5 - 2), ("two", 2 - number % 5)):
-            document.add_touchpoint(Touchpoint(
-                id=f"{stage}-{number}", stage=stage, lane="team", index=number, title=f"{NAMES[number]} in {stage}",
-                emotion=emotion if number < emotional else None, personas=[f"p{number}"]))
-    document.add_touchpoint(Touchpoint(id="note", stage="one", lane="mood", index=0, title="Quiet one", personas=["quiet"]))
+            document.add_touchpoint(
+                Touchpoint(
+                    id=f"{stage}-{number}",
+                    stage=stage,
+                    lane="team",
+                    index=number,
+                    title=f"{NAMES[number]} in {stage}",
+                    emotion=emotion if number < emotional else None,
+                    personas=[f"p{number}"],
+                )
+            )
+    document.add_touchpoint(
+        Touchpoint(id="note", stage="one", lane="mood", index=0, title="Quiet one", personas=["quiet"])
+    )
     return document
 
 
@@ -65,7 +75,8 @@ def test_persona_curves_run_in_the_emotion_band_through_the_layout_points(scene)
             assert band.contains(point.point.x, point.point.y), key
     corners = [corners for _, _, corners, _ in scene.curve._persona_curves]
     assert [[(c.x(), c.y()) for c in found] for found in corners] == [
-        [tuple(point.point) for point in scene.layout.emotion_curves[key]] for key in ("p0", "p1", "p2", "p3", "p4")]
+        [tuple(point.point) for point in scene.layout.emotion_curves[key]] for key in ("p0", "p1", "p2", "p3", "p4")
+    ]
 
 
 def test_persona_colours_match_their_badges_on_the_cards(scene):

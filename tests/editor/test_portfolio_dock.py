@@ -42,8 +42,11 @@ def test_view_portfolio_lists_the_three_samples_with_their_kinds(dock, samples):
     assert dock.isVisible() and dock.folder == samples.resolve()
     assert sorted(column(dock.maps_table, 5)) == sorted(path.name for path in SAMPLES)
     kinds = dict(zip(column(dock.maps_table, 5), column(dock.maps_table, 0)))
-    assert kinds == {f"{CUSTOMER}.json": "Customer journey", f"{USER}.json": "User journey",
-                     f"{BUSINESS}.json": "Business journey"}
+    assert kinds == {
+        f"{CUSTOMER}.json": "Customer journey",
+        f"{USER}.json": "User journey",
+        f"{BUSINESS}.json": "Business journey",
+    }
     open_row = column(dock.maps_table, 5).index(f"{CUSTOMER}.json")
     assert dock.maps_table.item(open_row, 1).text().endswith("(open)")
     assert dock.tabs.tabText(0) == "Maps (3)"
@@ -53,7 +56,10 @@ def test_links_are_listed_with_their_status(dock):
     assert dock.tabs.tabText(1) == "Links (4)"
     assert set(column(dock.links_table, 3)) == {"ok"}
     assert {(source, target) for source, target in zip(column(dock.links_table, 0), column(dock.links_table, 2))} == {
-        (f"{CUSTOMER}.json", f"{BUSINESS}.json"), (f"{CUSTOMER}.json", f"{USER}.json"), (f"{USER}.json", f"{CUSTOMER}.json")}
+        (f"{CUSTOMER}.json", f"{BUSINESS}.json"),
+        (f"{CUSTOMER}.json", f"{USER}.json"),
+        (f"{USER}.json", f"{CUSTOMER}.json"),
+    }
 
 
 def test_coverage_shows_the_customer_stages_with_nothing_linked_behind_them(dock):

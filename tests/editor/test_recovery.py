@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from support import SAMPLES
 from journeymapper.editor.autosave import AutosaveStore
 from journeymapper.formats.json_format import load
+
+from support import SAMPLES
 
 SAMPLE = next(path for path in SAMPLES if path.name == "year-one-customer-journey.json")
 CHILD = Path(__file__).with_name("recovery_child.py")
@@ -58,14 +59,26 @@ def start(tmp_path) -> Iterator[Callable[..., Editor]]:
     """Start a journeymapper on the autosave folder ``tmp_path / "autosave"``, answering the
     recovery question with a button's text and opening the given maps. Any still running at the
     end of the test are killed."""
-    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path),
-                   "XDG_DATA_HOME": str(tmp_path)}
+    environment = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path),
+        "XDG_DATA_HOME": str(tmp_path),
+    }
     processes: list[subprocess.Popen] = []
 
     def start_one(answer: str, *paths: Path) -> Editor:
         command = [sys.executable, str(CHILD), str(tmp_path / "autosave"), answer, *map(str, paths)]
-        processes.append(subprocess.Popen(command, env=environment, text=True, stdin=subprocess.PIPE,
-                                          stdout=subprocess.PIPE, stderr=subprocess.PIPE))
+        processes.append(
+            subprocess.Popen(
+                command,
+                env=environment,
+                text=True,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
+        )
         return Editor(processes[-1])
 
     yield start_one
@@ -87,9 +100,15 @@ def questions(monkeypatch) -> dict:
     shown: dict = {"answer": "Recover", "asked": [], "warnings": []}
 
     def click(box: QMessageBox) -> None:
-        shown["asked"].append({"text": box.text(), "details": box.informativeText(),
-                               "buttons": [button.text() for button in box.buttons()],
-                               "default": box.defaultButton().text(), "escape": box.escapeButton().text()})
+        shown["asked"].append(
+            {
+                "text": box.text(),
+                "details": box.informativeText(),
+                "buttons": [button.text() for button in box.buttons()],
+                "default": box.defaultButton().text(),
+                "escape": box.escapeButton().text(),
+            }
+        )
         if shown["answer"] is not None:
             next(button for button in box.buttons() if button.text() == shown["answer"]).click()
 

@@ -48,8 +48,11 @@ pytestmark = pytest.mark.skipif(shutil.which("Xvfb") is None, reason="needs Debi
 @pytest.fixture
 def display():
     read, write = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
-                              pass_fds=(write,), stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stderr=subprocess.DEVNULL,
+    )
     os.close(write)
     with os.fdopen(read) as stream:
         number = stream.readline().strip()
@@ -73,8 +76,13 @@ def wait_for_window(editor: subprocess.Popen, environment: dict[str, str], title
 def test_the_editor_opens_a_sample_on_a_real_display_and_quits_cleanly(display, tmp_path):
     environment = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
     environment.update(DISPLAY=display, XDG_CONFIG_HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path))
-    editor = subprocess.Popen([sys.executable, "-m", "journeymapper", str(SAMPLE)], env=environment,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    editor = subprocess.Popen(
+        [sys.executable, "-m", "journeymapper", str(SAMPLE)],
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         wait_for_window(editor, environment, "year-one-customer-journey.json")
         time.sleep(1.0)
@@ -92,11 +100,18 @@ def test_the_editor_opens_a_sample_on_a_real_display_and_quits_cleanly(display, 
 
 def test_a_logout_closes_the_editor_at_once_and_keeps_unsaved_work_for_the_next_start(display, tmp_path):
     draft = tmp_path / "draft.mmd"
-    draft.write_text("journey\n  title First week\n  section Sign up\n    Gets the invite: 4: Amira\n", encoding="utf-8")
+    draft.write_text(
+        "journey\n  title First week\n  section Sign up\n    Gets the invite: 4: Amira\n", encoding="utf-8"
+    )
     environment = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
     environment.update(DISPLAY=display, XDG_CONFIG_HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path))
-    editor = subprocess.Popen([sys.executable, "-m", "journeymapper", str(draft)], env=environment,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    editor = subprocess.Popen(
+        [sys.executable, "-m", "journeymapper", str(draft)],
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         wait_for_window(editor, environment, "First week")  # imported: a new map, not saved anywhere
         editor.send_signal(signal.SIGTERM)
@@ -111,10 +126,16 @@ def test_a_logout_closes_the_editor_at_once_and_keeps_unsaved_work_for_the_next_
 
 
 def test_without_a_display_the_editor_says_so_in_one_line(tmp_path):
-    environment = {key: value for key, value in os.environ.items()
-                   if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    result = subprocess.run([sys.executable, "-m", "journeymapper", str(SAMPLE)], env=environment,
-                            capture_output=True, text=True, timeout=60)
+    environment = {
+        key: value for key, value in os.environ.items() if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "journeymapper", str(SAMPLE)],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "no display available" in result.stderr
     assert "journeymapper validate" in result.stderr
@@ -124,10 +145,17 @@ def test_a_real_switch_to_dark_and_back_restyles_the_canvas_without_an_edit(disp
     """Qt's own path, which announces the scheme before it updates the palette; its GNOME
     platform theme can switch the scheme on request, without a desktop."""
     environment = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
-    environment.update(DISPLAY=display, XDG_CONFIG_HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path),
-                       QT_QPA_PLATFORMTHEME="gnome")
-    result = subprocess.run([sys.executable, "-c", SWITCH, str(SAMPLE)], env=environment,
-                            capture_output=True, text=True, timeout=120, check=False)
+    environment.update(
+        DISPLAY=display, XDG_CONFIG_HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path), QT_QPA_PLATFORMTHEME="gnome"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", SWITCH, str(SAMPLE)],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     if lines[0].startswith("Unknown"):

@@ -9,12 +9,13 @@ import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 
-from support import SAMPLES
 from journeymapper.editor.inspector import style
 from journeymapper.editor.items import Themed
 from journeymapper.editor.overlays import BROKEN_LINK
 from journeymapper.editor.theme import DARK, LIGHT, current_theme, theme_switch
 from journeymapper.formats.json_format import dumps
+
+from support import SAMPLES
 
 DARK_WINDOW = QColor("#323232")  # the window colour of Fusion's dark palette
 

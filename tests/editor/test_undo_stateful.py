@@ -59,6 +59,7 @@ from journeymapper.model import (
     Touchpoint,
 )
 from journeymapper.model.templates import new_map_id
+
 from support import SAMPLES, build_small_map
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -72,22 +73,43 @@ texts = st.text(max_size=20)
 names = texts.map(str.strip).filter(bool)  # what a required name field commits
 lines = st.lists(texts, max_size=3).map(tuple)
 emotions = st.none() | st.integers(-2, 2)
-numbers = st.integers(-10**6, 10**6) | st.floats(allow_nan=False, allow_infinity=False)
-arrow_keys = st.lists(st.sampled_from([Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right]),
-                      min_size=1, max_size=4)  # pressed in turn: the nudges merge into one undo step
-metrics = st.dictionaries(st.text(min_size=1, max_size=10),
-                          st.fixed_dictionaries({"value": numbers, "unit": st.text(max_size=5)}), max_size=2)
+numbers = st.integers(-(10**6), 10**6) | st.floats(allow_nan=False, allow_infinity=False)
+arrow_keys = st.lists(
+    st.sampled_from([Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right]), min_size=1, max_size=4
+)  # pressed in turn: the nudges merge into one undo step
+metrics = st.dictionaries(
+    st.text(min_size=1, max_size=10), st.fixed_dictionaries({"value": numbers, "unit": st.text(max_size=5)}), max_size=2
+)
 INSPECTOR_FIELDS = {
     "map": {"title": names, "kind": st.sampled_from(MapKind), "author": texts, "description": texts},
-    "persona": {"name": names, "role": texts, "part": st.none() | st.sampled_from(PersonaPart),
-                "goals": lines, "frustrations": lines},
+    "persona": {
+        "name": names,
+        "role": texts,
+        "part": st.none() | st.sampled_from(PersonaPart),
+        "goals": lines,
+        "frustrations": lines,
+    },
     "stage": {"name": names, "description": texts},
-    "lane": {"name": names, "kind": st.sampled_from(LaneKind),
-             "colour": st.none() | st.integers(0, 0xFFFFFF).map(lambda rgb: f"#{rgb:06x}")},
-    "touchpoint": {"title": names, "description": texts, "channel": texts, "emotion": emotions,
-                   "pain_points": lines, "opportunities": lines, "tags": lines, "metrics": metrics},
-    "connection": {"kind": st.sampled_from(ConnectionKind), "label": texts,
-                   "conversion_rate": st.none() | st.floats(0, 1)},
+    "lane": {
+        "name": names,
+        "kind": st.sampled_from(LaneKind),
+        "colour": st.none() | st.integers(0, 0xFFFFFF).map(lambda rgb: f"#{rgb:06x}"),
+    },
+    "touchpoint": {
+        "title": names,
+        "description": texts,
+        "channel": texts,
+        "emotion": emotions,
+        "pain_points": lines,
+        "opportunities": lines,
+        "tags": lines,
+        "metrics": metrics,
+    },
+    "connection": {
+        "kind": st.sampled_from(ConnectionKind),
+        "label": texts,
+        "conversion_rate": st.none() | st.floats(0, 1),
+    },
 }
 
 
@@ -125,7 +147,7 @@ class EditingSession(RuleBasedStateMachine):
 
     def push(self, command):
         self.session.push(command)
-        self.saved[self.stack.index():] = [dumps(self.document)]
+        self.saved[self.stack.index() :] = [dumps(self.document)]
 
     def push_refused(self, command):
         before = (dumps(self.document), self.stack.index(), self.stack.count())
@@ -136,8 +158,9 @@ class EditingSession(RuleBasedStateMachine):
     def save_in_inspector(self, entity, current, changes):
         """As an inspector page saves: the fields whose validated value differs, as one command."""
         updated = type(current).model_validate({**current.model_dump(), **changes})
-        changes = {field: value for field, value in changes.items()
-                   if getattr(updated, field) != getattr(current, field)}
+        changes = {
+            field: value for field, value in changes.items() if getattr(updated, field) != getattr(current, field)
+        }
         if changes:
             item_id = "" if entity == "map" else current.id
             self.push(EditFields(self.document, entity, item_id, changes, f"Change {', '.join(changes)}"))
@@ -178,8 +201,14 @@ class EditingSession(RuleBasedStateMachine):
     def drop_a_palette_card_into_a_cell(self, data, entry):
         stage, lane = self.pick_cell(data)
         index = data.draw(st.integers(0, len(self.document.cell(stage, lane))), "slot")
-        card = Touchpoint(id=self.document.new_id("tp"), stage=stage, lane=lane, index=index,
-                          title=f"New {entry.label.lower()}", channel=entry.channel)
+        card = Touchpoint(
+            id=self.document.new_id("tp"),
+            stage=stage,
+            lane=lane,
+            index=index,
+            title=f"New {entry.label.lower()}",
+            channel=entry.channel,
+        )
         self.push(AddTouchpoints(self.document, [card], f"Add {entry.label.lower()}"))
 
     @precondition(has_cards)
@@ -249,8 +278,12 @@ class EditingSession(RuleBasedStateMachine):
 
     def unconnected_pairs(self):
         ids = [card.id for card in self.document.touchpoints()]
-        return [(source, target) for source in ids for target in ids
-                if source != target and not self.document.graph.has_edge(source, target)]
+        return [
+            (source, target)
+            for source in ids
+            for target in ids
+            if source != target and not self.document.graph.has_edge(source, target)
+        ]
 
     @precondition(unconnected_pairs)
     @rule(data=st.data())

@@ -24,10 +24,18 @@ def test_qt_draws_the_icon_at_every_size(qapp, size):
 
 def test_the_application_gives_every_window_the_icon_and_names_its_desktop_entry():
     # A process of its own: the tests' QApplication is pytest-qt's, not the one application() makes.
-    probe = ("from journeymapper.editor.app import application; app = application(); "
-             "print(app.windowIcon().isNull(), app.windowIcon().availableSizes() or 'scalable', app.desktopFileName())")
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False, timeout=120,
-                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    probe = (
+        "from journeymapper.editor.app import application; app = application(); "
+        "print(app.windowIcon().isNull(), app.windowIcon().availableSizes() or 'scalable', app.desktopFileName())"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert result.stdout.split() == ["False", "scalable", "journeymapper"], result.stderr
 
 

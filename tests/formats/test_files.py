@@ -15,7 +15,7 @@ import pytest
 
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats import files
-from journeymapper.formats.files import ReadOnlyFile, read_limited, write_atomically
+from journeymapper.formats.files import ReadOnlyFileError, read_limited, write_atomically
 
 needs_posix = pytest.mark.skipif(os.name != "posix", reason="named pipes, devices and owners are POSIX")
 
@@ -27,7 +27,7 @@ def finishes(action, seconds: float = 5.0):
     def run():
         try:
             outcome.append(action())
-        except BaseException as error:  # noqa: BLE001 (handed to the test as it is)
+        except BaseException as error:
             outcome.append(error)
 
     worker = threading.Thread(target=run, daemon=True)
@@ -45,6 +45,7 @@ def refusal(path: Path) -> str:
 
 # -- reading ---------------------------------------------------------------------------------
 
+
 def test_a_regular_file_is_read_whole(tmp_path):
     (tmp_path / "map.json").write_bytes(b"{}")
     assert read_limited(tmp_path / "map.json") == b"{}"
@@ -53,7 +54,10 @@ def test_a_regular_file_is_read_whole(tmp_path):
 @needs_posix
 def test_a_link_to_an_endless_device_is_refused_unread(tmp_path):
     (tmp_path / "z.json").symlink_to("/dev/zero")
-    assert refusal(tmp_path / "z.json") == f"{tmp_path / 'z.json'}: cannot read: it leads to /dev/zero, a device, not a regular file"
+    assert (
+        refusal(tmp_path / "z.json")
+        == f"{tmp_path / 'z.json'}: cannot read: it leads to /dev/zero, a device, not a regular file"
+    )
 
 
 @needs_posix
@@ -98,6 +102,7 @@ def test_reading_stops_at_the_limit_whatever_the_file_claims(tmp_path, monkeypat
 
 # -- writing ---------------------------------------------------------------------------------
 
+
 def test_a_write_through_a_symbolic_link_changes_the_file_it_names_and_keeps_the_link(tmp_path):
     (tmp_path / "real.json").write_text("old")
     (tmp_path / "link.json").symlink_to("real.json")
@@ -137,7 +142,7 @@ def test_a_failed_rewrite_in_place_puts_the_old_content_back(tmp_path, monkeypat
         real_overwrite(stream, data)
 
     monkeypatch.setattr(files, "_overwrite", disk_full_halfway)
-    with pytest.raises(JourneyMapError, match="a.json: cannot save: No space left on device"):
+    with pytest.raises(JourneyMapError, match=r"a.json: cannot save: No space left on device"):
         write_atomically(tmp_path / "a.json", b"a much longer new content", action="save")
     assert (tmp_path / "b.json").read_text() == "old"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["a.json", "b.json"]
@@ -147,7 +152,7 @@ def test_a_read_only_file_is_refused_and_left_as_it_is(tmp_path):
     target = tmp_path / "map.json"
     target.write_text("precious")
     target.chmod(0o444)
-    with pytest.raises(ReadOnlyFile, match="map.json: cannot save: the file is read-only"):
+    with pytest.raises(ReadOnlyFileError, match=r"map.json: cannot save: the file is read-only"):
         write_atomically(target, b"new", action="save")
     assert target.read_text() == "precious"
     assert [path.name for path in tmp_path.iterdir()] == ["map.json"]
@@ -163,7 +168,7 @@ def test_a_named_pipe_is_never_replaced(tmp_path):
 
 def test_a_folder_is_never_replaced(tmp_path):
     (tmp_path / "out.json").mkdir()
-    with pytest.raises(JourneyMapError, match="it is a folder, not a regular file"):
+    with pytest.raises(JourneyMapError, match=r"it is a folder, not a regular file"):
         write_atomically(tmp_path / "out.json", b"new")
 
 
@@ -197,7 +202,9 @@ def test_an_export_folder_is_made_when_asked(tmp_path):
 def test_the_file_and_then_its_folder_are_flushed_to_disk(tmp_path, monkeypatch):
     flushed = []
     real_fsync = os.fsync
-    monkeypatch.setattr(files.os, "fsync", lambda fd: flushed.append(os.path.isdir(f"/proc/self/fd/{fd}")) or real_fsync(fd))
+    monkeypatch.setattr(
+        files.os, "fsync", lambda fd: flushed.append(os.path.isdir(f"/proc/self/fd/{fd}")) or real_fsync(fd)
+    )
     write_atomically(tmp_path / "map.json", b"x")
     assert flushed == [False, True]
 

@@ -33,6 +33,7 @@ def load_error(text: str | bytes) -> str:
 
 # -- saving ----------------------------------------------------------------------------------
 
+
 def test_saved_file_is_pretty_utf8_with_a_trailing_newline(small_map, tmp_path):
     small_map.update_touchpoint("charge", title="Zahlung bestätigt – Спасибо")
     save(small_map, tmp_path / "map.json")
@@ -74,7 +75,7 @@ def test_a_failed_save_keeps_the_old_file(small_map, tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(files.os, "fsync", full_disk)
-    with pytest.raises(JourneyMapError, match="cannot save: No space left on device"):
+    with pytest.raises(JourneyMapError, match=r"cannot save: No space left on device"):
         save(small_map, target)
     assert target.read_text() == "old content"
     assert [path.name for path in tmp_path.iterdir()] == ["map.json"]
@@ -87,7 +88,7 @@ def test_saving_into_a_missing_folder_says_where(small_map, tmp_path):
 
 def test_saving_below_a_file_says_why(small_map, tmp_path):
     (tmp_path / "notes.txt").write_text("")
-    with pytest.raises(JourneyMapError, match="notes.txt/map.json: cannot save: Not a directory"):
+    with pytest.raises(JourneyMapError, match=r"notes.txt/map.json: cannot save: Not a directory"):
         save(small_map, tmp_path / "notes.txt" / "map.json")
 
 
@@ -100,6 +101,7 @@ def test_save_keeps_the_permissions_of_the_file_it_replaces(small_map, tmp_path)
 
 
 # -- loading bad files -----------------------------------------------------------------------
+
 
 def test_syntax_errors_name_line_and_column():
     assert load_error('{\n  "format": "journeymapper",\n  "title": oops\n}').startswith(
@@ -151,13 +153,24 @@ def test_a_malformed_version_is_refused(small_map, version):
         (lambda c: c["stages"].append(c["stages"][0]), "stages[2].id: duplicate id 'browse'"),
         (lambda c: c["connections"][2].update(id="c1"), "connections[2].id: duplicate id 'c1'"),
         (lambda c: c["connections"][0].update(target="search"), "connections[0]: connection 'c1' joins"),
-        (lambda c: c["touchpoints"][2].update(emotion=7), "touchpoints[2].emotion: Input should be less than or equal to 2"),
-        (lambda c: c.update(kind="galaxy"), "kind: Input should be 'customer', 'user', 'business' or 'service_blueprint'"),
+        (
+            lambda c: c["touchpoints"][2].update(emotion=7),
+            "touchpoints[2].emotion: Input should be less than or equal to 2",
+        ),
+        (
+            lambda c: c.update(kind="galaxy"),
+            "kind: Input should be 'customer', 'user', 'business' or 'service_blueprint'",
+        ),
         (lambda c: c["connections"][0].update(conversion_rate=1.5), "connections[0].conversion_rate:"),
-        (lambda c: c["touchpoints"][0]["metrics"].update({"Time on task": {"value": "fast"}}),
-         'touchpoints[0].metrics["Time on task"].value:'),
+        (
+            lambda c: c["touchpoints"][0]["metrics"].update({"Time on task": {"value": "fast"}}),
+            'touchpoints[0].metrics["Time on task"].value:',
+        ),
         (lambda c: c["lanes"][0].update(colour="blue"), "lanes[0].colour:"),
-        (lambda c: c["touchpoints"][0].update(surprise=True), "touchpoints[0].surprise: Extra inputs are not permitted"),
+        (
+            lambda c: c["touchpoints"][0].update(surprise=True),
+            "touchpoints[0].surprise: Extra inputs are not permitted",
+        ),
         (lambda c: c["stages"][0].update(links=[{"path": "/etc/passwd", "map_id": "m"}]), "stages[0].links[0].path"),
         (lambda c: c.pop("title"), "title: Field required"),
     ],
@@ -195,7 +208,7 @@ def test_a_number_just_inside_the_range_loads_and_saves_as_written(small_map):
 def test_a_huge_unknown_key_is_shortened_in_the_message(small_map):
     key = "k" * 10_000_000
     message = load_error(broken(small_map, lambda c: c["touchpoints"][0].update({key: 1})))
-    assert message.startswith(f"map.json: touchpoints[0][\"{'k' * 59}…\"]: Extra inputs are not permitted")
+    assert message.startswith(f'map.json: touchpoints[0]["{"k" * 59}…"]: Extra inputs are not permitted')
     assert len(message) < 200
 
 
@@ -220,7 +233,7 @@ def test_a_repeated_key_is_refused_with_the_key_and_its_line(small_map):
     text = dumps(small_map).replace('  "connections": [', '  "touchpoints": [],\n  "connections": [', 1)
     line = text.splitlines().index('  "touchpoints": [],') + 1
     message = load_error(text)
-    assert message.startswith(f'map.json: line {line}, column ')
+    assert message.startswith(f"map.json: line {line}, column ")
     assert 'the key "touchpoints" appears twice in one object' in message
 
 
@@ -258,13 +271,14 @@ def test_cell_indexes_with_gaps_and_ties_close_up_in_file_order(small_map):
 
 # -- files on disk ---------------------------------------------------------------------------
 
+
 def test_a_missing_file_says_so(tmp_path):
     with pytest.raises(JourneyMapError, match=r"nope.json: cannot read: No such file or directory"):
         load(tmp_path / "nope.json")
 
 
 def test_a_folder_is_not_a_map(tmp_path):
-    with pytest.raises(JourneyMapError, match="is a folder, not a map file"):
+    with pytest.raises(JourneyMapError, match=r"is a folder, not a map file"):
         load(tmp_path)
 
 
@@ -272,11 +286,12 @@ def test_files_over_the_size_limit_are_refused_unread(tmp_path, monkeypatch):
     monkeypatch.setattr(files, "MAX_FILE_BYTES", 1000)
     big = tmp_path / "big.json"
     big.write_bytes(b" " * 2000)
-    with pytest.raises(JourneyMapError, match="refused"):
+    with pytest.raises(JourneyMapError, match=r"refused"):
         load(big)
 
 
 # -- migrations ------------------------------------------------------------------------------
+
 
 def test_older_versions_are_upgraded_step_by_step(small_map, monkeypatch):
     def rename_heading(content):
@@ -297,7 +312,9 @@ def test_a_version_that_never_existed_is_refused(small_map):
 
 def test_json_paths_read_like_javascript():
     assert json_format.json_path(("touchpoints", 12, "stage")) == "touchpoints[12].stage"
-    assert json_format.json_path(("touchpoints", 0, "metrics", "Time on task")) == 'touchpoints[0].metrics["Time on task"]'
+    assert (
+        json_format.json_path(("touchpoints", 0, "metrics", "Time on task")) == 'touchpoints[0].metrics["Time on task"]'
+    )
     assert json_format.json_path(()) == ""
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from support import JSON_TEST_SUITE
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats.json_format import load
+
+from support import JSON_TEST_SUITE
 
 CORPUS = sorted(JSON_TEST_SUITE.glob("*.json"))
 

@@ -8,12 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from support import SAMPLES, build_small_map
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats import json_format
 from journeymapper.formats.mermaid import dumps_mermaid, load_mermaid, loads_mermaid
 from journeymapper.layout import compute_layout
 from journeymapper.model import JourneyDocument, JourneyMapFile, Lane, LaneKind, Persona, Stage, Touchpoint
+
+from support import SAMPLES, build_small_map
 
 WORKING_DAY = """\
 journey
@@ -38,8 +39,15 @@ def stages(document: JourneyDocument) -> list[str]:
 
 def cards(document: JourneyDocument) -> list[tuple[str, str, int | None, list[str]]]:
     """(stage, title, emotion, persona names) per touchpoint, in document order."""
-    return [(document.stages[card.stage].name, card.title, card.emotion,
-             [document.personas[persona].name for persona in card.personas]) for card in document.touchpoints()]
+    return [
+        (
+            document.stages[card.stage].name,
+            card.title,
+            card.emotion,
+            [document.personas[persona].name for persona in card.personas],
+        )
+        for card in document.touchpoints()
+    ]
 
 
 def read_error(text: str) -> str:
@@ -51,6 +59,7 @@ def read_error(text: str) -> str:
 
 
 # -- reading --------------------------------------------------------------------------------------
+
 
 def test_sections_become_stages_and_tasks_touchpoints_with_emotion_score_minus_three():
     document = read(WORKING_DAY)
@@ -68,7 +77,9 @@ def test_sections_become_stages_and_tasks_touchpoints_with_emotion_score_minus_t
 def test_tasks_sit_in_one_actions_lane_beside_an_emotions_lane_that_draws_the_curve():
     document = read(WORKING_DAY)
     assert [(lane.name, lane.kind) for lane in document.lanes.values()] == [
-        ("Actions", LaneKind.ACTIONS), ("Emotions", LaneKind.EMOTIONS)]
+        ("Actions", LaneKind.ACTIONS),
+        ("Emotions", LaneKind.EMOTIONS),
+    ]
     assert {card.lane for card in document.touchpoints()} == {"lane-actions"}
     assert [point.value for point in compute_layout(document).emotion_curves[None]] == [0.0, 2.0]
 
@@ -140,7 +151,10 @@ def test_comments_blank_lines_indentation_and_directives_are_skipped():
           x%% and this: 1: Ana
     """)
     assert (document.title, stages(document), cards(document)) == (
-        "Ordering", ["Browse"], [("Browse", "Search", 1, ["Ana"])])
+        "Ordering",
+        ["Browse"],
+        [("Browse", "Search", 1, ["Ana"])],
+    )
 
 
 def test_acc_title_gives_a_title_only_when_there_is_none_and_acc_descr_the_description():
@@ -238,16 +252,27 @@ NOT_JOURNEY = "not a Mermaid journey: expected 'journey' first"
         ("journey\n section S\n  Pay: 5.5: Bea", f"line 3: {SCORE}, found '5.5'"),
         ("journey\n section S\n  Pay: : Bea", f"line 3: {SCORE}, found ''"),
         ("journey\n section S\n  Pay 5 Bea", f"line 3: {TASK}, found 'Pay 5 Bea'"),
-        ("journey\n  Issue #12: 3", f"line 2: {TASK}, found 'Issue' (the text after '#' is a comment: write #35; for a '#')"),
+        (
+            "journey\n  Issue #12: 3",
+            f"line 2: {TASK}, found 'Issue' (the text after '#' is a comment: write #35; for a '#')",
+        ),
         ("journey\n  : 3: Bea", "line 2: a task needs a name before ':'"),
-        ("journey\n  Pay: 3: Bea: Cat", "line 2: too many ':' in a task 'name: score: actors' (write #58; for a colon)"),
+        (
+            "journey\n  Pay: 3: Bea: Cat",
+            "line 2: too many ':' in a task 'name: score: actors' (write #58; for a colon)",
+        ),
         ("journey\n  section Pay: now", "line 2: a section name cannot contain ':' (write #58; for a colon)"),
         ("journey\n  section", "line 2: 'section' needs text after it"),
         ("journey\n  title", "line 2: 'title' needs text after it"),
         ("journey\n  accTitle:", "line 2: 'accTitle:' needs text after it"),
         ("journey\n  Pay; then leave: 3", "line 2: ';' is not allowed in a journey (write #59; for a semicolon)"),
-        ("journey\n  Journey planning: 3", ("line 2: a statement cannot start with 'Journey': Mermaid reads it as "
-                                            "the diagram's keyword (write #74; for the 'J')")),
+        (
+            "journey\n  Journey planning: 3",
+            (
+                "line 2: a statement cannot start with 'Journey': Mermaid reads it as "
+                "the diagram's keyword (write #74; for the 'J')"
+            ),
+        ),
         ("journey\n  accDescr {\n  never closed", "line 2: 'accDescr {' is not closed by '}'"),
         ("Our journey\njourney\n  section S", f"line 1: {NOT_JOURNEY}, found 'Our journey'"),
         ("\n%% just a comment\nflowchart LR", f"line 3: {NOT_JOURNEY}, found 'flowchart LR'"),
@@ -270,6 +295,7 @@ def test_a_file_that_is_not_utf8_is_refused_with_its_place(tmp_path):
 
 # -- writing --------------------------------------------------------------------------------------
 
+
 def test_a_small_map_is_written_stage_by_stage_and_lane_by_lane():
     assert dumps_mermaid(build_small_map()) == textwrap.dedent("""\
         journey
@@ -286,28 +312,50 @@ def test_a_small_map_is_written_stage_by_stage_and_lane_by_lane():
 Step = tuple[int, str, int | None, tuple[str, ...]]  # stage position, title, emotion, persona names
 
 
-def map_of(title: str = "Map", description: str = "", steps: tuple[Step, ...] = (),
-           stage_names: tuple[str, ...] = ("Stage",), lane_name: str = "Team") -> JourneyDocument:
+def map_of(
+    title: str = "Map",
+    description: str = "",
+    steps: tuple[Step, ...] = (),
+    stage_names: tuple[str, ...] = ("Stage",),
+    lane_name: str = "Team",
+) -> JourneyDocument:
     """A map with the given stages, one lane, and a card per step."""
     names = list(dict.fromkeys(name for *_, personas in steps for name in personas))
-    return JourneyDocument.from_file(JourneyMapFile(
-        id="m", title=title, kind="user", description=description,
-        personas=[Persona(id=f"p{number}", name=name) for number, name in enumerate(names)],
-        stages=[Stage(id=f"s{number}", name=name) for number, name in enumerate(stage_names)],
-        lanes=[Lane(id="lane", name=lane_name)],
-        touchpoints=[Touchpoint(id=f"t{number}", stage=f"s{stage}", lane="lane", index=number, title=card_title,
-                                emotion=emotion, personas=[f"p{names.index(name)}" for name in personas])
-                     for number, (stage, card_title, emotion, personas) in enumerate(steps)],
-    ))
+    return JourneyDocument.from_file(
+        JourneyMapFile(
+            id="m",
+            title=title,
+            kind="user",
+            description=description,
+            personas=[Persona(id=f"p{number}", name=name) for number, name in enumerate(names)],
+            stages=[Stage(id=f"s{number}", name=name) for number, name in enumerate(stage_names)],
+            lanes=[Lane(id="lane", name=lane_name)],
+            touchpoints=[
+                Touchpoint(
+                    id=f"t{number}",
+                    stage=f"s{stage}",
+                    lane="lane",
+                    index=number,
+                    title=card_title,
+                    emotion=emotion,
+                    personas=[f"p{names.index(name)}" for name in personas],
+                )
+                for number, (stage, card_title, emotion, personas) in enumerate(steps)
+            ],
+        )
+    )
 
 
 def test_separators_and_keywords_are_written_as_entity_codes_and_lines_joined():
     document = map_of(
-        title="Q3: pay; #1", description="Line one\nline two; 100%% sure",
+        title="Q3: pay; #1",
+        description="Line one\nline two; 100%% sure",
         stage_names=("Pay: card #2",),
-        steps=((0, "Alert: 11:40\nthen #3; <br>", 1, ("Ops, night: shift",)),
-               (0, "Title deed signed", None, ()),
-               (0, "%% done", -2, ("   ",))),
+        steps=(
+            (0, "Alert: 11:40\nthen #3; <br>", 1, ("Ops, night: shift",)),
+            (0, "Title deed signed", None, ()),
+            (0, "%% done", -2, ("   ",)),
+        ),
     )
     assert dumps_mermaid(document).splitlines() == [
         "journey",
@@ -324,7 +372,7 @@ def test_control_characters_are_written_as_entity_codes_and_read_back():
     title = "Q3 \x1b]0;owned\x07 review\x9b"
     document = map_of(title=title, stage_names=("\x1b[2JPay",), steps=((0, "Charge\x7f", 0, ()),))
     text = dumps_mermaid(document)
-    assert not any(char < " " and char != "\n" or "\x7f" <= char <= "\x9f" for char in text)
+    assert not any((char < " " and char != "\n") or "\x7f" <= char <= "\x9f" for char in text)
     assert "title Q3 #27;]0#59;owned#7; review#155;" in text
     again = loads_mermaid(text)
     assert again.title == title
@@ -340,11 +388,16 @@ def test_a_stage_with_no_cards_is_an_empty_section_that_reads_back():
     document = map_of(stage_names=("Empty", "Full", "Also empty"), steps=((1, "Step", 0, ()),))
     text = dumps_mermaid(document)
     assert text.splitlines()[2:] == [
-        "    section Empty", "    section Full", "      Step: 3: Team", "    section Also empty"]
+        "    section Empty",
+        "    section Full",
+        "      Step: 3: Team",
+        "    section Also empty",
+    ]
     assert stages(loads_mermaid(text)) == ["Empty", "Full", "Also empty"]
 
 
 # -- the round trip -------------------------------------------------------------------------------
+
 
 def clean(name: str) -> str:
     return " ".join(name.replace("\0", "").split())
@@ -365,8 +418,10 @@ def assert_round_trip(document: JourneyDocument) -> None:
     again = loads_mermaid(dumps_mermaid(document))
     assert stages(again) == [clean(stage.name) or "Untitled" for stage in document.stages.values()]
     assert cards(again) == expected_cards(document)
-    assert (again.title, again.info.description) == (clean(document.title) or "Untitled journey",
-                                                     clean(document.info.description))
+    assert (again.title, again.info.description) == (
+        clean(document.title) or "Untitled journey",
+        clean(document.info.description),
+    )
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=[path.stem for path in SAMPLES])
@@ -379,8 +434,29 @@ def test_the_samples_come_back_with_stages_titles_emotions_and_personas(path):
 
 
 # Text that Mermaid reads as structure, besides anything hypothesis thinks of.
-PIECES = [":", ";", ",", "#", "#35;", "#quot;", "%", "%%", "<br>", "{", "}", "\n", " ", "title ", "Section ",
-          "journey", "accTitle", "accDescr {", "5", "é", "“"]
+PIECES = [
+    ":",
+    ";",
+    ",",
+    "#",
+    "#35;",
+    "#quot;",
+    "%",
+    "%%",
+    "<br>",
+    "{",
+    "}",
+    "\n",
+    " ",
+    "title ",
+    "Section ",
+    "journey",
+    "accTitle",
+    "accDescr {",
+    "5",
+    "é",
+    "“",
+]
 names = st.text(max_size=12) | st.lists(st.sampled_from(PIECES) | st.text(max_size=3), max_size=6).map("".join)
 
 
@@ -389,8 +465,12 @@ def journey_maps(draw) -> JourneyDocument:
     stage_names = tuple(draw(st.lists(names, min_size=1, max_size=4)))
     people = draw(st.lists(names, max_size=3))
     steps = tuple(
-        (draw(st.integers(0, len(stage_names) - 1)), draw(names), draw(st.none() | st.integers(-2, 2)),
-         tuple(draw(st.lists(st.sampled_from(people), unique=True))) if people else ())
+        (
+            draw(st.integers(0, len(stage_names) - 1)),
+            draw(names),
+            draw(st.none() | st.integers(-2, 2)),
+            tuple(draw(st.lists(st.sampled_from(people), unique=True))) if people else (),
+        )
         for _ in range(draw(st.integers(0, 8)))
     )
     return map_of(draw(names), draw(names), steps, stage_names, draw(names))

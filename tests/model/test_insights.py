@@ -19,15 +19,23 @@ OPS = [("ops", "Ops", "team")]
 
 def journey(cards, connections=(), stages=3, lanes=OPS) -> JourneyDocument:
     """``cards``: (id, stage number, lane id, extra fields); ``connections``: (source, target, kind, rate)."""
-    return JourneyDocument.from_file(JourneyMapFile(
-        id="hand-built", title="Hand-built", kind="customer",
-        stages=[Stage(id=f"s{n}", name=f"S{n}") for n in range(1, stages + 1)],
-        lanes=[Lane(id=lane_id, name=name, kind=kind) for lane_id, name, kind in lanes],
-        touchpoints=[Touchpoint(id=card_id, stage=f"s{stage}", lane=lane, title=card_id.upper(), **extra)
-                     for card_id, stage, lane, extra in cards],
-        connections=[Connection(id=f"{source}:{target}", source=source, target=target, kind=kind, conversion_rate=rate)
-                     for source, target, kind, rate in connections],
-    ))
+    return JourneyDocument.from_file(
+        JourneyMapFile(
+            id="hand-built",
+            title="Hand-built",
+            kind="customer",
+            stages=[Stage(id=f"s{n}", name=f"S{n}") for n in range(1, stages + 1)],
+            lanes=[Lane(id=lane_id, name=name, kind=kind) for lane_id, name, kind in lanes],
+            touchpoints=[
+                Touchpoint(id=card_id, stage=f"s{stage}", lane=lane, title=card_id.upper(), **extra)
+                for card_id, stage, lane, extra in cards
+            ],
+            connections=[
+                Connection(id=f"{source}:{target}", source=source, target=target, kind=kind, conversion_rate=rate)
+                for source, target, kind, rate in connections
+            ],
+        )
+    )
 
 
 def ops(card_id: str, stage: int, **extra) -> tuple:
@@ -48,10 +56,24 @@ def ids(cards) -> list[str]:
 #   a -> b (flow), b -> c (hand-off), a -> d (flow, and d goes nowhere), x <-> y (a loop no one
 #   enters), p -> b is a dependency, which is not a step: p and n are off the journey.
 FLOW_MAP = {
-    "cards": [ops("a", 1), ops("p", 1), ops("b", 2), ops("d", 2), ops("x", 2), ("n", 2, "notes", {}), ops("c", 3),
-              ops("y", 3)],
-    "connections": [flow("a", "b"), flow("b", "c", kind="handoff"), flow("a", "d"), flow("x", "y"), flow("y", "x"),
-                    flow("p", "b", kind="dependency")],
+    "cards": [
+        ops("a", 1),
+        ops("p", 1),
+        ops("b", 2),
+        ops("d", 2),
+        ops("x", 2),
+        ("n", 2, "notes", {}),
+        ops("c", 3),
+        ops("y", 3),
+    ],
+    "connections": [
+        flow("a", "b"),
+        flow("b", "c", kind="handoff"),
+        flow("a", "d"),
+        flow("x", "y"),
+        flow("y", "x"),
+        flow("p", "b", kind="dependency"),
+    ],
     "stages": 4,
     "lanes": [*OPS, ("notes", "Thoughts", "thoughts")],
 }
@@ -79,8 +101,15 @@ def test_loops_start_at_their_first_card_in_map_order_shortest_first():
     # S1: a -> b -> c -> a, and b -> a as well; S2: d, e with d <-> e
     document = journey(
         [ops("a", 1), ops("b", 1), ops("c", 1), ops("d", 2), ops("e", 2)],
-        [flow("a", "b"), flow("b", "c"), flow("c", "a"), flow("b", "a"),
-         flow("c", "d"), flow("d", "e"), flow("e", "d")],
+        [
+            flow("a", "b"),
+            flow("b", "c"),
+            flow("c", "a"),
+            flow("b", "a"),
+            flow("c", "d"),
+            flow("d", "e"),
+            flow("e", "d"),
+        ],
     )
     found = map_insights(document)
     assert [ids(loop) for loop in found.loops] == [["a", "b"], ["d", "e"], ["a", "b", "c"]]
@@ -90,8 +119,9 @@ def test_loops_start_at_their_first_card_in_map_order_shortest_first():
 def test_loops_stop_at_the_limit_and_say_so():
     # Four cards, every pair joined both ways: 6 two-card loops, 8 three-card, 6 four-card = 20.
     names = ["a", "b", "c", "d"]
-    document = journey([ops(name, 1) for name in names],
-                       [flow(one, other) for one in names for other in names if one != other])
+    document = journey(
+        [ops(name, 1) for name in names], [flow(one, other) for one in names for other in names if one != other]
+    )
     assert len(map_insights(document, max_loops=20).loops) == 20
     assert map_insights(document, max_loops=20).loops_truncated is False
     found = map_insights(document, max_loops=5)
@@ -100,21 +130,35 @@ def test_loops_stop_at_the_limit_and_say_so():
 
 # -- hand-offs, empty stages, emotions, pain -----------------------------------------------------
 
-TEAMS = [("sales", "Sales", "team"), ("cs", "Customer Success", "team"), ("support", "Support", "team"),
-         ("cs2", "Customer Success", "team"), ("mood", "Emotions", "emotions")]
+TEAMS = [
+    ("sales", "Sales", "team"),
+    ("cs", "Customer Success", "team"),
+    ("support", "Support", "team"),
+    ("cs2", "Customer Success", "team"),
+    ("mood", "Emotions", "emotions"),
+]
 
 
 def test_hand_offs_count_moves_between_differently_named_team_lanes():
     document = journey(
-        [("a", 1, "sales", {}), ("b", 1, "cs", {}), ("c", 2, "cs", {}), ("d", 2, "support", {}),
-         ("e", 2, "mood", {}), ("f", 3, "sales", {}), ("g", 3, "cs2", {})],
-        [flow("a", "b", kind="handoff"),  # Sales -> Customer Success
-         flow("b", "c"),  # same lane
-         flow("c", "d"),  # Customer Success -> Support
-         flow("d", "e"),  # into a layer, not a team
-         flow("f", "c"),  # Sales -> Customer Success again
-         flow("d", "f", kind="dependency"),  # a dependency is not a hand-off
-         flow("c", "g")],  # two lanes, one team name: the same team
+        [
+            ("a", 1, "sales", {}),
+            ("b", 1, "cs", {}),
+            ("c", 2, "cs", {}),
+            ("d", 2, "support", {}),
+            ("e", 2, "mood", {}),
+            ("f", 3, "sales", {}),
+            ("g", 3, "cs2", {}),
+        ],
+        [
+            flow("a", "b", kind="handoff"),  # Sales -> Customer Success
+            flow("b", "c"),  # same lane
+            flow("c", "d"),  # Customer Success -> Support
+            flow("d", "e"),  # into a layer, not a team
+            flow("f", "c"),  # Sales -> Customer Success again
+            flow("d", "f", kind="dependency"),  # a dependency is not a hand-off
+            flow("c", "g"),
+        ],  # two lanes, one team name: the same team
         lanes=TEAMS,
     )
     assert map_insights(document).handoffs == (
@@ -124,10 +168,15 @@ def test_hand_offs_count_moves_between_differently_named_team_lanes():
 
 
 def test_hand_off_ties_follow_lane_order():
-    document = journey([("a", 1, "support", {}), ("b", 2, "cs", {}), ("c", 3, "sales", {})],
-                       [flow("a", "b"), flow("b", "c")], lanes=TEAMS)
+    document = journey(
+        [("a", 1, "support", {}), ("b", 2, "cs", {}), ("c", 3, "sales", {})],
+        [flow("a", "b"), flow("b", "c")],
+        lanes=TEAMS,
+    )
     assert [(h.from_team, h.to_team) for h in map_insights(document).handoffs] == [
-        ("Customer Success", "Sales"), ("Support", "Customer Success")]
+        ("Customer Success", "Sales"),
+        ("Support", "Customer Success"),
+    ]
 
 
 def test_stages_with_no_touchpoint():
@@ -136,8 +185,17 @@ def test_stages_with_no_touchpoint():
 
 
 def test_lowest_moments_are_lowest_first_ties_in_map_order():
-    document = journey([ops("a", 1, emotion=1), ops("b", 1, emotion=-2), ops("c", 2, emotion=0),
-                        ops("d", 2, emotion=-2), ops("e", 2), ops("f", 3, emotion=-1), ops("g", 3, emotion=2)])
+    document = journey(
+        [
+            ops("a", 1, emotion=1),
+            ops("b", 1, emotion=-2),
+            ops("c", 2, emotion=0),
+            ops("d", 2, emotion=-2),
+            ops("e", 2),
+            ops("f", 3, emotion=-1),
+            ops("g", 3, emotion=2),
+        ]
+    )
     found = map_insights(document, moments=3).lowest_moments
     assert [(moment.card.id, moment.emotion) for moment in found] == [("b", -2), ("d", -2), ("f", -1)]
     assert len(map_insights(document).lowest_moments) == 5  # e has no emotion: six candidates, five shown
@@ -145,8 +203,14 @@ def test_lowest_moments_are_lowest_first_ties_in_map_order():
 
 def test_pain_point_hot_spots_per_cell_most_first():
     document = journey(
-        [ops("a", 1, pain_points=["slow", "unclear"]), ops("b", 1, pain_points=["late"]), ops("c", 2),
-         ("p", 2, "pain", {}), ("q", 2, "pain", {"pain_points": ["x", "y"]}), ops("d", 3, pain_points=["z"])],
+        [
+            ops("a", 1, pain_points=["slow", "unclear"]),
+            ops("b", 1, pain_points=["late"]),
+            ops("c", 2),
+            ("p", 2, "pain", {}),
+            ("q", 2, "pain", {"pain_points": ["x", "y"]}),
+            ops("d", 3, pain_points=["z"]),
+        ],
         lanes=[*OPS, ("pain", "Pain points", "pain_points")],
     )
     assert map_insights(document).hot_spots == (
@@ -163,8 +227,15 @@ def test_pain_point_hot_spots_per_cell_most_first():
 #   Paths: a b c e f = .5 x .5 x .8 = .2;  a b d e f = .4 x .9 x .8 = .288;  a b d f = .4 x .3 = .12
 DIAMOND = {
     "cards": [ops("a", 1), ops("b", 1), ops("c", 2), ops("d", 2), ops("e", 3), ops("f", 3)],
-    "connections": [flow("a", "b"), flow("b", "c", 0.5), flow("b", "d", 0.4), flow("c", "e", 0.5),
-                    flow("d", "e", 0.9), flow("e", "f", 0.8), flow("d", "f", 0.3)],
+    "connections": [
+        flow("a", "b"),
+        flow("b", "c", 0.5),
+        flow("b", "d", 0.4),
+        flow("c", "e", 0.5),
+        flow("d", "e", 0.9),
+        flow("e", "f", 0.8),
+        flow("d", "f", 0.3),
+    ],
 }
 
 
@@ -172,7 +243,10 @@ def test_paths_run_from_the_first_stage_s_start_to_the_last_stage_s_end():
     found = map_insights(journey(**DIAMOND))
     assert (found.first_stage, found.last_stage) == (Named("s1", "S1"), Named("s3", "S3"))
     assert [ids(path.cards) for path in found.paths] == [
-        ["a", "b", "c", "e", "f"], ["a", "b", "d", "e", "f"], ["a", "b", "d", "f"]]
+        ["a", "b", "c", "e", "f"],
+        ["a", "b", "d", "e", "f"],
+        ["a", "b", "d", "f"],
+    ]
     assert [path.conversion for path in found.paths] == pytest.approx([0.2, 0.288, 0.12])
     assert found.paths_truncated is False
 
@@ -243,9 +317,17 @@ def big_map(cards: int, seed: int = 7) -> JourneyDocument:
     back or sideways: loops and paths by the million."""
     rng = random.Random(seed)
     per_stage = cards // 12
-    touchpoints = [Touchpoint(id=f"t{n}", stage=f"s{n // per_stage + 1}", lane=f"l{n % 8}", title=f"Card {n}",
-                              emotion=rng.choice((None, -2, -1, 0, 1, 2)), pain_points=["p"] * rng.choice((0, 0, 1)))
-                   for n in range(per_stage * 12)]
+    touchpoints = [
+        Touchpoint(
+            id=f"t{n}",
+            stage=f"s{n // per_stage + 1}",
+            lane=f"l{n % 8}",
+            title=f"Card {n}",
+            emotion=rng.choice((None, -2, -1, 0, 1, 2)),
+            pain_points=["p"] * rng.choice((0, 0, 1)),
+        )
+        for n in range(per_stage * 12)
+    ]
     pairs = set()
     for n in range(len(touchpoints)):
         stage = n // per_stage
@@ -253,14 +335,20 @@ def big_map(cards: int, seed: int = 7) -> JourneyDocument:
             other = min(11, max(0, stage + step)) * per_stage + rng.randrange(per_stage)
             if other != n:
                 pairs.add((n, other))
-    return JourneyDocument.from_file(JourneyMapFile(
-        id="big", title="Big", kind="customer",
-        stages=[Stage(id=f"s{n}", name=f"S{n}") for n in range(1, 13)],
-        lanes=[Lane(id=f"l{n}", name=f"Team {n}") for n in range(8)],
-        touchpoints=touchpoints,
-        connections=[Connection(id=f"c{a}-{b}", source=f"t{a}", target=f"t{b}", conversion_rate=rng.choice((None, 0.9)))
-                     for a, b in sorted(pairs)],
-    ))
+    return JourneyDocument.from_file(
+        JourneyMapFile(
+            id="big",
+            title="Big",
+            kind="customer",
+            stages=[Stage(id=f"s{n}", name=f"S{n}") for n in range(1, 13)],
+            lanes=[Lane(id=f"l{n}", name=f"Team {n}") for n in range(8)],
+            touchpoints=touchpoints,
+            connections=[
+                Connection(id=f"c{a}-{b}", source=f"t{a}", target=f"t{b}", conversion_rate=rng.choice((None, 0.9)))
+                for a, b in sorted(pairs)
+            ],
+        )
+    )
 
 
 def test_a_10000_card_map_answers_in_seconds_with_loops_and_paths_bounded():
@@ -280,8 +368,11 @@ def test_a_dense_tangle_stops_the_path_search_instead_of_running_for_ever():
     tangle = [f"m{n}" for n in range(11)]
     document = journey(
         [ops("a", 1), ops("k", 2), *(ops(name, 2) for name in tangle), ops("z", 3)],
-        [flow("a", "k"), flow("k", "z"),
-         *(flow(one, other) for one in ["k", *tangle] for other in ["k", *tangle] if one != other)],
+        [
+            flow("a", "k"),
+            flow("k", "z"),
+            *(flow(one, other) for one in ["k", *tangle] for other in ["k", *tangle] if one != other),
+        ],
     )
     start = time.perf_counter()
     found = map_insights(document)

@@ -24,7 +24,13 @@ def test_a_kinds_default_template_is_labelled_as_the_kind(kind: MapKind) -> None
 
 def test_the_presets_measure_what_each_kind_is_about() -> None:
     assert [preset.name for preset in METRIC_PRESETS[MapKind.CUSTOMER]] == [
-        "Conversion rate", "CAC", "Churn", "NPS", "CLV", "Time to value"]
+        "Conversion rate",
+        "CAC",
+        "Churn",
+        "NPS",
+        "CLV",
+        "Time to value",
+    ]
     assert ("Time on task", "seconds") in METRIC_PRESETS[MapKind.USER]
     assert ("Cycle time", "hours") in METRIC_PRESETS[MapKind.BUSINESS]
     assert "Customer Success" in LANE_TEAMS[MapKind.CUSTOMER] and "Warehouse" in LANE_TEAMS[MapKind.BUSINESS]

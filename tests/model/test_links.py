@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from support import SAMPLES
 from journeymapper.formats import json_format
 from journeymapper.model import JourneyDocument, MapLink, Stage
 from journeymapper.model.links import (
@@ -24,6 +23,8 @@ from journeymapper.model.links import (
     rebased_links,
     resolve_links,
 )
+
+from support import SAMPLES
 
 
 def save_map(path: Path, map_id: str, *links: MapLink) -> Path:
@@ -166,8 +167,11 @@ def test_resolve_links_reads_through_the_loader_it_is_given(tmp_path, small_map)
 
 def test_the_samples_links_all_resolve():
     documents = {sample: json_format.load(sample) for sample in SAMPLES}
-    found = [resolved for sample, document in documents.items()
-             for resolved in resolve_links(document, sample, json_format.load)]
+    found = [
+        resolved
+        for sample, document in documents.items()
+        for resolved in resolve_links(document, sample, json_format.load)
+    ]
     assert len(found) == 4
     assert {resolved.check.status for resolved in found} == {LinkStatus.OK}
     targets = {(resolved.origin.id, resolved.check.target.name) for resolved in found}
@@ -187,8 +191,10 @@ def link(path: str, map_id: str = "user") -> MapLink:
 
 
 def rebased_paths(document: JourneyDocument, old_file: Path, new_file: Path) -> dict[tuple[str, str], list[str]]:
-    return {(edit.kind, edit.id): [moved.path for moved in edit.links]
-            for edit in rebased_links(document, old_file, new_file)}
+    return {
+        (edit.kind, edit.id): [moved.path for moved in edit.links]
+        for edit in rebased_links(document, old_file, new_file)
+    }
 
 
 def test_into_a_sibling_folder_a_link_climbs_out_and_back_in(tmp_path, small_map):
@@ -199,7 +205,9 @@ def test_into_a_sibling_folder_a_link_climbs_out_and_back_in(tmp_path, small_map
 
 def test_into_a_deeper_folder_a_link_climbs_further(tmp_path, small_map):
     small_map.update_stage("pay", links=[link("../shared/user.json")])
-    moved = rebased_paths(small_map, tmp_path / "maps" / "map.json", tmp_path / "maps" / "archive" / "2024" / "map.json")
+    moved = rebased_paths(
+        small_map, tmp_path / "maps" / "map.json", tmp_path / "maps" / "archive" / "2024" / "map.json"
+    )
     assert moved == {("stage", "pay"): ["../../../shared/user.json"]}
 
 
@@ -217,7 +225,9 @@ def test_a_link_into_the_new_folder_becomes_a_bare_file_name(tmp_path, small_map
 
 def test_in_the_same_folder_nothing_changes_not_even_the_spelling(tmp_path, small_map):
     small_map.update_stage("pay", links=[link("shared/../user.json")])
-    assert rebased_links(small_map, tmp_path / "maps" / "map.json", tmp_path / "maps" / ".." / "maps" / "copy.json") == []
+    assert (
+        rebased_links(small_map, tmp_path / "maps" / "map.json", tmp_path / "maps" / ".." / "maps" / "copy.json") == []
+    )
 
 
 def test_stage_and_touchpoint_links_both_move_and_the_document_is_left_alone(tmp_path, small_map):

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from support import REPO
 from journeymapper.model import MapLink, Persona, PersonaPart, Touchpoint
 from journeymapper.model.schema import json_schema_text
+
+from support import REPO
 
 
 def test_the_committed_json_schema_matches_the_models():

@@ -34,12 +34,12 @@ def test_ids_are_readable_slugs_and_the_map_id_is_fresh() -> None:
     first = new_from_template("customer")
     second = new_from_template("customer")
 
-    assert list(first.stages)[0] == "stage-awareness-lead-generation"
+    assert next(iter(first.stages)) == "stage-awareness-lead-generation"
     assert "lane-customer-success" in first.lanes
     assert list(first.stages) == list(second.stages)
     assert first.id.startswith("customer-journey-")
     assert first.id != second.id
-    assert list(new_from_template("customer_year_one").stages)[0] == "stage-closed-won"
+    assert next(iter(new_from_template("customer_year_one").stages)) == "stage-closed-won"
 
 
 def test_title_is_used_and_slugged_into_the_map_id() -> None:
@@ -73,7 +73,7 @@ def test_every_kind_has_a_default_template_of_that_kind() -> None:
 
 
 def test_unknown_kind_is_refused() -> None:
-    with pytest.raises(JourneyMapError, match="unknown map kind 'journey'.*customer, user"):
+    with pytest.raises(JourneyMapError, match=r"unknown map kind 'journey'.*customer, user"):
         default_template("journey")
 
 

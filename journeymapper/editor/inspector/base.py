@@ -205,8 +205,9 @@ class Page(QWidget):
 
     # -- committing ---------------------------------------------------------------------------
 
-    def save(self, editor: Editor, entity: str, item_id: str, current: BaseModel, changes: dict[str, Any],
-             text: str) -> bool:
+    def save(
+        self, editor: Editor, entity: str, item_id: str, current: BaseModel, changes: dict[str, Any], text: str
+    ) -> bool:
         """Validate ``changes`` with the model, then push them as one ``EditFields`` command.
 
         Shows the problem under ``editor`` and pushes nothing if they are invalid or refused.
@@ -216,8 +217,9 @@ class Page(QWidget):
         except ValidationError as error:
             editor.show_error(describe(error))
             return False
-        changes = {field: value for field, value in changes.items()
-                   if getattr(updated, field) != getattr(current, field)}
+        changes = {
+            field: value for field, value in changes.items() if getattr(updated, field) != getattr(current, field)
+        }
         message = None
         if changes:
             message = self.inspector.push(lambda: EditFields(self.document, entity, item_id, changes, text))  # type: ignore[arg-type]

@@ -51,8 +51,11 @@ class BulkPage(Page):
         others = self.target[1]
         note = "Changes apply to every selected card, as one undo step."
         if others:
-            note += (" The other selected item is left as it is." if others == 1
-                     else f" The {others} other selected items are left as they are.")
+            note += (
+                " The other selected item is left as it is."
+                if others == 1
+                else f" The {others} other selected items are left as they are."
+            )
         self.note.setText(note)
         channels = {card.channel for card in cards}
         if not self.channel.editing():
@@ -86,8 +89,12 @@ class BulkPage(Page):
         if not edits:
             editor.show_error(None)
             return True
-        return self.push(lambda: EditMany([EditFields(document, "touchpoint", card_id, changes, text)
-                                           for card_id, changes in edits], text), editor)
+        return self.push(
+            lambda: EditMany(
+                [EditFields(document, "touchpoint", card_id, changes, text) for card_id, changes in edits], text
+            ),
+            editor,
+        )
 
     def _count(self) -> str:
         return f"{len(self.target[0])} cards"
@@ -112,6 +119,9 @@ class BulkPage(Page):
             chosen = (set(card.personas) | {persona_id}) if tag else (set(card.personas) - {persona_id})
             return {"personas": tuple(p for p in self.document.personas if p in chosen)}
 
-        text = (f"Tag {quoted(persona.name)} on {self._count()}" if tag
-                else f"Untag {quoted(persona.name)} from {self._count()}")
+        text = (
+            f"Tag {quoted(persona.name)} on {self._count()}"
+            if tag
+            else f"Untag {quoted(persona.name)} from {self._count()}"
+        )
         return self._save_all(self.personas, changes_of, text)

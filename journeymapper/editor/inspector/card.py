@@ -28,8 +28,20 @@ from journeymapper.model.kinds import METRIC_PRESETS, MetricPreset
 if TYPE_CHECKING:
     from journeymapper.editor.inspector.dock import Inspector
 
-COMMON_CHANNELS = ("email", "web", "in-app", "phone", "video call", "in-person", "chat", "document", "system",
-                   "social", "ads", "event")
+COMMON_CHANNELS = (
+    "email",
+    "web",
+    "in-app",
+    "phone",
+    "video call",
+    "in-person",
+    "chat",
+    "document",
+    "system",
+    "social",
+    "ads",
+    "event",
+)
 CHECKED, UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
 
 
@@ -62,29 +74,35 @@ class CardPage(Page):
 
         content = self.section("Content")
         self.title = self.editor(LineField("Card title"), self._save_title)
-        self.description = self.editor(TextField("What happens at this step"),
-                                       lambda text: self._save(self.description, "description", text))
-        self.channel = self.editor(ChannelField(COMMON_CHANNELS),
-                                   lambda text: self._save(self.channel, "channel", text))
+        self.description = self.editor(
+            TextField("What happens at this step"), lambda text: self._save(self.description, "description", text)
+        )
+        self.channel = self.editor(
+            ChannelField(COMMON_CHANNELS), lambda text: self._save(self.channel, "channel", text)
+        )
         content.row("Title", self.title)
         content.row("Description", self.description)
         content.row("Channel", self.channel)
 
         experience = self.section("Experience")
         self.emotion_field = EmotionField()
-        self.emotion = self.editor(self.emotion_field.segments,
-                                   lambda score: self._save(self.emotion, "emotion", score))
+        self.emotion = self.editor(
+            self.emotion_field.segments, lambda score: self._save(self.emotion, "emotion", score)
+        )
         self.personas = self.editor(PersonaChecklist(), self._save_personas)
-        self.no_personas = hint_label("This map has no personas yet. Click an empty spot on the canvas "
-                                      "to add them in the map's inspector.")
+        self.no_personas = hint_label(
+            "This map has no personas yet. Click an empty spot on the canvas to add them in the map's inspector."
+        )
         experience.row("Emotion", self.emotion_field, self.emotion)
         experience.row("Personas", _column(self.personas, self.no_personas), self.personas)
 
         insights = self.section("Insights")
-        self.pain_points = self.editor(ListField("One pain point per line"),
-                                       lambda items: self._save(self.pain_points, "pain_points", items))
-        self.opportunities = self.editor(ListField("One opportunity per line"),
-                                         lambda items: self._save(self.opportunities, "opportunities", items))
+        self.pain_points = self.editor(
+            ListField("One pain point per line"), lambda items: self._save(self.pain_points, "pain_points", items)
+        )
+        self.opportunities = self.editor(
+            ListField("One opportunity per line"), lambda items: self._save(self.opportunities, "opportunities", items)
+        )
         self.tags = self.editor(TagsField("Comma-separated"), lambda items: self._save(self.tags, "tags", items))
         insights.row("Pain points", self.pain_points)
         insights.row("Opportunities", self.opportunities)
@@ -135,8 +153,11 @@ class CardPage(Page):
         card = self.card()
         if text is None:
             what = {"pain_points": "pain points"}.get(field, field)
-            text = (f"Rename {quoted(card.title)} to {quoted(value)}" if field == "title"
-                    else f"Change {what} of {quoted(card.title)}")
+            text = (
+                f"Rename {quoted(card.title)} to {quoted(value)}"
+                if field == "title"
+                else f"Change {what} of {quoted(card.title)}"
+            )
         return self.save(editor, "touchpoint", card.id, card, {field: value}, text)
 
     def _save_title(self, title: str) -> bool:
@@ -174,7 +195,10 @@ class CardPage(Page):
         while name in card.metrics:
             name, number = f"{base} {number}", number + 1
         unit = preset.unit if preset else ""
-        metrics = {**{key: metric.model_dump() for key, metric in card.metrics.items()}, name: {"value": 0, "unit": unit}}
+        metrics = {
+            **{key: metric.model_dump() for key, metric in card.metrics.items()},
+            name: {"value": 0, "unit": unit},
+        }
         what = f"metric {quoted(name)}" if preset else "metric"
         if self._save(self.metrics, "metrics", metrics, f"Add {what} to {quoted(card.title)}"):
             self.metrics.load(metric_rows(self.card().metrics), force=True)

@@ -188,8 +188,10 @@ class EmotionField(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         options = [(None, "None", "Not rated", None)]
-        options += [(score, signed(score), f"{EMOTION_LABELS[score]} ({signed(score)})", EMOTION_COLOURS[score])
-                    for score in range(-2, 3)]
+        options += [
+            (score, signed(score), f"{EMOTION_LABELS[score]} ({signed(score)})", EMOTION_COLOURS[score])
+            for score in range(-2, 3)
+        ]
         self.segments = _CaptionedSegments(options, self)
         self.note = QLabel(self)
         self.note.setObjectName("hint")

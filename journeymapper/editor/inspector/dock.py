@@ -52,9 +52,11 @@ class Inspector(QDockWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__("Inspector", parent)
         self.setObjectName("inspector")
-        self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
-                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
         self.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
         self.setMinimumWidth(320)
         self.scene: MapScene | None = None
@@ -65,8 +67,11 @@ class Inspector(QDockWidget):
         self.stack.setStyleSheet(palette().stylesheet())
         self.setWidget(self.stack)
         self.empty = MessagePage(self, "Inspector", "Open a map or start a new one to inspect it here.")
-        self.several = MessagePage(self, "Selection", "Select one item to edit it, or several cards to edit "
-                                   "their channel, emotion and personas together.")
+        self.several = MessagePage(
+            self,
+            "Selection",
+            "Select one item to edit it, or several cards to edit their channel, emotion and personas together.",
+        )
         self.map_page = MapPage(self)
         self.card_page = CardPage(self)
         self.bulk_page = BulkPage(self)
@@ -74,8 +79,16 @@ class Inspector(QDockWidget):
         self.stage_page = StagePage(self)
         self.lane_page = LanePage(self)
         self._scrolls: dict[Page, QScrollArea] = {}
-        for page in (self.empty, self.several, self.map_page, self.card_page, self.bulk_page,
-                     self.connection_page, self.stage_page, self.lane_page):
+        for page in (
+            self.empty,
+            self.several,
+            self.map_page,
+            self.card_page,
+            self.bulk_page,
+            self.connection_page,
+            self.stage_page,
+            self.lane_page,
+        ):
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -142,8 +155,11 @@ class Inspector(QDockWidget):
         document = scene.document
         cards = scene.selected_card_ids()
         connections = [c for c in scene.selected_connection_ids() if document.has_connection(c)]
-        headers = [(item.kind, item.item_id) for item in scene.selectedItems()
-                   if isinstance(item, HeaderItem) and item.item_id in getattr(document, f"{item.kind}s")]
+        headers = [
+            (item.kind, item.item_id)
+            for item in scene.selectedItems()
+            if isinstance(item, HeaderItem) and item.item_id in getattr(document, f"{item.kind}s")
+        ]
         others = len(connections) + len(headers)
         if len(cards) == 1 and not others:
             return self.card_page, cards[0]

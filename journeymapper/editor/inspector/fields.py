@@ -215,8 +215,9 @@ class ComboField(QComboBox, Editor):
 class ChannelField(QComboBox, Editor):
     """An editable combo box: pick a common channel or type another; Return, leaving or picking commits."""
 
-    def __init__(self, channels: Sequence[str], placeholder: str = "Choose or type a channel",
-                 parent: QWidget | None = None):
+    def __init__(
+        self, channels: Sequence[str], placeholder: str = "Choose or type a channel", parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self._loaded = ""
         self.setEditable(True)

@@ -48,8 +48,10 @@ class StagePage(Page):
         super().__init__(inspector, "Stage")
         form = self.section()
         self.name = self.editor(LineField("Stage name"), self._save_name)
-        self.description = self.editor(TextField("What the customer is doing and trying to achieve"),
-                                       lambda text: self._save(self.description, "description", text))
+        self.description = self.editor(
+            TextField("What the customer is doing and trying to achieve"),
+            lambda text: self._save(self.description, "description", text),
+        )
         self.position = value_label()
         self.links = value_label()
         form.row("Name", self.name)
@@ -78,13 +80,19 @@ class StagePage(Page):
     def _save_name(self, name: str) -> bool:
         stage = self.stage()
         return required(self.name, name, "stage") and self.save(
-            self.name, "stage", stage.id, stage, {"name": name.strip()},
-            f"Rename stage {quoted(stage.name)} to {quoted(name)}")
+            self.name,
+            "stage",
+            stage.id,
+            stage,
+            {"name": name.strip()},
+            f"Rename stage {quoted(stage.name)} to {quoted(name)}",
+        )
 
     def _save(self, editor, field: str, value: Any) -> bool:
         stage = self.stage()
-        return self.save(editor, "stage", stage.id, stage, {field: value},
-                         f"Change {field} of stage {quoted(stage.name)}")
+        return self.save(
+            editor, "stage", stage.id, stage, {field: value}, f"Change {field} of stage {quoted(stage.name)}"
+        )
 
 
 class LanePage(Page):
@@ -126,15 +134,27 @@ class LanePage(Page):
     def _save_name(self, name: str) -> bool:
         lane = self.lane()
         return required(self.name, name, "lane") and self.save(
-            self.name, "lane", lane.id, lane, {"name": name.strip()},
-            f"Rename lane {quoted(lane.name)} to {quoted(name)}")
+            self.name,
+            "lane",
+            lane.id,
+            lane,
+            {"name": name.strip()},
+            f"Rename lane {quoted(lane.name)} to {quoted(name)}",
+        )
 
     def _save_kind(self, kind: LaneKind) -> bool:
         lane = self.lane()
-        return self.save(self.kind, "lane", lane.id, lane, {"kind": kind},
-                         f"Change kind of lane {quoted(lane.name)} to {LANE_KINDS[kind]}")
+        return self.save(
+            self.kind,
+            "lane",
+            lane.id,
+            lane,
+            {"kind": kind},
+            f"Change kind of lane {quoted(lane.name)} to {LANE_KINDS[kind]}",
+        )
 
     def _save_colour(self, colour: str | None) -> bool:
         lane = self.lane()
-        return self.save(self.colour, "lane", lane.id, lane, {"colour": colour},
-                         f"Change colour of lane {quoted(lane.name)}")
+        return self.save(
+            self.colour, "lane", lane.id, lane, {"colour": colour}, f"Change colour of lane {quoted(lane.name)}"
+        )

@@ -146,8 +146,12 @@ class MetricsEditor(QWidget, Editor):
     greyed out once the card has a metric of that name.
     """
 
-    def __init__(self, on_add: Callable[[MetricPreset | None], None], on_remove: Callable[[list[str]], None],
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        on_add: Callable[[MetricPreset | None], None],
+        on_remove: Callable[[list[str]], None],
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self._loaded: tuple[Row, ...] = ()
         self._presets: Sequence[MetricPreset] = ()

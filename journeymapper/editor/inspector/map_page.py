@@ -30,16 +30,20 @@ if TYPE_CHECKING:
 
 NO_PART = ""  # the part combo's "not set": a persona outside a B2B buying group
 
+
 class MapPage(Page):
     def __init__(self, inspector: Inspector):
         super().__init__(inspector, "Map")
         form = self.section()
         self.title = self.editor(LineField("Map title"), self._save_title)
         self.kind = self.editor(ComboField(list(KIND_LABELS.items())), self._save_kind)
-        self.author = self.editor(LineField("Who maintains this map"),
-                                  lambda text: self._save(self.author, "author", text))
-        self.description = self.editor(TextField("Scope, sources and the account or user it follows", lines=4),
-                                       lambda text: self._save(self.description, "description", text))
+        self.author = self.editor(
+            LineField("Who maintains this map"), lambda text: self._save(self.author, "author", text)
+        )
+        self.description = self.editor(
+            TextField("Scope, sources and the account or user it follows", lines=4),
+            lambda text: self._save(self.description, "description", text),
+        )
         self.counts = hint_label()
         form.row("Title", self.title)
         form.row("Kind", self.kind)
@@ -70,23 +74,27 @@ class MapPage(Page):
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
         row.addStretch(1)
-        self.no_personas = hint_label("No personas yet. Add the people this journey follows, then tag "
-                                      "them on cards.")
+        self.no_personas = hint_label("No personas yet. Add the people this journey follows, then tag them on cards.")
         people.full_row(self.no_personas)
         people.full_row(self.persona_list)
         people.full_row(buttons)
 
         self.persona_form = Form()
         self.persona_name = self.editor(LineField("Name"), self._save_persona_name)
-        self.persona_role = self.editor(LineField("Role or segment"),
-                                        lambda text: self._save_persona(self.persona_role, "role", text))
-        self.persona_part = self.editor(ComboField([(NO_PART, "Not set"), *PART_LABELS.items()]),
-                                        self._save_persona_part)
+        self.persona_role = self.editor(
+            LineField("Role or segment"), lambda text: self._save_persona(self.persona_role, "role", text)
+        )
+        self.persona_part = self.editor(
+            ComboField([(NO_PART, "Not set"), *PART_LABELS.items()]), self._save_persona_part
+        )
         self.persona_part.setToolTip("Their part in a B2B buying and using group")
-        self.goals = self.editor(ListField("One goal per line"),
-                                 lambda items: self._save_persona(self.goals, "goals", items))
-        self.frustrations = self.editor(ListField("One frustration per line"),
-                                        lambda items: self._save_persona(self.frustrations, "frustrations", items))
+        self.goals = self.editor(
+            ListField("One goal per line"), lambda items: self._save_persona(self.goals, "goals", items)
+        )
+        self.frustrations = self.editor(
+            ListField("One frustration per line"),
+            lambda items: self._save_persona(self.frustrations, "frustrations", items),
+        )
         self.persona_form.row("Name", self.persona_name)
         self.persona_form.row("Role", self.persona_role)
         self.persona_form.row("Part", self.persona_part)
@@ -108,8 +116,10 @@ class MapPage(Page):
         self.map_id.setObjectName("mapId")
         self.new_id_button = QToolButton()
         self.new_id_button.setText("New id…")
-        self.new_id_button.setToolTip("Give this map an id of its own: a copy of another map's file still has "
-                                      "that map's id, and links then cannot tell the two apart")
+        self.new_id_button.setToolTip(
+            "Give this map an id of its own: a copy of another map's file still has "
+            "that map's id, and links then cannot tell the two apart"
+        )
         self.new_id_button.clicked.connect(self._new_id)
         row = QWidget()
         line = QHBoxLayout(row)
@@ -135,9 +145,17 @@ class MapPage(Page):
         self.author.load(info.author, force)
         self.description.load(info.description, force)
         self.map_id.setText(info.id)
-        self.counts.setText("  ·  ".join(f"{count} {noun}{'s' * (count != 1)}" for count, noun in (
-            (len(document.stages), "stage"), (len(document.lanes), "lane"),
-            (document.touchpoint_count(), "card"), (sum(1 for _ in document.connections()), "connection"))))
+        self.counts.setText(
+            "  ·  ".join(
+                f"{count} {noun}{'s' * (count != 1)}"
+                for count, noun in (
+                    (len(document.stages), "stage"),
+                    (len(document.lanes), "lane"),
+                    (document.touchpoint_count(), "card"),
+                    (sum(1 for _ in document.connections()), "connection"),
+                )
+            )
+        )
         self._load_personas(force)
 
     def _load_personas(self, force: bool) -> None:
@@ -190,7 +208,8 @@ class MapPage(Page):
 
     def _save_title(self, title: str) -> bool:
         return required(self.title, title, "map", "title") and self._save(
-            self.title, "title", title.strip(), f"Rename map to {quoted(title)}")
+            self.title, "title", title.strip(), f"Rename map to {quoted(title)}"
+        )
 
     def _save_kind(self, kind: MapKind) -> bool:
         return self._save(self.kind, "kind", kind, f"Change kind of the map to {KIND_LABELS[kind]}")
@@ -199,11 +218,13 @@ class MapPage(Page):
         document = self.document
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
-            self, "Give the map a new id",
+            self,
+            "Give the map a new id",
             f"Links in other maps name this map by its id, {document.id!r}. Those that mean this map will "
             "show as broken until their map id is changed to the new one; those that mean the map this "
             "was copied from keep working.\n\nGive this map a new id?",
-            buttons.Yes | buttons.Cancel, buttons.Cancel,
+            buttons.Yes | buttons.Cancel,
+            buttons.Cancel,
         )
         if answer == buttons.Yes:
             new_id = new_map_id(document.title, document.kind.value)
@@ -217,15 +238,21 @@ class MapPage(Page):
             return False
         persona = self._persona()
         return required(self.persona_name, name, "persona") and self.save(
-            self.persona_name, "persona", persona.id, persona, {"name": name.strip()},
-            f"Rename persona {quoted(persona.name)} to {quoted(name)}")
+            self.persona_name,
+            "persona",
+            persona.id,
+            persona,
+            {"name": name.strip()},
+            f"Rename persona {quoted(persona.name)} to {quoted(name)}",
+        )
 
     def _save_persona(self, editor, field: str, value: Any) -> bool:
         if self.persona_id not in self.document.personas:
             return False
         persona = self._persona()
-        return self.save(editor, "persona", persona.id, persona, {field: value},
-                         f"Change {field} of persona {quoted(persona.name)}")
+        return self.save(
+            editor, "persona", persona.id, persona, {field: value}, f"Change {field} of persona {quoted(persona.name)}"
+        )
 
     def _save_persona_part(self, part: PersonaPart | str) -> bool:
         return self._save_persona(self.persona_part, "part", PersonaPart(part) if part else None)

@@ -77,8 +77,12 @@ def _video(pen: Pen, x: float, y: float, size: float, colour: Color) -> None:
 
 def _document(pen: Pen, x: float, y: float, size: float, colour: Color) -> None:
     at, width = _unit(x, y, size), size * 0.09
-    pen.path([at(-0.32, -0.45), at(0.14, -0.45), at(0.34, -0.25), at(0.34, 0.45), at(-0.32, 0.45)], colour, width,
-             closed=True)
+    pen.path(
+        [at(-0.32, -0.45), at(0.14, -0.45), at(0.34, -0.25), at(0.34, 0.45), at(-0.32, 0.45)],
+        colour,
+        width,
+        closed=True,
+    )
     for v in (-0.08, 0.12, 0.3):
         pen.path([at(-0.18, v), at(0.2, v)], colour, width)
 
@@ -153,8 +157,12 @@ def _face(pen: Pen, x: float, y: float, size: float, value: float) -> None:
     features = PAPER if _dark(colour) else INK
     pen.dots([at(-0.16, -0.1), at(0.16, -0.1)], size * 0.11, features)
     bend = max(-2.0, min(2.0, value)) * 0.09
-    pen.curve(at(-0.2, 0.16 - bend / 2), [(at(-0.1, 0.16 + bend), at(0.1, 0.16 + bend), at(0.2, 0.16 - bend / 2))],
-              features, size * 0.07)
+    pen.curve(
+        at(-0.2, 0.16 - bend / 2),
+        [(at(-0.1, 0.16 + bend), at(0.1, 0.16 + bend), at(0.2, 0.16 - bend / 2))],
+        features,
+        size * 0.07,
+    )
 
 
 def _dark(colour: Color) -> bool:
@@ -187,8 +195,15 @@ def _plus(pen: Pen, x: float, y: float, size: float) -> None:
     pen.path([at(0, -0.26), at(0, 0.26)], PAPER, width)
 
 
-def counted(pen: Pen, marker: Callable[[Pen, float, float, float], None], x: float, y: float, size: float,
-            count: int, colour: Color) -> float:
+def counted(
+    pen: Pen,
+    marker: Callable[[Pen, float, float, float], None],
+    x: float,
+    y: float,
+    size: float,
+    count: int,
+    colour: Color,
+) -> float:
     """A marker at the right of ``x`` with its count before it when above one; returns its left."""
     marker(pen, x - size / 2, y, size)
     left = x - size

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from reportlab.lib.colors import Color
 
-from journeymapper.report_text import percent
 from journeymapper.formats.pdf.appendix import draw_heading, paginate
 from journeymapper.formats.pdf.fonts import Fonts
 from journeymapper.formats.pdf.furniture import Page
@@ -29,6 +28,7 @@ from journeymapper.layout import Rect, wrap_text
 from journeymapper.model import JourneyDocument
 from journeymapper.model.insights import Card, Conversion, Insights, JourneyPath, map_insights
 from journeymapper.model.kinds import KIND_LABELS
+from journeymapper.report_text import percent
 
 TEXT, SMALL, TITLE, FIGURE = 8.0, 7.0, 10.0, 20.0
 PADDING, GUTTER, SECTION_GAP, TOP = 2.5, 28.0, 16.0, 50.0  # TOP: the page heading, above the columns

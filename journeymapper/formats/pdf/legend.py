@@ -46,8 +46,9 @@ def legend_blocks(scene: MapScene) -> list[Block]:
     blocks = [
         Block("Connections", tuple(Item(CONNECTION_NAMES[kind], _line(kind), True) for kind in LINES)),
         Block("Emotion", tuple(Item(f"{name} ({signed(value)})", _face(value)) for value, name in emotions)),
-        Block("Markers", (Item("Pain points", _marker(pain_marker)),
-                          Item("Opportunities", _marker(opportunity_marker)))),  # fmt: skip
+        Block(
+            "Markers", (Item("Pain points", _marker(pain_marker)), Item("Opportunities", _marker(opportunity_marker)))
+        ),
     ]
     channels = tuple(_channels(scene))
     if channels:
@@ -167,4 +168,3 @@ def _draw_item(pen: Pen, item: Item, x: float, middle: float) -> None:
             item.symbol(pen)
         x += (WIDE_SYMBOL if item.wide else SYMBOL) + GAP
     pen.text(x, middle + TEXT * CENTRE_TO_BASELINE, item.label, TEXT, INK if item.symbol else MUTED)
-

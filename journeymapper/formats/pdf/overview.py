@@ -37,8 +37,10 @@ def _blocks(pen: Pen, scene: MapScene) -> None:
         pen.rect(Rect(rect.x + 1, rect.y, rect.width - 2, rect.height), fill=STAGE)
     lanes = scene.document.lanes
     for lane_id, header in scene.layout.lane_headers.items():
-        pen.rect(Rect(header.rect.x, header.rect.y + 1, header.rect.width, header.rect.height - 2),
-                 fill=tint(lanes[lane_id].colour, 0.45))
+        pen.rect(
+            Rect(header.rect.x, header.rect.y + 1, header.rect.width, header.rect.height - 2),
+            fill=tint(lanes[lane_id].colour, 0.45),
+        )
     for card in scene.layout.cards.values():
         pen.rect(card.rect, fill=tint(lanes[card.cell[1]].colour, CARD_TINT))
 
@@ -51,6 +53,7 @@ def _sheets(pen: Pen, tiling: Tiling, scale: float) -> None:
         size = min(LABEL_SIZE / scale, window.height * 0.4, window.width * 0.3)
         middle = window.center
         box_width = pen.fonts.width(sheet.label, size, True) + size * 0.6
-        pen.rect(Rect(middle.x - box_width / 2, middle.y - size * 0.65, box_width, size * 1.3), fill=PAPER,
-                 radius=size * 0.2)
+        pen.rect(
+            Rect(middle.x - box_width / 2, middle.y - size * 0.65, box_width, size * 1.3), fill=PAPER, radius=size * 0.2
+        )
         pen.text(middle.x, middle.y + size * CENTRE_TO_BASELINE, sheet.label, size, ACCENT, bold=True, align="centre")

@@ -39,7 +39,7 @@ _PAINT = {(True, True): "B", (True, False): "f", (False, True): "S", (False, Fal
 
 
 def _dash(values: Sequence[float]) -> str:
-    return "[" + " ".join(["%.2f" % value for value in values]) + "] 0 d"
+    return "[" + " ".join([f"{value:.2f}" for value in values]) + "] 0 d"
 
 
 class Pen:
@@ -167,7 +167,7 @@ class Pen:
         if name not in self._symbols:
             self._define(name, draw)
         scale = size / SYMBOL_SIZE
-        self.canvas.addLiteral("q %.5f 0 0 %.5f %.2f %.2f cm" % (scale, scale, x, -y))
+        self.canvas.addLiteral(f"q {scale:.5f} 0 0 {scale:.5f} {x:.2f} {-y:.2f} cm")
         self.canvas.doForm(name)
         self.canvas.addLiteral("Q")
 

@@ -46,7 +46,8 @@ def _draw_persona(pen: Pen, scene: MapScene, page: Page, persona: Persona, posit
 
 
 def _heading(pen: Pen, page: Page, persona: Persona, cards: list[Touchpoint]) -> float:
-    """Label (with the persona's B2B part), name, role and how often the persona appears; returns where the page goes on."""
+    """Label (with the persona's B2B part), name, role and how often the persona appears; returns
+    where the page goes on."""
     unit, body = page.unit, page.body
     small, size = 8.5 * unit, 18 * unit
     label = f"PERSONA · {PART_LABELS[persona.part].upper()}" if persona.part else "PERSONA"

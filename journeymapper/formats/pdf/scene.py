@@ -96,8 +96,11 @@ class MapScene:
         """A colour and dash for each persona that has a curve, by the persona's place in the map,
         as the canvas draws them."""
         positions = {persona_id: number for number, persona_id in enumerate(self.document.personas)}
-        return {key: CurveInk(persona_colour(positions[key]), persona_dashes(positions[key]))
-                for key in self.layout.emotion_curves if key is not None}
+        return {
+            key: CurveInk(persona_colour(positions[key]), persona_dashes(positions[key]))
+            for key in self.layout.emotion_curves
+            if key is not None
+        }
 
 
 def map_texts(document: JourneyDocument) -> Iterator[str]:
@@ -113,4 +116,3 @@ def map_texts(document: JourneyDocument) -> Iterator[str]:
         for name, metric in touchpoint.metrics.items():
             yield from (name, metric.unit)
     yield from (connection.label for connection in document.connections())
-

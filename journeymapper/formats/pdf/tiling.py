@@ -7,6 +7,7 @@ ones, else between cards, so that most cards are also whole on one sheet (see ``
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
@@ -69,8 +70,8 @@ def tile(scene: MapScene, window_width: float, window_height: float) -> Tiling:
     ys[-1] = min(extent.bottom, ys[-2] + window_height)
     sheets = tuple(
         Sheet(column, row, Rect(x, y, right - x, bottom - y))
-        for row, (y, bottom) in enumerate(zip(ys, ys[1:]))
-        for column, (x, right) in enumerate(zip(xs, xs[1:]))
+        for row, (y, bottom) in enumerate(itertools.pairwise(ys))
+        for column, (x, right) in enumerate(itertools.pairwise(xs))
     )
     oversized = any(r.width > window_width or r.height > window_height for r in rects)
     return Tiling(sheets, len(xs) - 1, len(ys) - 1, oversized)

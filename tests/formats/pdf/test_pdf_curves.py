@@ -6,12 +6,13 @@ from __future__ import annotations
 import io
 
 import pypdf
-from support import build_small_map
 
 from journeymapper.formats.pdf import render_pdf
 from journeymapper.formats.pdf.emotions import PERSONA_WIDTH
 from journeymapper.model import Persona
 from journeymapper.palette import persona_dashes
+
+from support import build_small_map
 
 
 def _map_page_stream(document) -> bytes:

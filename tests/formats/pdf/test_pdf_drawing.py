@@ -4,8 +4,6 @@ cards, fonts and text fitting."""
 from __future__ import annotations
 
 import pytest
-from pdfcheck import busy_map, unicode_map
-from support import SAMPLES
 
 from journeymapper.formats import json_format
 from journeymapper.formats.pdf.blueprint import blueprint_lines
@@ -14,6 +12,9 @@ from journeymapper.formats.pdf.scene import MapScene
 from journeymapper.formats.pdf.theme import signed
 from journeymapper.layout import Rect
 from journeymapper.model import LaneKind as K
+
+from pdfcheck import busy_map, unicode_map
+from support import SAMPLES
 
 
 @pytest.mark.parametrize(("kinds", "lines"), [

@@ -11,6 +11,14 @@ import textwrap
 
 import pypdf
 import pytest
+
+from journeymapper import __version__
+from journeymapper.errors import JourneyMapError
+from journeymapper.formats import json_format
+from journeymapper.formats.pdf import ExportOptions, export_pdf, page_size, plan_pages, render_pdf
+from journeymapper.formats.pdf import fonts as pdf_fonts
+from journeymapper.model.kinds import KIND_LABELS
+
 from pdfcheck import (
     ACCENTED,
     CYRILLIC,
@@ -24,13 +32,6 @@ from pdfcheck import (
     unicode_map,
 )
 from support import SAMPLES, build_small_map
-
-from journeymapper import __version__
-from journeymapper.errors import JourneyMapError
-from journeymapper.formats import json_format
-from journeymapper.formats.pdf import ExportOptions, export_pdf, page_size, plan_pages, render_pdf
-from journeymapper.formats.pdf import fonts as pdf_fonts
-from journeymapper.model.kinds import KIND_LABELS
 
 MODES = {
     "fit": ExportOptions(),
@@ -83,7 +84,7 @@ def test_the_appendix_lists_every_touchpoint_in_full(tmp_path):
     table, persona = "".join(texts[1:-1]), texts[-1]
     for touchpoint in document.touchpoints():
         assert squeezed(touchpoint.title) in table
-    assert squeezed("<i>slow</i> & \"odd\"") in table
+    assert squeezed('<i>slow</i> & "odd"') in table
     assert squeezed("Ирина") in persona and squeezed("Быстро оплатить") in persona
 
 
@@ -142,13 +143,13 @@ def test_progress_counts_every_page_and_can_cancel(tmp_path):
     result = export_pdf(document, tmp_path / "map.pdf", ExportOptions(mode="tile"), progress=lambda *n: seen.append(n))
     assert seen == [(number, result.pages) for number in range(1, result.pages + 1)]
 
-    class Cancelled(Exception):
+    class CancelledError(Exception):
         pass
 
     def cancel(done, total):
-        raise Cancelled
+        raise CancelledError
 
-    with pytest.raises(Cancelled):
+    with pytest.raises(CancelledError):
         export_pdf(document, tmp_path / "cancelled.pdf", progress=cancel)
     assert sorted(path.name for path in tmp_path.iterdir()) == ["map.pdf"]
 
@@ -161,7 +162,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", full_disk)
-    with pytest.raises(JourneyMapError, match="map.pdf: cannot write: No space left on device"):
+    with pytest.raises(JourneyMapError, match=r"map.pdf: cannot write: No space left on device"):
         export_pdf(build_small_map(), target)
     assert target.read_bytes() == b"old"
     assert [path.name for path in tmp_path.iterdir()] == ["map.pdf"]
@@ -170,7 +171,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
 def test_an_unwritable_target_raises_one_line_and_writes_nothing(tmp_path):
     (tmp_path / "folder.pdf").mkdir()
     for target in (tmp_path / "missing" / "map.pdf", tmp_path / "folder.pdf"):
-        with pytest.raises(JourneyMapError, match="cannot write"):
+        with pytest.raises(JourneyMapError, match=r"cannot write"):
             export_pdf(build_small_map(), target)
     assert [path.name for path in tmp_path.iterdir()] == ["folder.pdf"]
     assert not any((tmp_path / "folder.pdf").iterdir())
@@ -218,7 +219,7 @@ def test_fit_warns_when_text_gets_too_small_and_suggests_a_page():
 
 
 def test_a_scale_too_large_for_the_page_is_refused():
-    with pytest.raises(JourneyMapError, match="headers alone fill"):
+    with pytest.raises(JourneyMapError, match=r"headers alone fill"):
         plan_pages(build_small_map(), ExportOptions(page=page_size("A4"), mode="tile", scale=6))
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 
 import pypdf
-from pdfcheck import busy_map, page_texts, qpdf_check, squeezed
 
+from journeymapper.commands.export_command import add_export_command
 from journeymapper.formats import json_format
 from journeymapper.formats.pdf import ExportOptions, export_pdf, plan_pages, render_pdf
-from journeymapper.commands.export_command import add_export_command
 from journeymapper.model import Connection, JourneyDocument, Lane, LaneKind, Stage, Touchpoint
+
+from pdfcheck import busy_map, page_texts, qpdf_check, squeezed
 
 MARKUP = '<b>x</b> & <img src="file:///etc/passwd"/>'
 WITH_INSIGHTS = ExportOptions(insights=True)

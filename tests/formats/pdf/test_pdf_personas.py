@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from pdfcheck import page_texts, squeezed
-from support import build_small_map
-
 from journeymapper.formats.pdf import ExportOptions, render_pdf
 from journeymapper.model import Persona
+
+from pdfcheck import page_texts, squeezed
+from support import build_small_map
 
 
 def _persona_page(document) -> str:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from pdfcheck import busy_map
-from support import SAMPLES, build_small_map
 
 from journeymapper.formats import json_format
 from journeymapper.formats.pdf import ExportOptions, page_size, plan_pages
 from journeymapper.formats.pdf.scene import MapScene
 from journeymapper.formats.pdf.tiling import Sheet, bucket, column_letters, tile
 from journeymapper.layout import Rect
+
+from pdfcheck import busy_map
+from support import SAMPLES, build_small_map
 
 CASES = {
     "A4 at 1": ExportOptions(page=page_size("A4"), mode="tile"),

@@ -15,11 +15,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support import REPO
 
 import journeymapper
 from journeymapper import app_icon
 from journeymapper.formats.pdf import fonts
+
+from support import REPO
 
 LICENCE_FILE = "LICENSE-DejaVu.txt"
 
@@ -33,8 +34,12 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Iterator[zipfile.ZipFile]
     pyproject.toml's metadata needs.
     """
     source = tmp_path_factory.mktemp("source")
-    shutil.copytree(REPO, source, dirs_exist_ok=True,
-                    ignore=shutil.ignore_patterns(".*", "build", "dist", "*.egg-info", "__pycache__"))
+    shutil.copytree(
+        REPO,
+        source,
+        dirs_exist_ok=True,
+        ignore=shutil.ignore_patterns(".*", "build", "dist", "*.egg-info", "__pycache__"),
+    )
     out = tmp_path_factory.mktemp("wheel")
     build = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(out), str(source)]
     subprocess.run(build, check=True, timeout=300)
