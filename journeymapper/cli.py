@@ -61,7 +61,8 @@ def _dispatch(argv: list[str]) -> int:
     if not hasattr(arguments, "run"):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    return arguments.run(arguments)
+    status: int = arguments.run(arguments)  # each command's run() returns its exit status
+    return status
 
 
 def _is_editor_request(argv: list[str]) -> bool:

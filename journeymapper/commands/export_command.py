@@ -42,7 +42,7 @@ FROM_THE_FILE = _FileDate()
 T = TypeVar("T")
 
 
-def add_export_command(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def add_export_command(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     """Register ``export`` on a sub-command parser; its ``run(arguments)`` returns the exit status."""
     command = subparsers.add_parser(
         "export",

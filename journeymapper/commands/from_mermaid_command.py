@@ -12,7 +12,9 @@ from journeymapper.formats.mermaid import load_mermaid
 from journeymapper.model.schema import MapKind
 
 
-def add_from_mermaid_command(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def add_from_mermaid_command(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     """Register ``from-mermaid``; its ``run(arguments)`` returns the exit status."""
     command = subparsers.add_parser(
         "from-mermaid",

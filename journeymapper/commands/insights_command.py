@@ -17,7 +17,7 @@ WIDTH = 100
 CARD_HEADER = ("Touchpoint", "Stage", "Lane")
 
 
-def add_insights_command(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def add_insights_command(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     """Register ``insights`` on a sub-command parser; its ``run(arguments)`` returns the exit status."""
     command = subparsers.add_parser(
         "insights",

@@ -8,7 +8,9 @@ import argparse
 from journeymapper import desktop
 
 
-def add_install_desktop_command(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def add_install_desktop_command(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     """Register ``install-desktop``; its ``run(arguments)`` returns the exit status."""
     command = subparsers.add_parser(
         "install-desktop",

@@ -11,7 +11,7 @@ from journeymapper.formats import json_format
 from journeymapper.formats.mermaid import dumps_mermaid
 
 
-def add_mermaid_command(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def add_mermaid_command(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     """Register ``mermaid``; its ``run(arguments)`` returns the exit status."""
     command = subparsers.add_parser(
         "mermaid",

@@ -11,7 +11,7 @@ from journeymapper.model.schema import MapKind
 from journeymapper.model.templates import TEMPLATES, default_template, new_from_template
 
 
-def add_new_command(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def add_new_command(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     """Register ``new``; its ``run(arguments)`` returns the exit status."""
     command = subparsers.add_parser("new", help="start a map file from a built-in template")
     command.add_argument("--kind", required=True, choices=[kind.value for kind in MapKind])

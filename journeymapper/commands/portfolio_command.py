@@ -19,7 +19,7 @@ from journeymapper.report_text import clip, section, table
 SHARED_ID_ADVICE = "open all but one in the editor and choose New id… on the Inspector's Map page"
 
 
-def add_portfolio_command(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def add_portfolio_command(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     """Register ``portfolio`` on a sub-command parser; its ``run(arguments)`` returns the exit status."""
     command = subparsers.add_parser(
         "portfolio",

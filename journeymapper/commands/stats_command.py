@@ -12,7 +12,7 @@ from journeymapper.formats import json_format
 from journeymapper.model.stats import MapStats, map_stats
 
 
-def add_stats_command(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def add_stats_command(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     """Register ``stats``; its ``run(arguments)`` returns the exit status."""
     command = subparsers.add_parser("stats", help="touchpoints per stage, lane and channel; mean emotion per stage")
     command.add_argument("file", metavar="FILE", type=Path)

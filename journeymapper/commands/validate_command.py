@@ -12,7 +12,7 @@ from journeymapper.formats import json_format
 EXIT_BAD_INPUT = 1
 
 
-def add_validate_command(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def add_validate_command(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     """Register ``validate``; its ``run(arguments)`` returns the exit status."""
     command = subparsers.add_parser("validate", help="check map files; exit 1 if any is invalid")
     command.add_argument("files", nargs="+", metavar="FILE", type=Path)

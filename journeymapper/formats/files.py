@@ -27,6 +27,7 @@ import re
 import secrets
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from journeymapper.errors import JourneyMapError
 
@@ -247,7 +248,7 @@ def _rewrite_in_place(real: Path, data: bytes, existing: os.stat_result) -> None
         temporary.unlink(missing_ok=True)
 
 
-def _overwrite(stream, data: bytes) -> None:
+def _overwrite(stream: BinaryIO, data: bytes) -> None:
     stream.seek(0)
     stream.write(data)
     stream.truncate()

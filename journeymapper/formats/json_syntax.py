@@ -38,9 +38,9 @@ def _message(error: str, data: bytes) -> str:
     if match is None:
         return f"invalid JSON: {shorten(error, 200)}"
     what, line = match.group(1), int(match.group(2))
-    row = _line(data, line)
-    column = len(row[: int(match.group(3)) - 1].decode("utf-8", "replace")) + 1  # the parser counts bytes
-    row = row.decode("utf-8", "replace")
+    raw = _line(data, line)
+    column = len(raw[: int(match.group(3)) - 1].decode("utf-8", "replace")) + 1  # the parser counts bytes
+    row = raw.decode("utf-8", "replace")
     if duplicate := _DUPLICATE.fullmatch(what):
         key = shorten(duplicate.group(1))
         return (

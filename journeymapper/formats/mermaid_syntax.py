@@ -138,7 +138,7 @@ def _mermaid_blocks(rows: list[Row]) -> list[list[Row]]:
     """The bodies of a Markdown text's fenced ``mermaid`` blocks, in order; an unclosed fence runs
     to the end, as in Markdown. Other fenced blocks are passed over, with any fence inside them."""
     blocks: list[list[Row]] = []
-    fence, body = "", []
+    fence, body = "", list[Row]()
     for number, line in rows:
         if not fence:
             if match := _FENCE.fullmatch(line):

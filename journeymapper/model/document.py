@@ -27,7 +27,6 @@ from pydantic import ValidationError
 from journeymapper.errors import JourneyMapError
 from journeymapper.model.schema import (
     Connection,
-    Item,
     JourneyMapFile,
     Lane,
     MapKind,
@@ -39,7 +38,8 @@ from journeymapper.model.schema import (
 Entity = Literal["map", "persona", "stage", "lane", "touchpoint", "connection"]
 Action = Literal["added", "updated", "moved", "removed"]
 Cell = tuple[str, str]
-ItemT = TypeVar("ItemT", bound=Item)
+ItemT = TypeVar("ItemT", Persona, Stage, Lane, Touchpoint, Connection, JourneyMapFile)
+OrderedT = TypeVar("OrderedT", bound=Persona | Stage | Lane)
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ Adjacency = dict[str, dict[str, dict[str, Connection]]]
 _PLACEMENT = frozenset({"id", "stage", "lane", "index"})
 
 
-def _digraph_of(nodes: dict[str, NodeData], succ: Adjacency, pred: Adjacency) -> nx.DiGraph:
+def _digraph_of(nodes: dict[str, NodeData], succ: Adjacency, pred: Adjacency) -> nx.DiGraph[str]:
     """A graph over ready-made node and adjacency dicts, in networkx's own layout.
 
     Loading a big map this way takes half the time of ``add_nodes_from`` and ``add_edges_from``,
@@ -65,10 +65,11 @@ def _digraph_of(nodes: dict[str, NodeData], succ: Adjacency, pred: Adjacency) ->
     subclasses and resets its cached views when ``_succ`` and ``_pred`` are assigned; a test
     checks that the result equals the graph built through the public calls.
     """
-    graph = nx.DiGraph()
-    graph._node = nodes
-    graph._succ = succ
-    graph._pred = pred
+    graph: nx.DiGraph[str] = nx.DiGraph()
+    # The stubs do not declare the dicts that networkx documents for subclasses.
+    graph._node = nodes  # type: ignore[attr-defined]
+    graph._succ = succ  # type: ignore[attr-defined]
+    graph._pred = pred  # type: ignore[attr-defined]
     return graph
 
 
@@ -102,14 +103,14 @@ def _validated(model: type[ItemT], current: ItemT, changes: Mapping[str, Any]) -
         raise JourneyMapError(f"{model.__name__.lower()} {current.id}: {_first_problem(error)}") from None
 
 
-class OrderedItems(Mapping[str, ItemT]):
+class OrderedItems(Mapping[str, OrderedT]):
     """Stages, lanes or personas: objects by id, in the order the user arranged them."""
 
     def __init__(self, label: str) -> None:
         self._label = label
-        self._items: dict[str, ItemT] = {}
+        self._items: dict[str, OrderedT] = {}
 
-    def __getitem__(self, item_id: str) -> ItemT:
+    def __getitem__(self, item_id: str) -> OrderedT:
         try:
             return self._items[item_id]
         except KeyError:
@@ -128,14 +129,14 @@ class OrderedItems(Mapping[str, ItemT]):
         self[item_id]
         return list(self._items).index(item_id)
 
-    def insert(self, item: ItemT, position: int | None) -> None:
+    def insert(self, item: OrderedT, position: int | None) -> None:
         if item.id in self._items:
             raise JourneyMapError(f"a {self._label} with id {item.id!r} already exists")
         self._items[item.id] = item
         if position is not None:
             self.move(item.id, position)
 
-    def replace(self, item: ItemT) -> None:
+    def replace(self, item: OrderedT) -> None:
         self._items[item.id] = item
 
     def move(self, item_id: str, position: int) -> None:
@@ -143,7 +144,7 @@ class OrderedItems(Mapping[str, ItemT]):
         order.insert(max(0, min(position, len(order))), item_id)
         self._items = {key: self._items[key] for key in order}
 
-    def pop(self, item_id: str) -> ItemT:
+    def pop(self, item_id: str) -> OrderedT:
         item = self[item_id]
         del self._items[item_id]
         return item
@@ -167,7 +168,7 @@ class JourneyDocument:
         self.personas: OrderedItems[Persona] = OrderedItems("persona")
         self.stages: OrderedItems[Stage] = OrderedItems("stage")
         self.lanes: OrderedItems[Lane] = OrderedItems("lane")
-        self.graph = nx.DiGraph()
+        self.graph: nx.DiGraph[str] = nx.DiGraph()
         self._connections: dict[str, tuple[str, str]] = {}
         self._placed: list[tuple[int, str]] = []
         """(position, id) of the connections added at a position, in turn; ``_connections`` still has
@@ -184,7 +185,12 @@ class JourneyDocument:
         merges) close up, ties keeping file order.
         """
         document = cls(data.id, data.title, data.kind, data.description, data.author)
-        for field, items in (("personas", data.personas), ("stages", data.stages), ("lanes", data.lanes)):
+        groups: tuple[tuple[str, tuple[Persona | Stage | Lane, ...]], ...] = (
+            ("personas", data.personas),
+            ("stages", data.stages),
+            ("lanes", data.lanes),
+        )
+        for field, items in groups:
             ordered: OrderedItems[Any] = getattr(document, field)
             for number, item in enumerate(items):
                 if item.id in ordered:
@@ -269,9 +275,10 @@ class JourneyDocument:
 
     def touchpoint(self, touchpoint_id: str) -> Touchpoint:
         try:
-            return self.graph.nodes[touchpoint_id]["touchpoint"]
+            touchpoint: Touchpoint = self.graph.nodes[touchpoint_id]["touchpoint"]
         except KeyError:
             raise JourneyMapError(f"no touchpoint with id {touchpoint_id!r}") from None
+        return touchpoint
 
     def has_touchpoint(self, touchpoint_id: str) -> bool:
         return touchpoint_id in self.graph
@@ -296,7 +303,8 @@ class JourneyDocument:
             source, target = self._connections[connection_id]
         except KeyError:
             raise JourneyMapError(f"no connection with id {connection_id!r}") from None
-        return self.graph.edges[source, target]["connection"]
+        connection: Connection = self.graph.edges[source, target]["connection"]
+        return connection
 
     def has_connection(self, connection_id: str) -> bool:
         return connection_id in self._connections

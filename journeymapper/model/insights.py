@@ -23,6 +23,7 @@ import math
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import islice, pairwise
+from typing import cast
 
 import networkx as nx
 
@@ -195,17 +196,17 @@ def _stage(document: JourneyDocument, stage_id: str | None) -> Named | None:
     return None if stage_id is None else Named(stage_id, document.stages[stage_id].name)
 
 
-def _journey(document: JourneyDocument, cards: dict[str, Card]) -> nx.DiGraph:
+def _journey(document: JourneyDocument, cards: dict[str, Card]) -> nx.DiGraph[str]:
     """Flow and hand-off connections; nodes in map order so that every finding lists in map order."""
     moves = [connection for connection in document.connections() if connection.kind in MOVES]
     on_journey = {end for connection in moves for end in (connection.source, connection.target)}
-    journey = nx.DiGraph()
+    journey: nx.DiGraph[str] = nx.DiGraph()
     journey.add_nodes_from(card_id for card_id in cards if card_id in on_journey)
     journey.add_edges_from((move.source, move.target, {"connection": move}) for move in moves)
     return journey
 
 
-def _reach(graph: nx.DiGraph, sources: Iterable[str]) -> set[str]:
+def _reach(graph: nx.DiGraph[str], sources: Iterable[str]) -> set[str]:
     """Every node reachable from ``sources`` (included), in one pass for all of them."""
     seen = {source for source in sources if source in graph}
     stack = list(seen)
@@ -217,7 +218,7 @@ def _reach(graph: nx.DiGraph, sources: Iterable[str]) -> set[str]:
     return seen
 
 
-def _loops(journey: nx.DiGraph, order: list[str], limit: int) -> tuple[list[list[str]], bool]:
+def _loops(journey: nx.DiGraph[str], order: list[str], limit: int) -> tuple[list[list[str]], bool]:
     """Up to ``limit`` simple cycles: the generator is lazy, so a map with millions of them stops early."""
     found = list(islice(nx.simple_cycles(journey), limit + 1))
     position = {card_id: number for number, card_id in enumerate(order)}
@@ -288,14 +289,14 @@ def _pain_points(touchpoint: Touchpoint, lane_kind: LaneKind) -> int:
 
 
 def _routes(
-    journey: nx.DiGraph,
+    journey: nx.DiGraph[str],
     stage_of: dict[str, str],
     first: str | None,
     last: str | None,
     cards: dict[str, Card],
     limit: int,
 ) -> tuple[tuple[JourneyPath, ...], bool, Conversion | None]:
-    if first is None or first == last:
+    if first is None or last is None or first == last:
         return (), False, None
     routes, starts, ends = _route_graph(journey, stage_of, first, last)
     starts = [start for start in starts if start in routes]
@@ -304,7 +305,9 @@ def _routes(
     return paths, truncated, _conversion(routes, starts, ends, cards)
 
 
-def _simple_paths(routes: nx.DiGraph, starts: list[str], ends: set[str], limit: int) -> tuple[list[list[str]], bool]:
+def _simple_paths(
+    routes: nx.DiGraph[str], starts: list[str], ends: set[str], limit: int
+) -> tuple[list[list[str]], bool]:
     """Up to ``limit`` simple paths from the starts to the ends, depth first; and whether there may be more.
 
     Not ``nx.all_simple_paths``: even on the cut graph, a search can spend exponential time among
@@ -332,8 +335,8 @@ def _simple_paths(routes: nx.DiGraph, starts: list[str], ends: set[str], limit: 
 
 
 def _route_graph(
-    journey: nx.DiGraph, stage_of: dict[str, str], first: str, last: str
-) -> tuple[nx.DiGraph, list[str], list[str]]:
+    journey: nx.DiGraph[str], stage_of: dict[str, str], first: str, last: str
+) -> tuple[nx.DiGraph[str], list[str], list[str]]:
     """The journey cut to what lies on a way from a start to an end.
 
     Cutting the edges into starts and out of ends makes a path begin at a start and stop at the
@@ -343,7 +346,7 @@ def _route_graph(
     starts = _stage_edge(journey, stage_of, first, journey.pred)
     ends = _stage_edge(journey, stage_of, last, journey.succ)
     into_start, out_of_end = set(starts), set(ends)
-    routes = nx.DiGraph()
+    routes: nx.DiGraph[str] = nx.DiGraph()
     routes.add_edges_from(
         (source, target, data)
         for source, target, data in journey.edges(data=True)
@@ -355,7 +358,7 @@ def _route_graph(
 
 
 def _stage_edge(
-    journey: nx.DiGraph, stage_of: dict[str, str], stage: str, neighbours: Mapping[str, Iterable[str]]
+    journey: nx.DiGraph[str], stage_of: dict[str, str], stage: str, neighbours: Mapping[str, Iterable[str]]
 ) -> list[str]:
     """The cards of ``stage`` with no neighbour (predecessor or successor) in that same stage; all
     of its cards if a loop inside the stage leaves none."""
@@ -368,23 +371,28 @@ def _rate(connection: Connection) -> float:
     return 1.0 if connection.conversion_rate is None else connection.conversion_rate
 
 
-def _steps(routes: nx.DiGraph, walk: list[str]) -> Iterator[Connection]:
+def _steps(routes: nx.DiGraph[str], walk: list[str]) -> Iterator[Connection]:
     return (routes.edges[source, target]["connection"] for source, target in pairwise(walk))
 
 
-def _path(routes: nx.DiGraph, walk: list[str], cards: dict[str, Card]) -> JourneyPath:
+def _path(routes: nx.DiGraph[str], walk: list[str], cards: dict[str, Card]) -> JourneyPath:
     steps = list(_steps(routes, walk))
     rated = any(step.conversion_rate is not None for step in steps)
     return JourneyPath(_pick(cards, walk), math.prod(map(_rate, steps)) if rated else None)
 
 
-def _conversion(routes: nx.DiGraph, starts: list[str], ends: list[str], cards: dict[str, Card]) -> Conversion | None:
+def _conversion(
+    routes: nx.DiGraph[str], starts: list[str], ends: list[str], cards: dict[str, Card]
+) -> Conversion | None:
     """Best path = highest product of rates = shortest path under -log(rate), which Dijkstra finds
     exactly however many paths there are. A rate of 0 costs infinity: such a path is chosen only
     when every path has a zero step, and then converts 0."""
     if not starts or not any(data["connection"].conversion_rate is not None for *_, data in routes.edges(data=True)):
         return None
-    costs, walks = nx.multi_source_dijkstra(routes, starts, weight=_cost)
+    # With no target, networkx gives every node's cost and path (its stubs allow for one target too).
+    costs, walks = cast(
+        tuple[dict[str, float], dict[str, list[str]]], nx.multi_source_dijkstra(routes, starts, weight=_cost)
+    )
     arrived = [end for end in ends if end in costs]
     walk = walks[min(arrived, key=costs.__getitem__)]
     path = _path(routes, walk, cards)

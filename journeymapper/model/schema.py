@@ -10,12 +10,12 @@ import json
 import math
 import sys
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, StringConstraints, WithJsonSchema, field_validator
 
-FORMAT_TAG = "journeymapper"
-FORMAT_VERSION = 1
+FORMAT_TAG: Final = "journeymapper"
+FORMAT_VERSION: Final = 1
 
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$")]
 Name = Annotated[str, StringConstraints(max_length=500)]

@@ -24,7 +24,9 @@ OVERALL_WIDTH, PERSONA_WIDTH = 1.6, 0.8
 def emotion_y(scene: MapScene, value: float) -> float:
     """Where ``value`` sits in the emotion band under the lane's cards: +2 at the top, -2 at the
     bottom, inside the padding (the layout's rule for curve points)."""
-    band, padding = emotion_band(scene.layout.rows[scene.emotion_lane], scene.style), scene.style.emotion_padding
+    lane = scene.emotion_lane
+    assert lane is not None, "only a map with an emotions lane has a band to place values in"
+    band, padding = emotion_band(scene.layout.rows[lane], scene.style), scene.style.emotion_padding
     return band.y + padding + (2 - value) / 4 * (band.height - 2 * padding)
 
 

@@ -91,7 +91,12 @@ def render_pdf(
     """The PDF in memory."""
     plan = _plan(document, options)
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, invariant=1, pageCompression=1, initialFontName=plan.scene.fonts.regular.name)
+    canvas = Canvas(
+        buffer,
+        invariant=1,
+        pageCompression=1,
+        initialFontName=plan.scene.fonts.regular.name,  # type: ignore[arg-type]  # a name, whatever types-reportlab says
+    )
     _metadata(canvas, document)
     pen = Pen(canvas, plan.scene.fonts)
     title, total = document.title, len(plan.pages)

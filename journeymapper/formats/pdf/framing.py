@@ -32,7 +32,7 @@ def framed(scene: MapScene, page: Page, date: datetime.date | None) -> Framed:
     blocks = legend_blocks(scene)
     top, gap = body.y + block.height, 12 * page.unit
     below = legend_height(fonts, blocks, body.width, unit)
-    arrangements = [(Rect(body.x, top, body.width, body.bottom - below - gap - top),
+    arrangements: list[tuple[Rect, Rect | None]] = [(Rect(body.x, top, body.width, body.bottom - below - gap - top),
                      Rect(body.x, body.bottom - below, body.width, below))]  # fmt: skip
     side = legend_width(fonts, blocks, unit)
     side_height = legend_height(fonts, blocks, side, unit)

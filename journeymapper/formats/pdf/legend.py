@@ -21,6 +21,7 @@ from journeymapper.formats.pdf.pen import CENTRE_TO_BASELINE, Pen
 from journeymapper.formats.pdf.scene import MapScene
 from journeymapper.formats.pdf.theme import CONNECTION_NAMES, EMOTION_NAMES, INK, MUTED, signed
 from journeymapper.layout import Point, Rect
+from journeymapper.model import ConnectionKind
 
 Symbol = Callable[[Pen], None]  # draws in a box SYMBOL wide (WIDE_SYMBOL for lines), centred on y = 0
 SYMBOL, WIDE_SYMBOL = 10.0, 26.0
@@ -58,7 +59,7 @@ def legend_blocks(scene: MapScene) -> list[Block]:
     return blocks
 
 
-def _line(kind) -> Symbol:
+def _line(kind: ConnectionKind) -> Symbol:
     return lambda pen: draw_route(pen, (Point(0, 0), Point(WIDE_SYMBOL, 0)), kind)
 
 
@@ -119,7 +120,8 @@ def legend_width(fonts: Fonts, blocks: list[Block], unit: float) -> float:
 
 def _arrange(fonts: Fonts, blocks: list[Block], width: float, unit: float) -> list[_Placed]:
     """Blocks left to right, wrapping to a new line when ``width`` is used up; unit 1 sizes."""
-    placed, x, y, line_height = [], 0.0, 0.0, 0.0
+    placed: list[_Placed] = []
+    x, y, line_height = 0.0, 0.0, 0.0
     for block in blocks:
         block_width = _block_width(fonts, block)
         if placed and (x + block_width) * unit > width + 1e-6:

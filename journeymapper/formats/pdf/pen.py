@@ -172,7 +172,7 @@ class Pen:
         self.canvas.addLiteral("Q")
 
     def _define(self, name: str, draw: Callable[[Pen], None]) -> None:
-        half = SYMBOL_SIZE
+        half = int(SYMBOL_SIZE)
         self.canvas.beginForm(name, -half, -half, half, half)
         self._forget_paint()
         draw(self)

@@ -103,7 +103,9 @@ def _cuts(start: float, end: float, size: float, edges: Sequence[float], spans: 
     return cuts
 
 
-def _best(places: Sequence[float], low: float, high: float, rank: Callable[[float], tuple]) -> float | None:
+def _best(
+    places: Sequence[float], low: float, high: float, rank: Callable[[float], tuple[int, bool, float]]
+) -> float | None:
     """The best-ranked place in (low, high], or None."""
     return min(places[bisect_right(places, low) : bisect_right(places, high)], key=rank, default=None)
 
