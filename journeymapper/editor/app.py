@@ -6,6 +6,7 @@ import os
 import signal
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
@@ -14,6 +15,9 @@ from PySide6.QtWidgets import QApplication
 from journeymapper import __version__
 from journeymapper.app_icon import ICON_FILE
 from journeymapper.desktop_entry import APP_ID
+
+if TYPE_CHECKING:
+    from journeymapper.editor.main_window import MainWindow
 
 NO_DISPLAY = (
     "journeymapper: no display available (DISPLAY and WAYLAND_DISPLAY are not set), so the editor "
@@ -70,7 +74,7 @@ def run(paths: list[str]) -> int:
     return app.exec()
 
 
-def _close_on_termination(window) -> None:
+def _close_on_termination(window: MainWindow) -> None:
     """SIGTERM (a logout, a shutdown) or Ctrl+C in the terminal closes the window at once; unsaved
     changes stay in the autosave copy for the next start to offer."""
     for number in (signal.SIGINT, signal.SIGTERM):

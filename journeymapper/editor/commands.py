@@ -7,7 +7,7 @@ are what the Edit menu shows ("Undo Move 'Checkout' to Purchase / Payments").
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal, NamedTuple
 
 from PySide6.QtGui import QUndoCommand
@@ -21,10 +21,13 @@ END_OF_CELL = 1 << 30
 
 
 class Placement(NamedTuple):
+    """Where a card goes: the arguments of ``JourneyDocument.move_touchpoint``; ``slot`` is its index
+    in the cell (a field named ``index`` would hide ``tuple.index``)."""
+
     touchpoint_id: str
     stage: str
     lane: str
-    index: int
+    slot: int
 
 
 def quoted(text: str, limit: int = 40) -> str:
@@ -45,7 +48,7 @@ def _restore_places(document: JourneyDocument, places: Iterable[Placement]) -> N
     in order followed by the returning ones; then, in ascending index order, each takes its old
     index, in front of every card that has not been put back yet.
     """
-    places = sorted(places, key=lambda place: place.index)
+    places = sorted(places, key=lambda place: place.slot)
     for place in places:
         document.move_touchpoint(place.touchpoint_id, place.stage, place.lane, END_OF_CELL)
     for place in places:
@@ -101,9 +104,9 @@ class MoveTouchpoints(ModelCommand):
         return NUDGE_ID if self._nudge else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
-        same_cards = isinstance(other, MoveTouchpoints) and {m.touchpoint_id for m in other._moves} == {
-            m.touchpoint_id for m in self._moves
-        }
+        if not isinstance(other, MoveTouchpoints):
+            return False
+        same_cards = {m.touchpoint_id for m in other._moves} == {m.touchpoint_id for m in self._moves}
         if same_cards:
             # Redo starts from before the first nudge, so it replays them all: each nudge's slots
             # were computed from where the one before left the cards, and the last nudge alone
@@ -234,7 +237,12 @@ def _current(document: JourneyDocument, entity: Entity, item_id: str) -> Any:
         return document.touchpoint(item_id)
     if entity == "connection":
         return document.connection(item_id)
-    return {"persona": document.personas, "stage": document.stages, "lane": document.lanes}[entity][item_id]
+    ordered: dict[str, Mapping[str, Persona | Stage | Lane]] = {
+        "persona": document.personas,
+        "stage": document.stages,
+        "lane": document.lanes,
+    }
+    return ordered[entity][item_id]
 
 
 class AddConnection(ModelCommand):

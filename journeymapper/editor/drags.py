@@ -210,6 +210,7 @@ class ConnectionDrag(Drag):
         self.line.setLine(QLineF(self.start, position))
         target = self.scene.card_at(position, excluding=self.source.touchpoint_id)
         if target is not None:
+            assert target.card is not None  # the scene lays a card out as it adds it (MapScene._sync)
             rect = target.card.rect
             self.scene.indicator.show_at(rect, None)
         else:
@@ -231,7 +232,12 @@ class ConnectionDrag(Drag):
 
 # -- keyboard ---------------------------------------------------------------------------------
 
-_NUDGES = {Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1), Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0)}
+_NUDGES: dict[int, tuple[int, int]] = {
+    Qt.Key.Key_Up: (0, -1),
+    Qt.Key.Key_Down: (0, 1),
+    Qt.Key.Key_Left: (-1, 0),
+    Qt.Key.Key_Right: (1, 0),
+}
 
 
 def nudge(scene: MapScene, key: int) -> bool:
@@ -245,7 +251,7 @@ def nudge(scene: MapScene, key: int) -> bool:
     moves = []
     for card in cards:
         place = placement_of(document, card)
-        column, index = stages.index(place.stage) + stage_step, place.index + slot_step
+        column, index = stages.index(place.stage) + stage_step, place.slot + slot_step
         if not 0 <= column < len(stages) or not 0 <= index < len(document.cell(place.stage, place.lane)):
             return True  # the selection stands at an edge: it moves as one block or not at all
         moves.append(Placement(card, stages[column], place.lane, index))

@@ -65,6 +65,8 @@ class Finder:
             )
 
     def _rehighlight(self) -> None:
+        # Called by search() once it has a scene, and by the laid_out signal of the scene shown.
+        assert self.scene is not None
         found = set(self.found)
         for card_id, item in self.scene.cards.items():
             item.set_highlighted(card_id in found)

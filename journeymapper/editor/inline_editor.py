@@ -40,7 +40,8 @@ class InlineEditor(Themed, QGraphicsTextItem):
         painter.setPen(QPen(self._theme.selection, 1.5))
         painter.setBrush(self._theme.card_fill)
         painter.drawRect(self.boundingRect())
-        super().paint(painter, option, widget)
+        # The stub wants a QWidget, but Qt passes None when the scene is rendered off screen.
+        super().paint(painter, option, widget)  # type: ignore[arg-type]
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if (

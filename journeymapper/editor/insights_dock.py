@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QDockWidget,
+    QGraphicsItem,
     QHeaderView,
     QLabel,
     QStyle,
@@ -206,16 +207,18 @@ class _FindingDelegate(QStyledItemDelegate):
 
     muted = QColor()
 
-    def _detail(self, index) -> str:
+    def _detail(self, index: QModelIndex | QPersistentModelIndex) -> str:
         return index.data(DETAIL) or "" if index.column() == 0 else ""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         size = super().sizeHint(option, index)
         if self._detail(index):
             size.setHeight(size.height() + option.fontMetrics.height())
         return size
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         detail = self._detail(index)
         if not detail:
             super().paint(painter, option, index)
@@ -263,7 +266,8 @@ class InsightsDock(QDockWidget):
         """Whether the findings are on screen: not closed, and the current tab where docks are tabbed
         (a dock behind another tab is still ``isVisible()``; ``visibilityChanged`` tells)."""
         self._expanded = set(EXPANDED_AT_FIRST)
-        self._refresh = QTimer(self, singleShot=True, interval=0, timeout=self.refresh)
+        self._refresh = QTimer(self, singleShot=True, interval=0)
+        self._refresh.timeout.connect(self.refresh)
 
         body = QWidget()
         column = QVBoxLayout(body)
@@ -407,6 +411,7 @@ class InsightsDock(QDockWidget):
     def group_item(self, key: str) -> QTreeWidgetItem | None:
         for number in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(number)
+            assert item is not None  # number < topLevelItemCount()
             if item.data(0, GROUP_KEY) == key:
                 return item
         return None
@@ -422,12 +427,13 @@ class InsightsDock(QDockWidget):
         if scene is None:
             return
         scene.flush()
+        items: list[QGraphicsItem]
         if target.stage is not None:
             scene.clearSelection()
             header = scene.stage_headers.get(target.stage)
             items = [header] if header is not None else []
-            for header in items:
-                header.setSelected(True)
+            for item in items:
+                item.setSelected(True)
         else:
             scene.select_cards(target.cards)
             items = [scene.cards[card] for card in target.cards if card in scene.cards]

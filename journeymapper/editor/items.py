@@ -9,10 +9,17 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsObject,
+    QGraphicsSceneHoverEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from journeymapper.connector_labels import Placement
 from journeymapper.editor.theme import CONNECTION_DASHES, Theme, canvas_font
@@ -29,10 +36,15 @@ from journeymapper.layout import (
 from journeymapper.model import Connection, Lane, Touchpoint
 from journeymapper.palette import EMOTION_COLOURS, persona_colour, persona_dashes
 
+if TYPE_CHECKING:
+    from journeymapper.editor.overlays import LinkBadgeItem  # overlays draws over these items
+
 FAR_OUT = 0.35  # below this zoom, cards are plain blocks and connectors plain lines (level of detail)
 VERY_FAR_OUT = 0.15  # below this, connectors are left out: at that size they are only noise
 HANDLE_RADIUS = 5.0
 FIND_HIGHLIGHT = QColor(255, 196, 0, 170)
+
+HeaderKind = Literal["stage", "lane"]
 
 
 def qrect(rect: Rect) -> QRectF:
@@ -90,13 +102,13 @@ class GridItem(Themed, QGraphicsItem):
 class HeaderItem(Themed, QGraphicsObject):
     """A stage (column) or lane (row) header; dragging it along its axis reorders the map."""
 
-    def __init__(self, kind: str, item_id: str, theme: Theme, style: Style):
+    def __init__(self, kind: HeaderKind, item_id: str, theme: Theme, style: Style):
         super().__init__()
         self.kind, self.item_id = kind, item_id
         self._theme, self._style = theme, style
         self._header: HeaderLayout | None = None
         self._colour: str | None = None
-        self.link_badge: QGraphicsItem | None = None  # overlays.LinkBadgeItem, when the stage has links
+        self.link_badge: LinkBadgeItem | None = None  # when the stage has links
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.setZValue(5)
@@ -140,11 +152,11 @@ class HoverHighlight:
 
     hovered = False
 
-    def hoverEnterEvent(self, event) -> None:  # noqa: N802
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802
         self.hovered = True
         self.update()  # type: ignore[attr-defined]
 
-    def hoverLeaveEvent(self, event) -> None:  # noqa: N802
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802
         self.hovered = False
         self.update()  # type: ignore[attr-defined]
 
@@ -162,7 +174,7 @@ class CardItem(Themed, HoverHighlight, QGraphicsItem):
         self._persona_colours: list[tuple[str, str]] = []
         self.hovered = False
         self.highlighted = False
-        self.link_badge: QGraphicsItem | None = None  # overlays.LinkBadgeItem, when the card has links
+        self.link_badge: LinkBadgeItem | None = None  # when the card has links
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
         self.setAcceptHoverEvents(True)
@@ -213,11 +225,12 @@ class CardItem(Themed, HoverHighlight, QGraphicsItem):
         path.addEllipse(self.handle_centre(), HANDLE_RADIUS + 3, HANDLE_RADIUS + 3)
         return path
 
-    def hoverMoveEvent(self, event) -> None:  # noqa: N802
+    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802
         self.setCursor(Qt.CursorShape.CrossCursor if self.on_handle(event.pos()) else Qt.CursorShape.ArrowCursor)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        if not self.card or not self.touchpoint:
+        card, touchpoint = self.card, self.touchpoint
+        if not card or not touchpoint:
             return
         theme, rect = self._theme, self.local_rect()
         if level_of_detail(painter) < FAR_OUT:
@@ -235,25 +248,25 @@ class CardItem(Themed, HoverHighlight, QGraphicsItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(self._accent or "#8a94a6"))
         painter.drawRoundedRect(QRectF(rect.x() + 1, rect.y() + 6, 3, rect.height() - 12), 1.5, 1.5)
-        self._paint_title(painter, rect)
-        self._paint_band(painter, rect)
+        self._paint_title(painter, rect, card)
+        self._paint_band(painter, rect, touchpoint)
         if selected or self.hovered:
             painter.setPen(QPen(theme.selection, 1.5))
             painter.setBrush(theme.card_fill)
             painter.drawEllipse(self.handle_centre(), HANDLE_RADIUS, HANDLE_RADIUS)
 
-    def _paint_title(self, painter: QPainter, rect: QRectF) -> None:
+    def _paint_title(self, painter: QPainter, rect: QRectF, layout: CardLayout) -> None:
         style = self._style
         painter.setPen(self._theme.card_text)
         painter.setFont(canvas_font(style.title_font_size, False))
         y = rect.y() + style.card_padding + style.title_line_height * 0.8
-        for line in self.card.title_lines:
+        for line in layout.title_lines:
             painter.drawText(QPointF(rect.x() + style.card_padding, y), line)
             y += style.title_line_height
 
-    def _paint_band(self, painter: QPainter, rect: QRectF) -> None:
+    def _paint_band(self, painter: QPainter, rect: QRectF, card: Touchpoint) -> None:
         """The bottom band: link badge and channel on the left; markers and persona badges on the right."""
-        style, theme, card = self._style, self._theme, self.touchpoint
+        style, theme = self._style, self._theme
         baseline = rect.bottom() - style.card_padding - 3
         painter.setFont(canvas_font(style.small_font_size, False))
         painter.setPen(theme.muted_text)
@@ -386,7 +399,7 @@ class ConnectorItem(Themed, QGraphicsItem):
         painter.drawPolyline(self._line)
         if far:
             return
-        self._paint_arrowhead(painter, colour)
+        self._paint_arrowhead(painter, colour, self._route)
         self._paint_label(painter)
 
     def _touches(self, exposed: QRectF) -> bool:
@@ -398,8 +411,8 @@ class ConnectorItem(Themed, QGraphicsItem):
         left, top, right, bottom = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
         return any(x0 < right and left < x1 and y0 < bottom and top < y1 for x0, y0, x1, y1 in self._segment_boxes)
 
-    def _paint_arrowhead(self, painter: QPainter, colour: QColor) -> None:
-        *_, before, tip = self._route.points
+    def _paint_arrowhead(self, painter: QPainter, colour: QColor, route: Route) -> None:
+        *_, before, tip = route.points
         dx, dy = tip.x - before.x, tip.y - before.y
         length = max((dx * dx + dy * dy) ** 0.5, 1e-6)
         ux, uy = dx / length, dy / length

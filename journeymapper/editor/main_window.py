@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QDialog,
     QDockWidget,
     QFileDialog,
@@ -92,14 +94,34 @@ class MainWindow(QMainWindow):
         self.start_page.new_requested.connect(self.new_map)
         self.start_page.open_requested.connect(self.open_dialog)
         self.start_page.recent_requested.connect(self.open_file)
-        self._autosave_timer = QTimer(self, interval=INTERVAL_MS, timeout=self.write_autosave)
+        self._autosave_timer = QTimer(self, interval=INTERVAL_MS)
+        self._autosave_timer.timeout.connect(self.write_autosave)
         self._autosave_timer.start()
         self._refresh_recent()
         self._show_session(None)
 
+    # The open map's session and scene. Only what runs while a map is open uses these: the map
+    # actions are disabled without one, and the rest checks ``self.session`` first.
+
+    @property
+    def _open_session(self) -> MapSession:
+        assert self.session is not None, "no map is open"
+        return self.session
+
+    @property
+    def _open_scene(self) -> MapScene:
+        assert self.scene is not None, "no map is open"
+        return self.scene
+
     # -- actions and menus --------------------------------------------------------------------
 
-    def _action(self, text: str, slot, shortcut=None, icon: QStyle.StandardPixmap | None = None) -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: Callable[..., object],
+        shortcut: QKeySequence.StandardKey | str | None = None,
+        icon: QStyle.StandardPixmap | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcuts(
@@ -145,11 +167,11 @@ class MainWindow(QMainWindow):
         edit.addAction(self.redo_action)
         edit.addSeparator()
         self.map_actions = [
-            self._action("Cu&t", lambda: clipboard.cut(self.scene), keys.Cut),
-            self._action("&Copy", lambda: clipboard.copy(self.scene), keys.Copy),
-            self._action("&Paste", lambda: clipboard.paste(self.scene), keys.Paste),
-            self._action("&Duplicate", lambda: clipboard.duplicate(self.scene), "Ctrl+D"),
-            self._action("De&lete", lambda: self.scene.delete_selection(), keys.Delete),
+            self._action("Cu&t", lambda: clipboard.cut(self._open_scene), keys.Cut),
+            self._action("&Copy", lambda: clipboard.copy(self._open_scene), keys.Copy),
+            self._action("&Paste", lambda: clipboard.paste(self._open_scene), keys.Paste),
+            self._action("&Duplicate", lambda: clipboard.duplicate(self._open_scene), "Ctrl+D"),
+            self._action("De&lete", lambda: self._open_scene.delete_selection(), keys.Delete),
             self._action("Select &All", self._select_all, keys.SelectAll),
             self._action("&Find…", self.finder.start, keys.Find),
         ]
@@ -176,7 +198,7 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         self.undo_action.setIcon(self.style().standardIcon(pixmaps.SP_ArrowBack))
         self.redo_action.setIcon(self.style().standardIcon(pixmaps.SP_ArrowForward))
-        for action in (
+        for tool in (
             self.navigator.back_action,
             None,
             self.open_action,
@@ -187,7 +209,7 @@ class MainWindow(QMainWindow):
             None,
             *self.zoom_actions,
         ):
-            toolbar.addAction(action) if action else toolbar.addSeparator()
+            toolbar.addAction(tool) if tool else toolbar.addSeparator()
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addSeparator()
         toolbar.addWidget(self.finder.field)
@@ -213,8 +235,8 @@ class MainWindow(QMainWindow):
             old_scene.deleteLater()
         if session:
             session.state_changed.connect(self._update_title)
-            self.scene.refused.connect(lambda message: self.statusBar().showMessage(message, 8000))
-            self.scene.file_dropped.connect(self.open_file)
+            self._open_scene.refused.connect(lambda message: self.statusBar().showMessage(message, 8000))
+            self._open_scene.file_dropped.connect(self.open_file)
             self.undo_group.addStack(session.undo_stack)
             self.undo_group.setActiveStack(session.undo_stack)
             self.history.setStack(session.undo_stack)
@@ -222,8 +244,9 @@ class MainWindow(QMainWindow):
             self.view.fit_map()
             QTimer.singleShot(0, self.view.fit_map)  # again once the window has its final size
         else:
-            self.undo_group.setActiveStack(None)
-            self.history.setStack(None)
+            # The stubs want a stack, but Qt takes none (nullptr) here: nothing to undo or list.
+            self.undo_group.setActiveStack(None)  # type: ignore[arg-type]
+            self.history.setStack(None)  # type: ignore[arg-type]
             self.pages.setCurrentWidget(self.start_page)
         for action in [
             self.save_action,
@@ -325,16 +348,17 @@ class MainWindow(QMainWindow):
 
     def _save_to(self, path: Path) -> bool:
         self.inspector.commit_pending()
+        session = self._open_session  # save() and save_as() come here only with a map open
         try:
-            self.session.save(path, self._link_update(path))
+            session.save(path, self._link_update(path))
         except ReadOnlyFileError:
             return self._offer_save_as(path)
         except JourneyMapError as error:
             QMessageBox.warning(self, "Cannot save map", str(error))
             return False
         self._discard_autosave()
-        self._remember(self.session.path)
-        self.statusBar().showMessage(f"Saved {self.session.path}", 4000)
+        self._remember(session.path)
+        self.statusBar().showMessage(f"Saved {session.path}", 4000)
         return True
 
     def _offer_save_as(self, path: Path) -> bool:
@@ -352,7 +376,7 @@ class MainWindow(QMainWindow):
 
     def _link_update(self, path: Path) -> EditMany | None:
         """The edit that keeps the map's links naming the same files once it is saved as ``path``."""
-        session = self.session
+        session = self._open_session
         # A map that never had a file has no folder its links were written from.
         edits = rebased_links(session.document, session.path, path) if session.path else []
         if not edits:
@@ -417,10 +441,11 @@ class MainWindow(QMainWindow):
         self.inspector.commit_pending()
         folder = self.session.path.parent if self.session.path else Path.home()
         suggested = folder / f"{self.session.path.stem if self.session.path else self.session.document.id}.pdf"
-        self.scene.flush()
+        scene = self._open_scene  # there is a scene while there is a session
+        scene.flush()
         from journeymapper.editor.pdf_export import ExportDialog  # reportlab loads on first export, not at start-up
 
-        dialog = ExportDialog(self.session.document, self.scene.layout, self.settings, suggested, self)
+        dialog = ExportDialog(self.session.document, scene.layout, self.settings, suggested, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.start_export(dialog.target(), dialog.options())
 
@@ -428,7 +453,7 @@ class MainWindow(QMainWindow):
         """Export in a worker thread, one at a time, with a progress dialog that can cancel it."""
         from journeymapper.editor.pdf_export import ExportJob
 
-        job = ExportJob(self.session.document, target, options, self)
+        job = ExportJob(self._open_session.document, target, options, self)
         progress = QProgressDialog(f"Exporting {target.name}…", "Cancel", 0, 0, self)
         progress.setWindowTitle("Export PDF")
         progress.setMinimumDuration(300)
@@ -442,13 +467,17 @@ class MainWindow(QMainWindow):
         job.start()
         return job
 
+    def _running_export(self) -> tuple[ExportJob, QProgressDialog]:
+        assert self._export is not None  # the job's signals come only while it is the running export
+        return self._export
+
     def _export_progress(self, done: int, total: int) -> None:
-        progress = self._export[1]
+        progress = self._running_export()[1]
         progress.setMaximum(total)
         progress.setValue(done)
 
     def _export_finished(self, message: str) -> None:
-        job, progress = self._export
+        job, progress = self._running_export()
         progress.reset()
         job.deleteLater()
         self._export = None
@@ -469,7 +498,9 @@ class MainWindow(QMainWindow):
     # -- recent files and autosave ------------------------------------------------------------
 
     def recent_files(self) -> list[Path]:
-        stored = self.settings.value("recentFiles", []) or []
+        # What _remember() wrote: a list of paths, which an INI file gives back as a plain string
+        # when it holds only one.
+        stored = cast(list[str] | str, self.settings.value("recentFiles", []) or [])
         return [Path(path) for path in ([stored] if isinstance(stored, str) else stored)]
 
     def _remember(self, path: Path | None) -> None:
@@ -533,12 +564,14 @@ class MainWindow(QMainWindow):
             "Discard changes deletes them for good."
         )
         roles = QMessageBox.ButtonRole
-        answers = {
-            box.addButton("Recover", roles.AcceptRole): Answer.RECOVER,
-            box.addButton("Not now", roles.RejectRole): Answer.LATER,
-            box.addButton("Discard changes", roles.DestructiveRole): Answer.DISCARD,
+        recover_button = box.addButton("Recover", roles.AcceptRole)
+        later_button = box.addButton("Not now", roles.RejectRole)
+        discard_button = box.addButton("Discard changes", roles.DestructiveRole)
+        answers: dict[QAbstractButton, Answer] = {
+            recover_button: Answer.RECOVER,
+            later_button: Answer.LATER,
+            discard_button: Answer.DISCARD,
         }
-        recover_button, later_button, _ = answers
         box.setDefaultButton(recover_button)
         box.setEscapeButton(later_button)
         box.exec()

@@ -54,7 +54,7 @@ def palette_entry(mime: QMimeData) -> NewTouchpoint | NewStage | NewLane | None:
     if not mime.hasFormat(PALETTE_MIME):
         return None
     try:
-        return _PALETTE.validate_json(bytes(mime.data(PALETTE_MIME)))
+        return _PALETTE.validate_json(bytes(mime.data(PALETTE_MIME).data()))
     except ValidationError:
         return None
 
@@ -70,6 +70,6 @@ def clipboard_cards(mime: QMimeData) -> ClipboardCards | None:
     if not mime.hasFormat(CARDS_MIME):
         return None
     try:
-        return ClipboardCards.model_validate_json(bytes(mime.data(CARDS_MIME)))
+        return ClipboardCards.model_validate_json(bytes(mime.data(CARDS_MIME).data()))
     except ValidationError:
         return None

@@ -21,6 +21,7 @@ from journeymapper.editor.linking import FoundLink, LinkBadge
 
 if TYPE_CHECKING:
     from journeymapper.editor.main_window import MainWindow
+    from journeymapper.editor.scene import MapScene
 
 BACK_LIMIT = 50
 
@@ -114,7 +115,7 @@ class LinkNavigator(QObject):
         self.back_action.setStatusTip(f"Reopen the map you followed a link from{where}")
 
 
-def connect_scene(navigator: LinkNavigator, scene) -> None:
+def connect_scene(navigator: LinkNavigator, scene: MapScene | None) -> None:
     """Follow the badges of a newly shown scene: on the next turn of the event loop, as the click
     came from inside the scene that opening another map replaces."""
     if scene is not None:

@@ -246,6 +246,7 @@ class EmotionLegendItem(Themed, QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         if not self._rows or level_of_detail(painter) < FAR_OUT:
             return
+        assert self._caption is not None  # set_legend sets the caption whenever it sets rows
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(canvas_font(self._style.small_font_size, True))
         painter.setPen(self._theme.muted_text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QDrag, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QWidget
@@ -80,9 +82,10 @@ class PaletteList(QListWidget):
             self.item(row).setIcon(_swatch(self.entry(row), theme))
 
     def entry(self, row: int) -> NewTouchpoint | NewStage | NewLane:
-        return self.item(row).data(ENTRY_ROLE)
+        # Every row holds one of ENTRIES under ENTRY_ROLE (see __init__).
+        return cast(NewTouchpoint | NewStage | NewLane, self.item(row).data(ENTRY_ROLE))
 
-    def startDrag(self, supported_actions) -> None:  # noqa: N802
+    def startDrag(self, supported_actions: Qt.DropAction) -> None:  # noqa: N802
         item = self.currentItem()
         if item is None:
             return

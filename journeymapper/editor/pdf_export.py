@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime
 import threading
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QObject, QRectF, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -52,7 +53,7 @@ class PagePreview(QWidget):
         self._plan = plan
         self.update()
 
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), self.palette().base())
@@ -215,16 +216,19 @@ class ExportDialog(QDialog):
         settings.setValue("export/insights", self.insights.isChecked())
 
     def _restore(self) -> None:
+        # QSettings.value() is typed object: the numbers below are those _remember() wrote, or
+        # their text when the settings are an INI file.
         settings = self._settings
         self.page.setCurrentText(str(settings.value("export/page", "A3")))
-        width, height = (float(value) for value in settings.value("export/customSize", [500, 700]))
+        size = cast(list[float | str], settings.value("export/customSize", [500, 700]))
+        width, height = (float(value) for value in size)
         self.custom_width.setValue(width)
         self.custom_height.setValue(height)
-        self.orientation.setCurrentIndex(int(settings.value("export/orientation", 0)))
+        self.orientation.setCurrentIndex(int(cast(int | str, settings.value("export/orientation", 0))))
         tile = _flag(settings, "export/tile")
         (self.tile if tile else self.fit).setChecked(True)
-        self.scale.setValue(float(settings.value("export/scale", 100)))
-        self.margin.setValue(float(settings.value("export/margin", 12)))
+        self.scale.setValue(float(cast(float | str, settings.value("export/scale", 100))))
+        self.margin.setValue(float(cast(float | str, settings.value("export/margin", 12))))
         self.appendix.setChecked(_flag(settings, "export/appendix"))
         self.insights.setChecked(_flag(settings, "export/insights"))
 
@@ -269,7 +273,8 @@ class ExportJob(QObject):
         self._pages = (0, 0)
         self._outcome: tuple[str, object] | None = None
         self._worker = threading.Thread(target=self._run, name="pdf-export", daemon=True)
-        self._poll = QTimer(self, interval=50, timeout=self._check)
+        self._poll = QTimer(self, interval=50)
+        self._poll.timeout.connect(self._check)
 
     def start(self) -> None:
         self._worker.start()

@@ -201,6 +201,8 @@ class PortfolioDock(QDockWidget):
         if folder != self.folder:
             self.folder = folder
             self.portfolio, self.error = None, None
+            self._generation += 1  # a scan of the old folder still running is of no use now: dropped
+            self.scanning = False
             if self.showing:
                 self.refresh()
             else:
@@ -295,6 +297,7 @@ class PortfolioDock(QDockWidget):
             f"<span style='color:{error if gaps else muted}'>{gaps} coverage gap{'s' if gaps != 1 else ''}</span>"
         )
         scanning = f" <span style='color:{muted}'>· scanning…</span>" if self.scanning else ""
+        assert self.folder is not None  # a portfolio is only kept for the folder shown (_path_changed)
         self.summary.setText(
             f"<b>{self.folder.name}/</b> <span style='color:{muted}'>·</span> " + " · ".join(parts) + scanning
         )

@@ -24,7 +24,15 @@ from PySide6.QtWidgets import (
 from journeymapper.collector import young_collections_only
 from journeymapper.connector_labels import place_labels
 from journeymapper.editor import drags
-from journeymapper.editor.commands import AddColumnOrRow, AddTouchpoints, EditFields, RemoveItems, quoted
+from journeymapper.editor.commands import (
+    AddColumnOrRow,
+    AddTouchpoints,
+    EditFields,
+    Entity,
+    ModelCommand,
+    RemoveItems,
+    quoted,
+)
 from journeymapper.editor.context_menu import build_menu
 from journeymapper.editor.file_kinds import dropped_files
 from journeymapper.editor.inline_editor import InlineEditor
@@ -58,6 +66,9 @@ class MapScene(QGraphicsScene):
     laid_out = Signal()
     link_activated = Signal(object)
     """A link badge was clicked: the ``LinkBadge`` of a stage or touchpoint. The scene never opens anything."""
+    # The layout's sizes, read as ``scene.style`` by the drags and the tests. The name hides
+    # QGraphicsScene.style(), the QStyle of widgets embedded in a scene: the canvas embeds none.
+    style: Style  # type: ignore[assignment]
 
     def __init__(self, session: MapSession, style: Style = DEFAULT_STYLE):
         super().__init__()
@@ -85,7 +96,8 @@ class MapScene(QGraphicsScene):
         self.layout: MapLayout
         self._labels_wanted = self._labels_placed = False  # until a view says it is near enough
         self._drag: drags.Drag | None = None
-        self._relayout = QTimer(self, singleShot=True, interval=0, timeout=self.sync)
+        self._relayout = QTimer(self, singleShot=True, interval=0)
+        self._relayout.timeout.connect(self.sync)
         self._unsubscribe = self.document.subscribe(self._on_change)
         self.sync()
 
@@ -132,14 +144,16 @@ class MapScene(QGraphicsScene):
         self.grid.set_layout(layout, lanes)
         self._links_checked_for = self.session.path
         self.link_badges = links = self.link_checker.badges(self.document, self.session.path)
+
+        def update_stage(item: HeaderItem) -> None:
+            item.set_header(layout.stage_headers[item.item_id])
+            show_stage_links(item, links.get(("stage", item.item_id)))
+
         self._sync(
             self.stage_headers,
             self.document.stages,
             lambda i: HeaderItem("stage", i, self.theme, self.style),
-            lambda item: (
-                item.set_header(layout.stage_headers[item.item_id]),
-                show_stage_links(item, links.get(("stage", item.item_id))),
-            ),
+            update_stage,
         )
         self._sync(
             self.lane_headers,
@@ -268,7 +282,7 @@ class MapScene(QGraphicsScene):
 
     # -- commands -----------------------------------------------------------------------------
 
-    def push(self, command) -> bool:
+    def push(self, command: ModelCommand) -> bool:
         """Push a command; a refusal is reported through ``refused`` and changes nothing."""
         try:
             self.session.push(command)
@@ -321,6 +335,7 @@ class MapScene(QGraphicsScene):
     def rename(self, item: CardItem | HeaderItem) -> InlineEditor:
         """Edit a card's title or a header's name in place; Enter commits, Escape cancels."""
         self.flush()
+        entity: Entity
         if isinstance(item, CardItem):
             entity, item_id, field = "touchpoint", item.touchpoint_id, "title"
             current = self.document.touchpoint(item_id).title

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeymapper.app_icon import ICON_FILE
-from journeymapper.model.templates import TEMPLATES
+from journeymapper.model.templates import TEMPLATES, Template
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 ICON_SIZE = QSize(40, 40)
@@ -86,7 +86,7 @@ class StartPage(QScrollArea):
         label.setFixedSize(ICON_SIZE)
         return label
 
-    def _template_button(self, template) -> QToolButton:
+    def _template_button(self, template: Template) -> QToolButton:
         button = QToolButton()
         button.setObjectName(f"template-{template.name}")
         button.setText(f"{template.label}\n{len(template.stages)} stages · {len(template.lanes)} lanes")

@@ -43,9 +43,14 @@ class Theme:
         return QColor.fromRgbF(
             *(
                 target_channel + (base_channel - target_channel) * strength
-                for base_channel, target_channel in zip(base.getRgbF()[:3], target.getRgbF()[:3])
+                for base_channel, target_channel in zip(_rgb(base), _rgb(target))
             )
         )
+
+
+def _rgb(colour: QColor) -> tuple[float, float, float]:
+    """The first three of ``getRgbF()``, which PySide6 types as a bare object."""
+    return colour.redF(), colour.greenF(), colour.blueF()
 
 
 LIGHT = Theme(
@@ -95,7 +100,8 @@ class ThemeSwitch(QObject):
         self.theme = palette_theme()
         # Qt announces a new colour scheme before it updates the application palette, which the
         # theme follows: look on the next turn of the event loop, once the palette is the new one.
-        self._look = QTimer(self, singleShot=True, interval=0, timeout=self.follow_palette)
+        self._look = QTimer(self, singleShot=True, interval=0)
+        self._look.timeout.connect(self.follow_palette)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._look.start)
 
     def follow_palette(self) -> None:
@@ -109,6 +115,7 @@ class ThemeSwitch(QObject):
 def theme_switch() -> ThemeSwitch:
     """The application's one ``ThemeSwitch``, made on first use; it lives as long as the application."""
     application = QGuiApplication.instance()
+    assert application is not None, "the theme follows the application palette: make the application first"
     return application.findChild(ThemeSwitch) or ThemeSwitch(application)
 
 

@@ -14,10 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from journeymapper.editor.commands import EditFields
+from journeymapper.editor.commands import EditFields, Entity, ModelCommand
 from journeymapper.editor.inspector.fields import Editor, ErrorLabel, label_text, stacked
 from journeymapper.model import JourneyDocument
 
@@ -206,7 +205,7 @@ class Page(QWidget):
     # -- committing ---------------------------------------------------------------------------
 
     def save(
-        self, editor: Editor, entity: str, item_id: str, current: BaseModel, changes: dict[str, Any], text: str
+        self, editor: Editor, entity: Entity, item_id: str, current: BaseModel, changes: dict[str, Any], text: str
     ) -> bool:
         """Validate ``changes`` with the model, then push them as one ``EditFields`` command.
 
@@ -222,11 +221,11 @@ class Page(QWidget):
         }
         message = None
         if changes:
-            message = self.inspector.push(lambda: EditFields(self.document, entity, item_id, changes, text))  # type: ignore[arg-type]
+            message = self.inspector.push(lambda: EditFields(self.document, entity, item_id, changes, text))
         editor.show_error(message)
         return message is None
 
-    def push(self, build: Callable[[], QUndoCommand], editor: Editor | None = None) -> bool:
+    def push(self, build: Callable[[], ModelCommand], editor: Editor | None = None) -> bool:
         message = self.inspector.push(build)
         if editor is not None:
             editor.show_error(message)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -10,7 +11,7 @@ from journeymapper.editor.commands import EditFields, EditMany, quoted
 from journeymapper.editor.inspector.base import Page, hint_label, problem
 from journeymapper.editor.inspector.card import COMMON_CHANNELS, channels_of
 from journeymapper.editor.inspector.choices import EmotionField
-from journeymapper.editor.inspector.fields import MIXED, ChannelField
+from journeymapper.editor.inspector.fields import MIXED, ChannelField, Editor
 from journeymapper.editor.inspector.lists import PersonaChecklist
 from journeymapper.model import Touchpoint
 
@@ -73,7 +74,7 @@ class BulkPage(Page):
             states[persona.id] = CHECKED if tagged == len(cards) else PARTIAL if tagged else UNCHECKED
         self.personas.load(states, force)
 
-    def _save_all(self, editor, changes_of, text: str) -> bool:
+    def _save_all(self, editor: Editor, changes_of: Callable[[Touchpoint], dict[str, Any]], text: str) -> bool:
         """Apply per-card changes (``changes_of(card) -> dict``) to every card as one command."""
         document, edits = self.document, []
         for card in self.cards():

@@ -13,6 +13,7 @@ from journeymapper.editor.inspector.base import Page, hint_label, required, valu
 from journeymapper.editor.inspector.choices import EmotionField
 from journeymapper.editor.inspector.fields import (
     ChannelField,
+    Editor,
     ErrorLabel,
     LineField,
     ListField,
@@ -149,7 +150,7 @@ class CardPage(Page):
 
     # -- saving -------------------------------------------------------------------------------
 
-    def _save(self, editor, field: str, value: Any, text: str | None = None) -> bool:
+    def _save(self, editor: Editor, field: str, value: Any, text: str | None = None) -> bool:
         card = self.card()
         if text is None:
             what = {"pain_points": "pain points"}.get(field, field)

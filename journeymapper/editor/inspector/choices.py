@@ -187,7 +187,7 @@ class EmotionField(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        options = [(None, "None", "Not rated", None)]
+        options: list[tuple[int | None, str, str, str | None]] = [(None, "None", "Not rated", None)]
         options += [
             (score, signed(score), f"{EMOTION_LABELS[score]} ({signed(score)})", EMOTION_COLOURS[score])
             for score in range(-2, 3)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 from journeymapper.editor.commands import quoted
 from journeymapper.editor.inspector.base import Page, hint_label
 from journeymapper.editor.inspector.choices import SegmentedField
-from journeymapper.editor.inspector.fields import LineField
+from journeymapper.editor.inspector.fields import Editor, LineField
 from journeymapper.model import Connection, ConnectionKind
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ class ConnectionPage(Page):
         self.label.load(connection.label, force)
         self.rate.load(percent_text(connection.conversion_rate), force)
 
-    def _save(self, editor, field: str, value: Any) -> bool:
+    def _save(self, editor: Editor, field: str, value: Any) -> bool:
         connection = self.connection()
         source, target = self._ends(connection)
         what = {"conversion_rate": "conversion rate"}.get(field, field)

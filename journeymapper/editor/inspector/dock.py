@@ -6,9 +6,9 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QStackedWidget, QWidget
 
+from journeymapper.editor.commands import ModelCommand
 from journeymapper.editor.inspector.base import Page, hint_label
 from journeymapper.editor.inspector.bulk import BulkPage
 from journeymapper.editor.inspector.card import CardPage
@@ -62,7 +62,8 @@ class Inspector(QDockWidget):
         self.scene: MapScene | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self._refusal: str | None = None
-        self._refresh = QTimer(self, singleShot=True, interval=0, timeout=self.refresh)
+        self._refresh = QTimer(self, singleShot=True, interval=0)
+        self._refresh.timeout.connect(self.refresh)
         self.stack = QStackedWidget(self)
         self.stack.setStyleSheet(palette().stylesheet())
         self.setWidget(self.stack)
@@ -141,7 +142,11 @@ class Inspector(QDockWidget):
         """Colours for the theme in use, after the system switched light or dark: the style sheet,
         the fields that style themselves, and coloured text on the page shown."""
         self.stack.setStyleSheet(palette().stylesheet())
-        for field in (*self.findChildren(SegmentedField), *self.findChildren(ColourField)):
+        fields: list[SegmentedField | ColourField] = [
+            *self.findChildren(SegmentedField),
+            *self.findChildren(ColourField),
+        ]
+        for field in fields:
             field.restyle()
         self.refresh()
 
@@ -190,7 +195,7 @@ class Inspector(QDockWidget):
 
     # -- pushing --------------------------------------------------------------------------------
 
-    def push(self, build: Callable[[], QUndoCommand]) -> str | None:
+    def push(self, build: Callable[[], ModelCommand]) -> str | None:
         """Build and push a command; None if the model took it, else the reason it was refused."""
         if self.scene is None:
             return "No map is open"

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextBlockFormat, QTextCursor
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QTextBlockFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QTextEdit, QVBoxLayout, QWidget
 
 MIXED: Any = object()
@@ -59,21 +59,27 @@ class Editor:
     def loaded(self) -> Any:
         return self._loaded
 
+    @property
+    def _as_widget(self) -> QWidget:
+        """The editor as the widget it is mixed into."""
+        assert isinstance(self, QWidget)  # every editor class below is also a QWidget
+        return self
+
     def load(self, value: Any, force: bool = False) -> None:
         """Show a model value, unless the user is in the middle of editing (and not ``force``)."""
         if not force and self.editing():
             return
         self._loaded = value
         if self.value() != value:
-            with QSignalBlocker(self):
+            with QSignalBlocker(self._as_widget):
                 self.write(value)
         self.show_error(None)
 
     def dirty(self) -> bool:
-        return self.value() != self._loaded
+        return bool(self.value() != self._loaded)
 
     def editing(self) -> bool:
-        return self.dirty() and has_focus_within(self)  # type: ignore[arg-type]
+        return self.dirty() and has_focus_within(self._as_widget)
 
     def finish(self) -> None:
         """Hand a changed value to ``commit_to``; it becomes the loaded value if the model took it."""
@@ -82,7 +88,7 @@ class Editor:
             self._loaded = value
 
     def revert(self) -> None:
-        with QSignalBlocker(self):
+        with QSignalBlocker(self._as_widget):
             self.write(self._loaded)
         self.show_error(None)
 
@@ -154,7 +160,7 @@ class TextField(QTextEdit, Editor):
         frame = 2 * self.frameWidth() + 2
         self.setFixedHeight(int(max(low * line + 8, min(high * line + 8, content)) + frame))
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._fit()
 
@@ -224,8 +230,8 @@ class ChannelField(QComboBox, Editor):
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(16)
         self.set_channels(channels)
-        self.lineEdit().setPlaceholderText(placeholder)
-        self.lineEdit().editingFinished.connect(self.finish)
+        self._line_edit().setPlaceholderText(placeholder)
+        self._line_edit().editingFinished.connect(self.finish)
         self.activated.connect(lambda _index: self.finish())
 
     def set_channels(self, channels: Sequence[str]) -> None:
@@ -242,10 +248,15 @@ class ChannelField(QComboBox, Editor):
 
     def write(self, value: Any) -> None:
         self.setEditText(value)
-        self.lineEdit().setCursorPosition(0)
+        self._line_edit().setCursorPosition(0)
 
     def set_placeholder(self, text: str) -> None:
-        self.lineEdit().setPlaceholderText(text)
+        self._line_edit().setPlaceholderText(text)
+
+    def _line_edit(self) -> QLineEdit:
+        line = self.lineEdit()
+        assert line is not None  # the combo box is made editable in __init__, which gives it one
+        return line
 
 
 def label_text(text: str) -> QLabel:

@@ -11,7 +11,7 @@ from journeymapper.editor.commands import quoted
 from journeymapper.editor.inspector.base import Page, hint_label, required, value_label
 from journeymapper.editor.inspector.card import links_text
 from journeymapper.editor.inspector.choices import ColourField
-from journeymapper.editor.inspector.fields import ComboField, LineField, TextField
+from journeymapper.editor.inspector.fields import ComboField, Editor, LineField, TextField
 from journeymapper.model import Lane, LaneKind, Stage
 from journeymapper.model.kinds import LANE_TEAMS
 
@@ -88,7 +88,7 @@ class StagePage(Page):
             f"Rename stage {quoted(stage.name)} to {quoted(name)}",
         )
 
-    def _save(self, editor, field: str, value: Any) -> bool:
+    def _save(self, editor: Editor, field: str, value: Any) -> bool:
         stage = self.stage()
         return self.save(
             editor, "stage", stage.id, stage, {field: value}, f"Change {field} of stage {quoted(stage.name)}"

@@ -209,7 +209,7 @@ class MetricsEditor(QWidget, Editor):
     def value(self) -> Any:
         table = self.table
         return tuple(
-            tuple((table.item(row, column).text() if table.item(row, column) else "") for column in range(3))
+            tuple((item.text() if (item := table.item(row, column)) else "") for column in range(3))
             for row in range(table.rowCount())
         )
 
@@ -237,7 +237,11 @@ class MetricsEditor(QWidget, Editor):
         taken = {row[0] for row in self._loaded}
         for preset in self._presets:
             text = f"{preset.name} ({preset.unit})" if preset.unit else preset.name
-            action = self.preset_menu.addAction(text, lambda chosen=preset: self._on_add(chosen))
+
+            def add(chosen: MetricPreset = preset) -> None:
+                self._on_add(chosen)
+
+            action = self.preset_menu.addAction(text, add)
             action.setEnabled(preset.name not in taken)
 
     def selected_names(self) -> list[str]:
@@ -247,7 +251,9 @@ class MetricsEditor(QWidget, Editor):
     def edit_cell(self, row: int, column: int) -> None:
         self.table.setCurrentCell(row, column)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.table.editItem(self.table.item(row, column))
+        item = self.table.item(row, column)
+        if item is not None:  # as Qt's editItem does with no item: nothing to edit
+            self.table.editItem(item)
 
     def _fit(self) -> None:
         rows = self.table.rowCount()

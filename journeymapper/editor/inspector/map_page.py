@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from journeymapper.editor.commands import AddPersona, ChangeMapId, RemovePersona, quoted
 from journeymapper.editor.inspector.base import Form, Page, hint_label, required, value_label
-from journeymapper.editor.inspector.fields import ComboField, LineField, ListField, TextField
+from journeymapper.editor.inspector.fields import ComboField, Editor, LineField, ListField, TextField
 from journeymapper.editor.inspector.lists import persona_badges
 from journeymapper.model import MapKind, Persona, PersonaPart
 from journeymapper.model.kinds import KIND_LABELS, PART_LABELS
@@ -202,7 +202,7 @@ class MapPage(Page):
 
     # -- saving -------------------------------------------------------------------------------
 
-    def _save(self, editor, field: str, value: Any, text: str | None = None) -> bool:
+    def _save(self, editor: Editor, field: str, value: Any, text: str | None = None) -> bool:
         info = self.document.info
         return self.save(editor, "map", "", info, {field: value}, text or f"Change {field} of the map")
 
@@ -231,6 +231,7 @@ class MapPage(Page):
             self.push(lambda: ChangeMapId(document, new_id))
 
     def _persona(self) -> Persona:
+        assert self.persona_id is not None  # callers check first that a persona is chosen
         return self.document.personas[self.persona_id]
 
     def _save_persona_name(self, name: str) -> bool:
@@ -246,7 +247,7 @@ class MapPage(Page):
             f"Rename persona {quoted(persona.name)} to {quoted(name)}",
         )
 
-    def _save_persona(self, editor, field: str, value: Any) -> bool:
+    def _save_persona(self, editor: Editor, field: str, value: Any) -> bool:
         if self.persona_id not in self.document.personas:
             return False
         persona = self._persona()
