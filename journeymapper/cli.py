@@ -90,10 +90,15 @@ def _parser() -> argparse.ArgumentParser:
     import argparse
 
     from journeymapper import __version__
+    from journeymapper.commands.csv_command import add_csv_command
+    from journeymapper.commands.diff_command import add_diff_command
     from journeymapper.commands.export_command import add_export_command
+    from journeymapper.commands.from_csv_command import add_from_csv_command
     from journeymapper.commands.from_mermaid_command import add_from_mermaid_command
+    from journeymapper.commands.git_setup_command import add_git_setup_command
     from journeymapper.commands.insights_command import add_insights_command
     from journeymapper.commands.install_desktop_command import add_install_desktop_command
+    from journeymapper.commands.merge_command import add_merge_command
     from journeymapper.commands.mermaid_command import add_mermaid_command
     from journeymapper.commands.new_command import add_new_command
     from journeymapper.commands.portfolio_command import add_portfolio_command
@@ -117,6 +122,11 @@ def _parser() -> argparse.ArgumentParser:
         add_portfolio_command,
         add_mermaid_command,
         add_from_mermaid_command,
+        add_csv_command,
+        add_from_csv_command,
+        add_diff_command,
+        add_merge_command,
+        add_git_setup_command,
         add_schema_command,
         add_install_desktop_command,
     ):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from journeymapper.commands.output import STANDARD_OUTPUT, write_output
+from journeymapper.commands.output import add_output_arguments, write_output
 from journeymapper.formats import json_format
 from journeymapper.formats.mermaid import dumps_mermaid
 
@@ -21,14 +21,7 @@ def add_mermaid_command(subparsers: argparse._SubParsersAction[argparse.Argument
         "card's personas (or its lane) as actors. Lanes, connections and card details are left out.",
     )
     command.add_argument("file", metavar="MAP", type=Path, help="a map file (.json)")
-    command.add_argument(
-        "-o",
-        "--output",
-        default=STANDARD_OUTPUT,
-        metavar="OUT.mmd",
-        help="write here (default, or '-': standard output)",
-    )
-    command.add_argument("--force", action="store_true", help="write even over the map being read")
+    add_output_arguments(command, "OUT.mmd")
     command.set_defaults(run=run)
     return command
 

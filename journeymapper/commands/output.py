@@ -5,6 +5,7 @@ x.json`` is a slip, not a wish."""
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import json
 import os
@@ -18,6 +19,19 @@ from journeymapper.formats.files import NotARegularFileError, write_atomically
 
 STANDARD_OUTPUT = "-"
 OUTPUT_HELP = "'-' writes to standard output"
+
+
+def add_output_arguments(command: argparse.ArgumentParser, metavar: str) -> None:
+    """``-o FILE`` (standard output unless given) and ``--force``, for a command that writes what
+    it makes of the map it reads."""
+    command.add_argument(
+        "-o",
+        "--output",
+        default=STANDARD_OUTPUT,
+        metavar=metavar,
+        help="write here (default, or '-': standard output)",
+    )
+    command.add_argument("--force", action="store_true", help="write even over the map being read")
 
 
 def print_json(header: dict[str, Any], result: Any) -> None:

@@ -1,4 +1,7 @@
-"""``journeymapper validate FILE...``: check map files, one line per file; exit 1 if any is bad."""
+"""``journeymapper validate FILE...``: check map files, one line per file; exit 1 if any is bad.
+
+A map with merge conflicts no one has resolved yet is bad too: it loads, but it holds only one
+side's values where two people disagreed (``journeymapper merge``)."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from pathlib import Path
 
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats import json_format
+from journeymapper.model.document import JourneyDocument
 
 EXIT_BAD_INPUT = 1
 
@@ -30,7 +34,16 @@ def run(arguments: argparse.Namespace) -> int:
             print(f"journeymapper: {error}", file=sys.stderr)
             failures += 1
             continue
-        if not arguments.quiet:
+        if document.conflicts:
+            print(f"journeymapper: {path}: {_unresolved(document)}", file=sys.stderr)
+            failures += 1
+        elif not arguments.quiet:
             counts = f"{document.touchpoint_count()} touchpoints, {document.graph.number_of_edges()} connections"
             print(f"{path}: ok ({counts})")
     return EXIT_BAD_INPUT if failures else 0
+
+
+def _unresolved(document: JourneyDocument) -> str:
+    count = len(document.conflicts)
+    first = next(iter(document.conflicts.values()))
+    return f"{count} unresolved merge conflict{'s' if count > 1 else ''}, the first: {first.text}"

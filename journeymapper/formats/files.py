@@ -33,6 +33,7 @@ from journeymapper.errors import JourneyMapError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 _UTF8_BOM = b"\xef\xbb\xbf"
+_MAPS_ARE_UTF8 = "map files must be UTF-8"
 _FOREIGN_BOMS = {
     b"\xff\xfe\x00\x00": "UTF-32",
     b"\x00\x00\xfe\xff": "UTF-32",
@@ -112,20 +113,21 @@ def _not_regular(path: Path, info: os.stat_result) -> str:
     return f"{where}, not a regular file"
 
 
-def decode_utf8(data: bytes, source: str) -> str:
-    """The text of a file that must be UTF-8 (a byte-order mark is allowed); errors say where."""
-    return utf8_content(data, source).decode("utf-8")
+def decode_utf8(data: bytes, source: str, requirement: str = "") -> str:
+    """The text of a file that must be UTF-8 (a byte-order mark is allowed); errors say where.
+    ``requirement`` ends every message about the encoding ("tables must be UTF-8: ...")."""
+    return utf8_content(data, source, requirement).decode("utf-8")
 
 
-def utf8_content(data: bytes, source: str) -> bytes:
+def utf8_content(data: bytes, source: str, requirement: str = "") -> bytes:
     """The bytes of a file that must be UTF-8, checked and without a byte-order mark; errors say where."""
     if not data.strip():
         raise JourneyMapError(f"{source}: file is empty")
     for bom, encoding in _FOREIGN_BOMS.items():
         if data.startswith(bom):
-            raise JourneyMapError(f"{source}: file is encoded as {encoding}; map files must be UTF-8")
+            raise JourneyMapError(f"{source}: file is encoded as {encoding}; {requirement or _MAPS_ARE_UTF8}")
     if len(data) >= 2 and (data[0] == 0 or data[1] == 0):
-        raise JourneyMapError(f"{source}: file looks like UTF-16 or UTF-32; map files must be UTF-8")
+        raise JourneyMapError(f"{source}: file looks like UTF-16 or UTF-32; {requirement or _MAPS_ARE_UTF8}")
     if data.startswith(_UTF8_BOM):
         data = data[len(_UTF8_BOM) :]
     try:
@@ -133,9 +135,9 @@ def utf8_content(data: bytes, source: str) -> bytes:
         return data
     except UnicodeDecodeError as error:
         line, column = _line_column(data, error.start)
-        raise JourneyMapError(
-            f"{source}: line {line}, column {column}: invalid UTF-8 byte 0x{data[error.start]:02x}"
-        ) from None
+        where = f"{source}: line {line}, column {column}"
+        advice = f"; {requirement}" if requirement else ""
+        raise JourneyMapError(f"{where}: invalid UTF-8 byte 0x{data[error.start]:02x}{advice}") from None
 
 
 def _line_column(data: bytes, offset: int) -> tuple[int, int]:

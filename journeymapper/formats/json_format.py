@@ -1,8 +1,9 @@
 """Reading and writing journey maps as JSON files.
 
 A saved map is UTF-8 (non-ASCII written as itself), indented, with keys and items in a stable
-order and a trailing newline, so that two versions diff cleanly. Saving goes to a temporary file
-beside the target that is then renamed over it: an interrupted save leaves the old file intact.
+order and a trailing newline, and leaves out every field that holds its default, so that two
+versions diff cleanly. Saving goes to a temporary file beside the target that is then renamed over
+it: an interrupted save leaves the old file intact.
 
 Loading checks the size, the encoding, the JSON syntax (a key repeated in one object is refused:
 one of its values would be lost), the format tag and version (migrating older versions), the
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from journeymapper.collector import young_collections_only
 from journeymapper.errors import JourneyMapError, shorten
@@ -56,8 +58,11 @@ def loads(data: bytes | str, source: str = "<map>") -> JourneyDocument:
 
 
 def dumps(document: JourneyDocument) -> str:
-    """The text of a map file."""
-    content = document.to_file().model_dump(mode="json")
+    """The text of a map file: only the fields that differ from their defaults (no ``null``, no
+    empty lists), so that an edit shows in git as the lines it touched; the format tag and
+    version always, so that the file says what it is. Keys follow the models' field order."""
+    content = document.to_file().model_dump(mode="json", exclude_defaults=True)
+    content = {"format": FORMAT_TAG, "version": FORMAT_VERSION, **content}
     return json.dumps(content, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -103,10 +108,90 @@ def _upgrade(content: Any, source: str) -> dict[str, Any]:
 def _content_message(error: ValidationError) -> str:
     problems = error.errors(include_url=False)
     first = problems[0]
-    message = f"{json_path(first['loc']) or 'top level'}: {first['msg'].removeprefix('Value error, ')}"
+    message = f"{json_path(first['loc']) or 'top level'}: {plain_words(first)}"
     if len(problems) > 1:
         message += f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''})"
     return message
+
+
+# What pydantic says of a value, in words for the person who wrote the file: the kind of value a
+# field takes, keyed by pydantic's error type.
+_VALUE_KINDS = {
+    "string_type": "text in double quotes",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "finite_number": "a finite number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list [...]",
+    "tuple_type": "a list [...]",
+    "dict_type": "an object {...}",
+    "model_type": "an object {...}",
+    "model_attributes_type": "an object {...}",
+}
+_OWNERS = {
+    "personas": "persona",
+    "stages": "stage",
+    "lanes": "lane",
+    "touchpoints": "touchpoint",
+    "connections": "connection",
+    "links": "link",
+    "metrics": "metric",
+}
+_BOUNDS = {"le": "at most", "ge": "at least", "lt": "less than", "gt": "more than"}
+_COLOUR_PATTERN, _ID_PATTERN = "^#[0-9a-fA-F]{6}$", "^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$"
+
+
+def plain_words(problem: ErrorDetails) -> str:
+    """One pydantic problem in a person's words: "missing (every map needs one)" for "Field
+    required", "should be at most 2, found 7" for "Input should be less than or equal to 2"."""
+    kind, location = problem["type"], problem["loc"]
+    context: dict[str, Any] = dict(problem.get("ctx") or {})
+    found = f"found {_found(problem['input'])}"
+    if kind == "missing":
+        return f"missing (every {_owner(location)} needs one)"
+    if kind == "extra_forbidden":
+        return f"not a field of a {_owner(location)} (misspelt?)"
+    if kind in _VALUE_KINDS:
+        return f"should be {_VALUE_KINDS[kind]}, {found}"
+    if kind in ("less_than_equal", "greater_than_equal", "less_than", "greater_than"):
+        bound, limit = next((_BOUNDS[key], value) for key, value in context.items() if key in _BOUNDS)
+        return f"should be {bound} {limit}, {found}"
+    if kind in ("enum", "literal_error"):
+        return f"should be {context['expected']}, {found}"
+    if kind == "string_too_short":
+        least = context["min_length"]
+        return "should not be empty" if least == 1 else f"should be at least {least} characters long"
+    if kind == "string_too_long":
+        return f"too long: at most {context['max_length']} characters, found {len(problem['input'])}"
+    if kind == "too_short":
+        return f"should have at least {context['min_length']} items"
+    if kind == "too_long":
+        return f"should have at most {context['max_length']} items"
+    if kind == "string_pattern_mismatch":
+        if context.get("pattern") == _COLOUR_PATTERN:
+            return f"should be a colour written #rrggbb, such as #4477aa, {found}"
+        if context.get("pattern") == _ID_PATTERN:
+            return f"should be an id of letters, digits and _ . : - (up to 128, a letter or digit first), {found}"
+        return f"is not written the way this field takes, {found}"
+    return problem["msg"].removeprefix("Value error, ").replace("Input should", "should")
+
+
+def _owner(location: tuple[int | str, ...]) -> str:
+    """What holds the field at ``location``: "touchpoint" for ``touchpoints[3].title``, "map" at the top."""
+    return next((_OWNERS[part] for part in reversed(location[:-1]) if part in _OWNERS), "map")
+
+
+def _found(value: Any) -> str:
+    """A value as the file writes it, shortened; what it is for objects and lists."""
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    return shorten(json.dumps(value, ensure_ascii=False, default=str), 40)
 
 
 def json_path(location: tuple[int | str, ...]) -> str:

@@ -55,7 +55,32 @@ def _message(error: str, data: bytes) -> str:
                 f"invalid JSON: line {line}, column {escape.start() + 1}: {escape.group(0)} is half of a "
                 "surrogate pair without its other half, not a character"
             )
-    return f"invalid JSON: line {line}, column {column}: {what}"
+    return f"invalid JSON: line {line}, column {column}: {_WORDS.get(what, what)}"
+
+
+_A_VALUE = "expected a value (a string, number, true, false, null, an object or a list)"
+# The parser's phrases in a person's words; the parser's own where there is nothing to add.
+_WORDS = {
+    "expected ident": _A_VALUE,
+    "expected value": _A_VALUE,
+    "EOF while parsing a value": "the file ends where a value should follow",
+    "EOF while parsing an object": "the file ends inside an object: a closing } is missing",
+    "EOF while parsing a list": "the file ends inside a list: a closing ] is missing",
+    "EOF while parsing a string": 'the file ends inside a string: a closing " is missing',
+    "expected `:`": "expected a colon (:) after the key",
+    "expected `,` or `}`": "expected a comma before the next key, or } to close the object",
+    "expected `,` or `]`": "expected a comma before the next item, or ] to close the list",
+    "key must be a string": 'a key must be text in double quotes, such as "title"',
+    "trailing comma": "a comma before a closing bracket, where JSON allows none",
+    "trailing characters": "more text after the end of the map",
+    "invalid escape": 'a backslash escape JSON does not have (it has \\n, \\t, \\", \\\\ and \\uXXXX)',
+    "invalid number": "not a number JSON can read (no leading zeros, no sign but -, digits after a point)",
+    "number out of range": "number out of range (beyond 1.8e308)",
+    "control character (\\u0000-\\u001F) found while parsing a string": (
+        "a control character (a tab or a line break, say) inside a string: write it as \\t or \\n"
+    ),
+    "recursion limit exceeded": "nested too deeply",
+}
 
 
 def _line(data: bytes, number: int) -> bytes:

@@ -40,7 +40,7 @@ from journeymapper.formats.files import decode_utf8, read_limited
 from journeymapper.formats.mermaid_syntax import Journey, encode, parse_journey, task_name
 from journeymapper.model.document import JourneyDocument
 from journeymapper.model.schema import Connection, Lane, LaneKind, MapKind, Persona, Stage, Touchpoint
-from journeymapper.model.templates import BLUE, GREY, new_map_id, slug
+from journeymapper.model.templates import BLUE, GREY, new_map_id, readable_id
 
 NEUTRAL_SCORE = 3
 UNTITLED = "Untitled"
@@ -102,14 +102,14 @@ def _add_steps(
     """A stage per section and a touchpoint per task, each joined to the one before by a flow."""
     previous, flows = "", 0  # counted here: the graph counts its edges by walking every node
     for section in journey.sections:
-        stage = _checked(source, section.line, Stage, id=_unique_id("stage", section.name, taken), name=section.name)
+        stage = _checked(source, section.line, Stage, id=readable_id("stage", section.name, taken), name=section.name)
         document.add_stage(stage)
         for task in section.tasks:
             card = _checked(
                 source,
                 task.line,
                 Touchpoint,
-                id=_unique_id("tp", task.name, taken),
+                id=readable_id("tp", task.name, taken),
                 stage=stage.id,
                 lane=ACTIONS.id,
                 index=len(document.cell(stage.id, ACTIONS.id)),
@@ -121,7 +121,7 @@ def _add_steps(
             if previous:
                 flows += 1
                 document.add_connection(
-                    Connection(id=_unique_id("flow", str(flows), taken), source=previous, target=card.id)
+                    Connection(id=readable_id("flow", str(flows), taken), source=previous, target=card.id)
                 )
             previous = card.id
 
@@ -135,20 +135,10 @@ def _add_personas(document: JourneyDocument, journey: Journey, source: str, take
                 first_lines.setdefault(actor, task.line)
     ids: dict[str, str] = {}
     for actor, line in first_lines.items():
-        persona = _checked(source, line, Persona, id=_unique_id("persona", actor, taken), name=actor)
+        persona = _checked(source, line, Persona, id=readable_id("persona", actor, taken), name=actor)
         document.add_persona(persona)
         ids[actor] = persona.id
     return ids
-
-
-def _unique_id(prefix: str, name: str, taken: set[str]) -> str:
-    """A readable id, ``prefix-slug-of-name``, with a number added when it is taken."""
-    stem = "-".join(part for part in (prefix, slug(name)[:48].strip("-")) if part)
-    candidate, number = stem, 2
-    while candidate in taken:
-        candidate, number = f"{stem}-{number}", number + 1
-    taken.add(candidate)
-    return candidate
 
 
 def _checked(source: str, line: int, model: type[ModelT], **fields: object) -> ModelT:

@@ -3,6 +3,7 @@
 from journeymapper.model.document import Change, JourneyDocument
 from journeymapper.model.schema import (
     FORMAT_VERSION,
+    Conflict,
     Connection,
     ConnectionKind,
     JourneyMapFile,
@@ -20,6 +21,7 @@ from journeymapper.model.schema import (
 __all__ = [
     "FORMAT_VERSION",
     "Change",
+    "Conflict",
     "Connection",
     "ConnectionKind",
     "JourneyDocument",

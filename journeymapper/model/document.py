@@ -12,6 +12,9 @@ invariants, or raises ``JourneyMapError`` and changes nothing:
 Removing a stage or lane that still holds touchpoints, or a persona that a touchpoint names, is
 refused: the caller decides what happens to those first (the editor moves or deletes the cards in
 the same undo step). Removing a touchpoint removes its connections and returns them.
+
+The merge conflicts a three-way merge left are kept in order beside the rest. They name objects by
+id but are not references: the object a conflict is about may be gone, which is the conflict.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from pydantic import ValidationError
 
 from journeymapper.errors import JourneyMapError
 from journeymapper.model.schema import (
+    Conflict,
     Connection,
     JourneyMapFile,
     Lane,
@@ -35,11 +39,11 @@ from journeymapper.model.schema import (
     Touchpoint,
 )
 
-Entity = Literal["map", "persona", "stage", "lane", "touchpoint", "connection"]
+Entity = Literal["map", "persona", "stage", "lane", "touchpoint", "connection", "conflict"]
 Action = Literal["added", "updated", "moved", "removed"]
 Cell = tuple[str, str]
 ItemT = TypeVar("ItemT", Persona, Stage, Lane, Touchpoint, Connection, JourneyMapFile)
-OrderedT = TypeVar("OrderedT", bound=Persona | Stage | Lane)
+OrderedT = TypeVar("OrderedT", bound=Persona | Stage | Lane | Conflict)
 
 
 @dataclass(frozen=True)
@@ -104,7 +108,7 @@ def _validated(model: type[ItemT], current: ItemT, changes: Mapping[str, Any]) -
 
 
 class OrderedItems(Mapping[str, OrderedT]):
-    """Stages, lanes or personas: objects by id, in the order the user arranged them."""
+    """Stages, lanes, personas or merge conflicts: objects by id, in the order the user arranged them."""
 
     def __init__(self, label: str) -> None:
         self._label = label
@@ -168,6 +172,7 @@ class JourneyDocument:
         self.personas: OrderedItems[Persona] = OrderedItems("persona")
         self.stages: OrderedItems[Stage] = OrderedItems("stage")
         self.lanes: OrderedItems[Lane] = OrderedItems("lane")
+        self.conflicts: OrderedItems[Conflict] = OrderedItems("conflict")
         self.graph: nx.DiGraph[str] = nx.DiGraph()
         self._connections: dict[str, tuple[str, str]] = {}
         self._placed: list[tuple[int, str]] = []
@@ -185,10 +190,11 @@ class JourneyDocument:
         merges) close up, ties keeping file order.
         """
         document = cls(data.id, data.title, data.kind, data.description, data.author)
-        groups: tuple[tuple[str, tuple[Persona | Stage | Lane, ...]], ...] = (
+        groups: tuple[tuple[str, tuple[Persona | Stage | Lane | Conflict, ...]], ...] = (
             ("personas", data.personas),
             ("stages", data.stages),
             ("lanes", data.lanes),
+            ("conflicts", data.conflicts),
         )
         for field, items in groups:
             ordered: OrderedItems[Any] = getattr(document, field)
@@ -355,6 +361,7 @@ class JourneyDocument:
                 "lanes": tuple(self.lanes.values()),
                 "touchpoints": tuple(self.touchpoints()),
                 "connections": tuple(self.connections()),
+                "conflicts": tuple(self.conflicts.values()),
             }
         )
 
@@ -407,6 +414,18 @@ class JourneyDocument:
         persona = self.personas.pop(persona_id)
         self._notify("persona", "removed", persona_id)
         return persona
+
+    # -- merge conflicts ----------------------------------------------------------------------
+
+    def add_conflict(self, conflict: Conflict, position: int | None = None) -> None:
+        """Record a conflict a merge left (see ``model.merge``); ``position`` puts one back on undo."""
+        self.conflicts.insert(conflict, position)
+        self._notify("conflict", "added", conflict.id)
+
+    def remove_conflict(self, conflict_id: str) -> Conflict:
+        conflict = self.conflicts.pop(conflict_id)
+        self._notify("conflict", "removed", conflict_id)
+        return conflict
 
     # -- stages and lanes ---------------------------------------------------------------------
 

@@ -12,7 +12,16 @@ import sys
 from enum import StrEnum
 from typing import Annotated, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, StringConstraints, WithJsonSchema, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    JsonValue,
+    PlainValidator,
+    StringConstraints,
+    WithJsonSchema,
+    field_validator,
+)
 
 FORMAT_TAG: Final = "journeymapper"
 FORMAT_VERSION: Final = 1
@@ -159,6 +168,26 @@ class Connection(Item):
     )
 
 
+ConflictEntity = Literal["map", "persona", "stage", "lane", "touchpoint", "connection"]
+
+
+class Conflict(Item):
+    """A difference a three-way merge could not settle. The map holds OURS' value; THEIRS' value
+    waits here, so that nothing is lost, until someone picks a side.
+
+    ``field`` is a field of the object, ``place`` (a card's stage, lane and index) or ``position``
+    (a stage's or lane's place in its row), or empty when one side removed the whole object: then
+    the removed side's value is null and the other side's is the object itself."""
+
+    id: Id
+    entity: ConflictEntity
+    entity_id: Id
+    field: Annotated[str, StringConstraints(max_length=80)] = ""
+    ours: JsonValue = None
+    theirs: JsonValue = None
+    text: Text = ""
+
+
 class JourneyMapFile(Item):
     """One journey map exactly as the JSON file holds it."""
 
@@ -174,6 +203,9 @@ class JourneyMapFile(Item):
     lanes: tuple[Lane, ...] = ()
     touchpoints: tuple[Touchpoint, ...] = ()
     connections: tuple[Connection, ...] = ()
+    conflicts: tuple[Conflict, ...] = Field(
+        default=(), description="Merge conflicts not yet resolved; absent when there are none."
+    )
 
     @field_validator("version", mode="before")
     @classmethod

@@ -209,6 +209,17 @@ def new_map_id(title: str, fallback: str = "map") -> str:
     return f"{slug(title)[:48].strip('-') or slug(fallback)}-{uuid.uuid4().hex[:6]}"
 
 
+def readable_id(prefix: str, name: str, taken: set[str]) -> str:
+    """A readable id, ``prefix-slug-of-name``, with a number added while it is in ``taken``; the
+    id is added to ``taken``, so that the next call never returns it again."""
+    stem = "-".join(part for part in (prefix, slug(name)[:48].strip("-")) if part)
+    candidate, number = stem, 2
+    while candidate in taken:
+        candidate, number = f"{stem}-{number}", number + 1
+    taken.add(candidate)
+    return candidate
+
+
 def slug(text: str) -> str:
     """Lower-case ASCII words joined by hyphens: "Closed/Won" -> "closed-won", "Café" -> "cafe"."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")

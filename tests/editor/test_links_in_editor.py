@@ -282,7 +282,7 @@ def test_save_as_into_a_subfolder_rewrites_the_link_and_undo_puts_it_back(window
 
     assert window.session.path == target.resolve()
     assert not window.isWindowModified()
-    [stage] = [stage for stage in json.loads(target.read_text())["stages"] if stage["links"]]
+    [stage] = [stage for stage in json.loads(target.read_text())["stages"] if stage.get("links")]
     assert [link["path"] for link in stage["links"]] == [f"../{CUSTOMER}.json"]
     saved = json_format.load(target)
     assert saved == window.session.document

@@ -77,7 +77,7 @@ def test_a_file_with_a_huge_unknown_key_is_reported_in_a_short_message(window, t
     content["touchpoints"][0]["x" * 10_000_000] = 1
     (tmp_path / "huge.json").write_text(json.dumps(content), encoding="utf-8")
     assert not window.open_file(tmp_path / "huge.json")
-    assert "Extra inputs are not permitted" in dialogs["warnings"][0] and len(dialogs["warnings"][0]) < 500
+    assert "not a field of a touchpoint" in dialogs["warnings"][0] and len(dialogs["warnings"][0]) < 500
 
 
 def test_edits_mark_the_window_modified_and_undoing_them_clears_the_mark(window, sample_copy):

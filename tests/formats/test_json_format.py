@@ -11,6 +11,7 @@ import pytest
 from journeymapper.errors import MESSAGE_LIMIT, JourneyMapError
 from journeymapper.formats import files, json_format, migrations
 from journeymapper.formats.json_format import dumps, load, loads, save
+from journeymapper.model import JourneyDocument
 
 
 def content_of(document) -> dict:
@@ -52,6 +53,29 @@ def test_saving_twice_gives_the_same_bytes(small_map, tmp_path):
     save(small_map, tmp_path / "a.json")
     save(load(tmp_path / "a.json"), tmp_path / "b.json")
     assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
+
+
+def test_only_fields_that_differ_from_their_defaults_are_written(small_map):
+    content = content_of(small_map)
+    assert list(content) == ["format", "version", "id", "title", "kind", "author", "personas", "stages", "lanes",
+                             "touchpoints", "connections"]  # fmt: skip
+    assert content["stages"][0] == {"id": "browse", "name": "Browse"}
+    assert content["lanes"][1] == {"id": "payments", "name": "Payments"}
+    assert content["touchpoints"][3] == {"id": "charge", "stage": "pay", "lane": "payments", "title": "Charge card"}
+    assert content["connections"][0] == {"id": "c1", "source": "search", "target": "compare"}
+
+
+def test_the_format_tag_version_and_required_fields_are_always_written():
+    content = content_of(JourneyDocument("m", "", "user"))
+    assert content == {"format": "journeymapper", "version": 1, "id": "m", "title": "", "kind": "user"}
+
+
+def test_a_file_written_with_every_default_loads_the_same_and_resaving_changes_it_once(small_map):
+    old_style = json.dumps(small_map.to_file().model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    assert '"part": null' in old_style and '"links": []' in old_style
+    assert loads(old_style) == small_map
+    resaved = dumps(loads(old_style))
+    assert resaved != old_style and dumps(loads(resaved)) == resaved
 
 
 def test_touchpoints_are_saved_stage_by_stage_and_lane_by_lane(small_map):
@@ -124,7 +148,9 @@ def test_a_utf8_byte_order_mark_is_tolerated(small_map):
 
 @pytest.mark.parametrize("text", ["", "   \n", b""])
 def test_an_empty_file_is_refused(text):
-    assert load_error(text) == "map.json: file is empty" or "EOF" in load_error(text)
+    assert load_error(text) == "map.json: file is empty" or "the file ends where a value should follow" in load_error(
+        text
+    )
 
 
 def test_other_json_is_not_a_map():
@@ -155,28 +181,72 @@ def test_a_malformed_version_is_refused(small_map, version):
         (lambda c: c["connections"][0].update(target="search"), "connections[0]: connection 'c1' joins"),
         (
             lambda c: c["touchpoints"][2].update(emotion=7),
-            "touchpoints[2].emotion: Input should be less than or equal to 2",
+            "touchpoints[2].emotion: should be at most 2, found 7",
         ),
         (
             lambda c: c.update(kind="galaxy"),
-            "kind: Input should be 'customer', 'user', 'business' or 'service_blueprint'",
+            "kind: should be 'customer', 'user', 'business' or 'service_blueprint', found \"galaxy\"",
         ),
         (lambda c: c["connections"][0].update(conversion_rate=1.5), "connections[0].conversion_rate:"),
         (
-            lambda c: c["touchpoints"][0]["metrics"].update({"Time on task": {"value": "fast"}}),
+            lambda c: c["touchpoints"][0].update(metrics={"Time on task": {"value": "fast"}}),
             'touchpoints[0].metrics["Time on task"].value:',
         ),
         (lambda c: c["lanes"][0].update(colour="blue"), "lanes[0].colour:"),
         (
             lambda c: c["touchpoints"][0].update(surprise=True),
-            "touchpoints[0].surprise: Extra inputs are not permitted",
+            "touchpoints[0].surprise: not a field of a touchpoint (misspelt?)",
         ),
         (lambda c: c["stages"][0].update(links=[{"path": "/etc/passwd", "map_id": "m"}]), "stages[0].links[0].path"),
-        (lambda c: c.pop("title"), "title: Field required"),
+        (lambda c: c.pop("title"), "title: missing (every map needs one)"),
     ],
 )
 def test_content_errors_name_the_json_path(small_map, edit, expected):
     assert load_error(broken(small_map, edit)).startswith(f"map.json: {expected}")
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (lambda c: c["touchpoints"][0].pop("title"), "touchpoints[0].title: missing (every touchpoint needs one)"),
+        (lambda c: c["touchpoints"][2].update(emotion="happy"), 'emotion: should be a whole number, found "happy"'),
+        (lambda c: c["touchpoints"][2].update(emotion=1.5), "emotion: should be a whole number, found 1.5"),
+        (lambda c: c["touchpoints"][0].update(index=-1), "touchpoints[0].index: should be at least 0, found -1"),
+        (lambda c: c.update(title=5), "title: should be text in double quotes, found 5"),
+        (lambda c: c.update(title="x" * 600), "title: too long: at most 500 characters, found 600"),
+        (lambda c: c.update(stages={}), "stages: should be a list [...], found an object"),
+        (lambda c: c["touchpoints"].__setitem__(0, 5), "touchpoints[0]: should be an object {...}, found 5"),
+        (lambda c: c["lanes"][0].update(colour="blue"), "colour: should be a colour written #rrggbb, such as #4477aa"),
+        (lambda c: c["touchpoints"][0].update(id="a b"), "touchpoints[0].id: should be an id of letters, digits and _"),
+    ],
+)
+def test_content_errors_say_what_is_wrong_in_a_persons_words(small_map, edit, expected):
+    """Not pydantic's words ("Field required", "Input should be a valid integer"): what the
+    field needs and what the file has."""
+    message = load_error(broken(small_map, edit))
+    assert expected in message
+    assert "Input should" not in message and "Field required" not in message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"title": tru}', "column 14: expected a value (a string, number, true, false, null, an object or a list)"),
+        ('{"title": "Pay"', "the file ends inside an object: a closing } is missing"),
+        ('{"title" "Pay"}', "expected a colon (:) after the key"),
+        ('{"title": "Pay" "kind": "user"}', "expected a comma before the next key, or } to close the object"),
+        ('{"stages": [1 2]}', "expected a comma before the next item, or ] to close the list"),
+        ("{title: 1}", 'a key must be text in double quotes, such as "title"'),
+        ('{"title": "Pay",}', "a comma before a closing bracket, where JSON allows none"),
+        ('{"title": "Pay"} }', "more text after the end of the map"),
+        ('{"title": "P\\qay"}', "a backslash escape JSON does not have"),
+        ('{"title": "P\tay"}', "a control character (a tab or a line break, say) inside a string"),
+    ],
+)
+def test_syntax_errors_say_what_is_wrong_in_a_persons_words(text, expected):
+    message = load_error(text)
+    assert message.startswith("map.json: invalid JSON: line 1, column ")
+    assert expected in message
 
 
 def test_several_problems_are_counted_in_one_line(small_map):
@@ -188,27 +258,27 @@ def test_several_problems_are_counted_in_one_line(small_map):
 
 
 def test_non_finite_numbers_are_refused(small_map):
-    text = broken(small_map, lambda c: c["touchpoints"][0]["metrics"].update({"NPS": {"value": 1}}))
+    text = broken(small_map, lambda c: c["touchpoints"][0].update(metrics={"NPS": {"value": 1}}))
     assert "touchpoints[0].metrics.NPS.value" in load_error(text.replace('"value": 1', '"value": 1e999'))
 
 
 @pytest.mark.parametrize("digits", [309, 310, 400, 4300, 4301, 100_000])
 def test_a_number_with_hundreds_or_thousands_of_digits_is_refused_in_one_short_line(small_map, digits):
-    text = broken(small_map, lambda c: c["touchpoints"][0]["metrics"].update({"NPS": {"value": 7}}))
+    text = broken(small_map, lambda c: c["touchpoints"][0].update(metrics={"NPS": {"value": 7}}))
     message = load_error(text.replace('"value": 7', f'"value": {"9" * digits}'))
     assert len(message) < 200
     assert "metrics.NPS.value: must be at most 1.8e+308 in size" in message or "number out of range" in message
 
 
 def test_a_number_just_inside_the_range_loads_and_saves_as_written(small_map):
-    text = broken(small_map, lambda c: c["touchpoints"][0]["metrics"].update({"NPS": {"value": 10**308}}))
+    text = broken(small_map, lambda c: c["touchpoints"][0].update(metrics={"NPS": {"value": 10**308}}))
     assert f'"value": 1{"0" * 308}' in dumps(loads(text))
 
 
 def test_a_huge_unknown_key_is_shortened_in_the_message(small_map):
     key = "k" * 10_000_000
     message = load_error(broken(small_map, lambda c: c["touchpoints"][0].update({key: 1})))
-    assert message.startswith(f'map.json: touchpoints[0]["{"k" * 59}…"]: Extra inputs are not permitted')
+    assert message.startswith(f'map.json: touchpoints[0]["{"k" * 59}…"]: not a field of a touchpoint')
     assert len(message) < 200
 
 
@@ -255,7 +325,7 @@ def test_syntax_error_columns_count_characters_not_bytes():
 
 @pytest.mark.parametrize("word", ["NaN", "Infinity", "-Infinity"])
 def test_nan_and_infinity_are_not_json(small_map, word):
-    text = broken(small_map, lambda c: c["touchpoints"][0]["metrics"].update({"NPS": {"value": 7}}))
+    text = broken(small_map, lambda c: c["touchpoints"][0].update(metrics={"NPS": {"value": 7}}))
     assert "invalid JSON" in load_error(text.replace('"value": 7', f'"value": {word}'))
 
 
