@@ -16,6 +16,7 @@ from journeymapper.errors import JourneyMapError
 from journeymapper.model import Connection, JourneyDocument, Lane, Persona, Stage, Touchpoint
 
 NUDGE_ID = 1001
+NEW_CARD_ID = 1002
 END_OF_CELL = 1 << 30
 """An index past any cell's end: the document clamps it, so the card goes last."""
 
@@ -208,14 +209,14 @@ class EditFields(ModelCommand):
 
 
 class EditMany(ModelCommand):
-    """Several field edits as one undo step (a bulk edit): all are applied, or none."""
+    """Several edits as one undo step (a bulk edit, a table applied): all are applied, or none."""
 
-    def __init__(self, edits: Sequence[EditFields], text: str):
+    def __init__(self, edits: Sequence[ModelCommand], text: str):
         super().__init__(text)
         self._edits = list(edits)
 
     def apply(self) -> None:
-        done: list[EditFields] = []
+        done: list[ModelCommand] = []
         try:
             for edit in self._edits:
                 edit.apply()
@@ -365,3 +366,36 @@ class RemovePersona(ModelCommand):
         self._document.add_persona(self._persona, self._position)
         for card_id, personas in self._tagged.items():
             self._document.update_touchpoint(card_id, personas=personas)
+
+
+class AddNewCard(AddTouchpoints):
+    """A card added from the keyboard (Enter) or the canvas's "+", its title still to be typed:
+    the title typed next (``NameNewCard``) merges into this step, so that adding a card and naming
+    it is one undo step ("Add 'Welcome call' to Kickoff / Customer Success")."""
+
+    def __init__(self, document: JourneyDocument, card: Touchpoint, where: str):
+        super().__init__(document, [card], f"Add {quoted(card.title)} to {where}")
+        self._where = where
+
+    def id(self) -> int:
+        return NEW_CARD_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
+        card_id = self.touchpoint_ids[0]
+        if not isinstance(other, NameNewCard) or other.touchpoint_id != card_id:
+            return False
+        # The name is in the document already: redo adds the card as it is now.
+        self._touchpoints = [self._document.touchpoint(card_id)]
+        self.setText(f"Add {quoted(self._touchpoints[0].title)} to {self._where}")
+        return True
+
+
+class NameNewCard(EditFields):
+    """The title typed into a card just added by ``AddNewCard``: merges into that step."""
+
+    def __init__(self, document: JourneyDocument, entity: Entity, item_id: str, changes: dict[str, Any], text: str):
+        super().__init__(document, entity, item_id, changes, text)
+        self.touchpoint_id = item_id
+
+    def id(self) -> int:
+        return NEW_CARD_ID

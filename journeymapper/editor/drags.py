@@ -2,8 +2,16 @@
 
 - dragging cards to another cell or slot (``CardDrag``),
 - dragging a stage or lane header along its axis to reorder (``HeaderDrag``),
-- dragging from a card's handle to another card to connect them (``ConnectionDrag``),
+- dragging from a card's handle, or from anywhere on a card with Shift held, to anywhere on
+  another card to connect them (``ConnectionDrag``),
 - nudging the selected cards with the arrow keys (``nudge``).
+
+A gesture owns the mouse from press to release: Qt's own handling (selection, moving items)
+never sees its events, and card items are not movable, so nothing but a drag moves them. What is
+under the pointer comes from the layout and the document (``card_under``), not from the items.
+When a drag ends, however it ends, the items it moved go back where the layout puts them
+(``Drag.restore``) before its command, if any, reaches the model: the canvas then shows what the
+document holds.
 """
 
 from __future__ import annotations
@@ -15,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF, Qt
 from PySide6.QtGui import QPen
-from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsSceneMouseEvent
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsSceneMouseEvent
 
 from journeymapper.editor.commands import (
     END_OF_CELL,
@@ -27,7 +35,18 @@ from journeymapper.editor.commands import (
     placement_of,
     quoted,
 )
-from journeymapper.editor.items import CardItem, HeaderItem
+from journeymapper.editor.items import (
+    CARD_Z,
+    CONNECT_MODIFIER,
+    DRAGGED_Z,
+    HANDLE_REACH,
+    HEADER_Z,
+    CardItem,
+    HeaderItem,
+    on_handle,
+    qrect,
+)
+from journeymapper.errors import JourneyMapError
 from journeymapper.layout import Point
 from journeymapper.model import Connection
 
@@ -39,10 +58,10 @@ _CLICK_DISTANCE = 4.0
 
 
 class Drag:
-    """A gesture between press and release. ``consumes_press``: the scene's default handling
-    (selection, moving items) stays out of it."""
+    """A gesture between press and release. ``scrolls``: along which axes (x, y) the view scrolls
+    while the pointer is near its edge."""
 
-    consumes_press = False
+    scrolls = (True, True)
 
     def __init__(self, scene: MapScene, start: QPointF):
         self.scene, self.start = scene, start
@@ -53,22 +72,75 @@ class Drag:
             self.moved = True
 
     def finish(self, position: QPointF) -> ModelCommand | None:
+        """The command of a release at ``position``, or None. May raise ``JourneyMapError`` with a
+        reason to show for a gesture the map cannot take."""
         raise NotImplementedError
+
+    def restore(self) -> None:
+        """Put back what the drag moved or added to the scene; the scene calls it once, at the end."""
 
 
 def start(scene: MapScene, event: QGraphicsSceneMouseEvent) -> Drag | None:
+    """The gesture a left press starts, or None to leave the press to Qt (a rubber band on empty
+    canvas, selecting a connector, an inline editor over the map)."""
     position = event.scenePos()
-    for item in scene.items(position):
-        if isinstance(item, CardItem):
-            if item.on_handle(item.mapFromScene(position)):
-                return ConnectionDrag(scene, position, item)
-            return CardDrag(scene, position)
-        if isinstance(item, HeaderItem):
-            if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-                scene.clearSelection()
-            item.setSelected(True)
-            return HeaderDrag(scene, position, item)
+    top = _pressed_item(scene, position)
+    if _over_the_cards(top) and not isinstance(top, HeaderItem):
+        return None  # an inline editor, or a pinned headers' band, takes the press
+    if (focused := scene.focusItem()) is not None:  # as a press anywhere else would: an inline editor commits
+        focused.clearFocus()
+        scene.flush()
+    if isinstance(top, HeaderItem):
+        if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            scene.clearSelection()
+        top.setSelected(True)
+        return HeaderDrag(scene, position, top)
+    card = card_under(scene, position)
+    if card is None:
+        return None
+    if event.modifiers() & CONNECT_MODIFIER or on_handle(qrect(scene.layout.cards[card].rect), position):
+        return ConnectionDrag(scene, position, card)
+    return CardDrag(scene, position, card, event.modifiers())
+
+
+def pressed_card(scene: MapScene, position: QPointF) -> str | None:
+    """The card a press at ``position`` is on, unless a header or an editor over it takes the press."""
+    return None if _over_the_cards(_pressed_item(scene, position)) else card_under(scene, position)
+
+
+def _pressed_item(scene: MapScene, position: QPointF) -> QGraphicsItem | None:
+    """The topmost item at ``position`` that takes presses."""
+    left = Qt.MouseButton.LeftButton
+    return next((item for item in scene.items(position) if item.acceptedMouseButtons() & left), None)
+
+
+def _over_the_cards(item: QGraphicsItem | None) -> bool:
+    return item is not None and item.topLevelItem().zValue() > CARD_Z
+
+
+def card_under(scene: MapScene, position: QPointF, excluding: str | None = None) -> str | None:
+    """The card under ``position``, on its rectangle or its connection handle, found in the layout
+    and the document: it needs no card item."""
+    layout, point = scene.layout, Point(position.x(), position.y())
+    lane = layout.lane_at_y(point.y)
+    if lane is None:
+        return None
+    # A handle reaches a little past its card's right edge, and may reach past its column.
+    for stage in dict.fromkeys((layout.stage_at_x(point.x), layout.stage_at_x(point.x - HANDLE_REACH))):
+        for card_id in scene.document.cell(stage, lane) if stage is not None else ():
+            card = layout.cards.get(card_id)
+            if card_id != excluding and card is not None:
+                rect = qrect(card.rect)
+                if rect.contains(position) or on_handle(rect, position):
+                    return card_id
     return None
+
+
+def select_only(scene: MapScene, card: str) -> None:
+    """What a click on a card does: it becomes the whole selection (no signal if it is already)."""
+    item = scene.cards.get(card)
+    if item is not None and scene.selectedItems() != [item]:
+        scene.select_cards([card])
 
 
 # -- cards ------------------------------------------------------------------------------------
@@ -117,31 +189,73 @@ def describe_move(scene: MapScene, cards: list[str], cell: Cell) -> str:
     return f"Move {what} to {where}"
 
 
-class CardDrag(Drag):
-    """The scene moves the selected cards with the mouse; this shows where they will land and
-    makes the move one command on release."""
+def changes_anything(scene: MapScene, cards: list[str], cell: Cell, index: int) -> bool:
+    """Whether the moves of ``card_moves`` would change the map: not when the cards are all in
+    ``cell`` already, in that order, at that slot."""
+    current = scene.document.cell(*cell)
+    staying = [card for card in current if card not in cards]
+    return (*staying[:index], *cards, *staying[index:]) != current
 
-    def __init__(self, scene: MapScene, start: QPointF):
+
+class CardDrag(Drag):
+    """Drag the selected cards to another cell or slot: their items follow the mouse, drawn
+    above everything else, and the cell and slot where they would land light up. The release
+    makes one command, or none where they would land where they are.
+
+    A press selects the card unless it is selected already (or Ctrl is held), so that a
+    selection is dragged as a whole; a click without a drag selects the card alone, or with Ctrl
+    toggles it, as Qt's own handling would."""
+
+    def __init__(self, scene: MapScene, start: QPointF, card: str, modifiers: Qt.KeyboardModifier):
         super().__init__(scene, start)
+        self.card = card
+        self.toggles = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
         self.cards: list[str] = []
+        self.items: list[CardItem] = []
+        item = scene.cards.get(card)
+        if item is not None and not item.isSelected() and not self.toggles:
+            scene.select_cards([card])
 
     def move(self, position: QPointF) -> None:
         super().move(position)
         if not self.moved:
             return
         if not self.cards:
-            self.cards = self.scene.selected_card_ids()
+            self._lift()
+        offset = position - self.start
+        for item in self.items:
+            item.setPos(item.home + offset)
         show_slot(self.scene, position, self.cards)
 
+    def _lift(self) -> None:
+        """The selection (with the pressed card, even one Ctrl left out) leaves its place."""
+        scene = self.scene
+        if (pressed := scene.cards.get(self.card)) is not None:
+            pressed.setSelected(True)
+        self.cards = scene.selected_card_ids()
+        self.items = [scene.cards[card] for card in self.cards if card in scene.cards]
+        for item in self.items:
+            item.setZValue(DRAGGED_Z)
+
+    def restore(self) -> None:
+        for item in self.items:
+            item.setZValue(CARD_Z)
+            item.setPos(item.home)
+
     def finish(self, position: QPointF) -> ModelCommand | None:
-        if not self.moved or not self.cards:
+        scene = self.scene
+        if not self.moved:
+            if not self.toggles:
+                select_only(scene, self.card)
+            elif (item := scene.cards.get(self.card)) is not None:
+                item.setSelected(not item.isSelected())
             return None
-        target = slot_at(self.scene, position, self.cards)
-        if target is None:
+        cards = [card for card in self.cards if scene.document.has_touchpoint(card)]  # an undo may have taken one
+        target = slot_at(scene, position, cards)
+        if not cards or target is None or not changes_anything(scene, cards, *target):
             return None
         cell, index = target
-        moves = card_moves(self.scene, self.cards, cell, index)
-        return MoveTouchpoints(self.scene.document, moves, describe_move(self.scene, self.cards, cell))
+        return MoveTouchpoints(scene.document, card_moves(scene, cards, cell, index), describe_move(scene, cards, cell))
 
 
 # -- headers ----------------------------------------------------------------------------------
@@ -156,27 +270,28 @@ def insertion_position(edges: tuple[float, ...], value: float) -> int:
 class HeaderDrag(Drag):
     """Slide a stage header sideways or a lane header up and down; release to reorder."""
 
-    consumes_press = True
-
     def __init__(self, scene: MapScene, start: QPointF, header: HeaderItem):
         super().__init__(scene, start)
         self.header = header
-        self.header.setZValue(30)
+        self.header.setZValue(DRAGGED_Z)
+        self.scrolls = (True, False) if header.kind == "stage" else (False, True)
 
     def move(self, position: QPointF) -> None:
         super().move(position)
         delta = position - self.start
         self.header.setPos(delta.x(), 0) if self.header.kind == "stage" else self.header.setPos(0, delta.y())
 
-    def finish(self, position: QPointF) -> ModelCommand | None:
-        self.header.setZValue(5)
+    def restore(self) -> None:
+        self.header.setZValue(HEADER_Z)
         self.header.setPos(0, 0)
-        if not self.moved:
-            return None
+
+    def finish(self, position: QPointF) -> ModelCommand | None:
         kind, item_id = self.header.kind, self.header.item_id
+        ordered = getattr(self.scene.document, f"{kind}s")
+        if not self.moved or item_id not in ordered:  # an undo may have taken it meanwhile
+            return None
         layout = self.scene.layout
         edges, value = (layout.stage_edges, position.x()) if kind == "stage" else (layout.lane_edges, position.y())
-        ordered = getattr(self.scene.document, f"{kind}s")
         current = ordered.position(item_id)
         target = insertion_position(edges, value)
         target = target - 1 if target > current else target
@@ -192,42 +307,44 @@ class HeaderDrag(Drag):
 
 
 class ConnectionDrag(Drag):
-    """From the source card's handle, a rubber line follows the mouse to the target card."""
+    """From a card's handle, or from anywhere on it with Shift held, a rubber line follows the
+    mouse; released anywhere on another card, it connects the two. A click selects the card."""
 
-    consumes_press = True
-
-    def __init__(self, scene: MapScene, start: QPointF, source: CardItem):
+    def __init__(self, scene: MapScene, start: QPointF, source: str):
         super().__init__(scene, start)
         self.source = source
         self.line = QGraphicsLineItem(QLineF(start, start))
         pen = QPen(scene.theme.selection, 1.5, Qt.PenStyle.DashLine)
         self.line.setPen(pen)
-        self.line.setZValue(40)
+        self.line.setZValue(DRAGGED_Z + 10)
         scene.addItem(self.line)
 
     def move(self, position: QPointF) -> None:
         super().move(position)
         self.line.setLine(QLineF(self.start, position))
-        target = self.scene.card_at(position, excluding=self.source.touchpoint_id)
+        target = card_under(self.scene, position, excluding=self.source)
         if target is not None:
-            assert target.card is not None  # the scene lays a card out as it adds it (MapScene._sync)
-            rect = target.card.rect
-            self.scene.indicator.show_at(rect, None)
+            self.scene.indicator.show_at(self.scene.layout.cards[target].rect, None)
         else:
             self.scene.indicator.hide()
 
+    def restore(self) -> None:
+        if self.line.scene() is not None:
+            self.scene.removeItem(self.line)
+
     def finish(self, position: QPointF) -> ModelCommand | None:
-        self.scene.removeItem(self.line)
-        target = self.scene.card_at(position, excluding=self.source.touchpoint_id)
-        if target is None:
-            return None
         document = self.scene.document
-        source_id, target_id = self.source.touchpoint_id, target.touchpoint_id
-        connection = Connection(id=document.new_id("c"), source=source_id, target=target_id)
-        text = (
-            f"Connect {quoted(document.touchpoint(source_id).title)} to {quoted(document.touchpoint(target_id).title)}"
-        )
-        return AddConnection(document, connection, text)
+        if not self.moved:
+            select_only(self.scene, self.source)
+            return None
+        target = card_under(self.scene, position, excluding=self.source)
+        if target is None or not document.has_touchpoint(self.source):
+            return None
+        source_title, target_title = (quoted(document.touchpoint(card).title) for card in (self.source, target))
+        if document.graph.has_edge(self.source, target):  # the model would refuse it, naming ids
+            raise JourneyMapError(f"{source_title} is already connected to {target_title}")
+        connection = Connection(id=document.new_id("c"), source=self.source, target=target)
+        return AddConnection(document, connection, f"Connect {source_title} to {target_title}")
 
 
 # -- keyboard ---------------------------------------------------------------------------------

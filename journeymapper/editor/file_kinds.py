@@ -1,4 +1,5 @@
-"""The files the editor opens: map files, and Mermaid journeys, which it imports as new maps."""
+"""The files the editor opens: map files, and Mermaid journeys and card tables, which it imports
+as new maps."""
 
 from __future__ import annotations
 
@@ -11,6 +12,13 @@ MERMAID_SUFFIXES = (".mmd", ".md")
 OPEN_FILTER = "Journey maps (*.json);;Mermaid journeys (*.mmd *.md);;All files (*)"
 MAP_FILTER = "Journey maps (*.json);;All files (*)"
 MERMAID_FILTER = "Mermaid journeys (*.mmd);;All files (*)"
+CSV_FILTER = "Card tables (*.csv *.tsv *.txt);;All files (*)"
+CSV_DELIMITERS = {
+    "CSV (*.csv)": ",",
+    "CSV with semicolons, for Excel where the decimal mark is a comma (*.csv)": ";",
+    "Tab-separated (*.tsv)": "\t",
+}
+"""The choices of the dialog that exports cards, each with the delimiter it writes."""
 
 
 def is_mermaid(path: Path) -> bool:

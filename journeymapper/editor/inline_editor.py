@@ -3,21 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPen, QTextCursor
 from PySide6.QtWidgets import QGraphicsTextItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymapper.editor.items import Themed
 from journeymapper.editor.theme import Theme, canvas_font
 
+_OWN_KEYS = (Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
 
 class InlineEditor(Themed, QGraphicsTextItem):
-    """A text box over the edited item: Enter or clicking elsewhere commits, Escape cancels."""
+    """A text box over the edited item: Enter or clicking elsewhere commits, Escape cancels (and
+    calls ``cancel``, if given)."""
 
-    def __init__(self, text: str, rect: QRectF, commit: Callable[[str], None], theme: Theme):
+    def __init__(
+        self,
+        text: str,
+        rect: QRectF,
+        commit: Callable[[str], None],
+        theme: Theme,
+        cancel: Callable[[], None] | None = None,
+    ):
         super().__init__(text)
-        self._commit, self._theme, self._rect = commit, theme, rect
+        self._commit, self._cancel, self._theme, self._rect = commit, cancel, theme, rect
         self._done = False
         self.setFont(canvas_font(11))
         self.setDefaultTextColor(theme.card_text)
@@ -42,6 +53,14 @@ class InlineEditor(Themed, QGraphicsTextItem):
         painter.drawRect(self.boundingRect())
         # The stub wants a QWidget, but Qt passes None when the scene is rendered off screen.
         super().paint(painter, option, widget)  # type: ignore[arg-type]
+
+    def sceneEvent(self, event: QEvent) -> bool:  # noqa: N802
+        # Escape and Enter are the editor's while it has the focus, not a window shortcut's (Find
+        # clears its field on Escape anywhere in the window): claim them before shortcuts are matched.
+        if event.type() == QEvent.Type.ShortcutOverride and cast(QKeyEvent, event).key() in _OWN_KEYS:
+            event.accept()
+            return True
+        return super().sceneEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if (
@@ -69,3 +88,5 @@ class InlineEditor(Themed, QGraphicsTextItem):
             scene.removeItem(self)
         if commit:
             self._commit(text)
+        elif self._cancel is not None:
+            self._cancel()

@@ -9,10 +9,11 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsObject,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeymapper.connector_labels import Placement
-from journeymapper.editor.theme import CONNECTION_DASHES, Theme, canvas_font
+from journeymapper.editor.theme import CONNECTION_DASHES, Theme, canvas_font, edge_for, text_on
 from journeymapper.layout import (
     CardLayout,
     CurvePoint,
@@ -41,7 +42,14 @@ if TYPE_CHECKING:
 
 FAR_OUT = 0.35  # below this zoom, cards are plain blocks and connectors plain lines (level of detail)
 VERY_FAR_OUT = 0.15  # below this, connectors are left out: at that size they are only noise
-HANDLE_RADIUS = 5.0
+HEADER_Z = 12.0  # above cards (10) and connectors (8): pinned headers cover what scrolls under them
+CARD_Z = 10.0
+DRAGGED_Z = 30.0  # a card or header being dragged: above the cards it crosses and the pinned headers
+HANDLE_RADIUS = 6.0  # the connection handle as drawn on a card's right edge: 12 px across at 100%
+HANDLE_REACH = 9.0  # a press this close to the handle's centre starts a connection: 18 px across at 100%
+CONNECT_MODIFIER = Qt.KeyboardModifier.ShiftModifier
+"""Held while pressing anywhere on a card, it starts a connection rather than a move (Ctrl is the
+multiple selection's)."""
 FIND_HIGHLIGHT = QColor(255, 196, 0, 170)
 
 HeaderKind = Literal["stage", "lane"]
@@ -49,6 +57,14 @@ HeaderKind = Literal["stage", "lane"]
 
 def qrect(rect: Rect) -> QRectF:
     return QRectF(rect.x, rect.y, rect.width, rect.height)
+
+
+def on_handle(card: QRectF, point: QPointF) -> bool:
+    """Whether ``point`` is on the connection handle of a card drawn in ``card``: a disc of radius
+    ``HANDLE_REACH`` around the middle of its right edge, inner half included. The item's shape
+    and the scene's hit test both ask this, so that they never disagree."""
+    dx, dy = point.x() - card.right(), point.y() - card.center().y()
+    return dx * dx + dy * dy <= HANDLE_REACH * HANDLE_REACH
 
 
 def level_of_detail(painter: QPainter) -> float:
@@ -111,7 +127,7 @@ class HeaderItem(Themed, QGraphicsObject):
         self.link_badge: LinkBadgeItem | None = None  # when the stage has links
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
-        self.setZValue(5)
+        self.setZValue(HEADER_Z)
 
     def set_header(self, header: HeaderLayout, colour: str | None = None) -> None:
         self.prepareGeometryChange()
@@ -175,10 +191,11 @@ class CardItem(Themed, HoverHighlight, QGraphicsItem):
         self.hovered = False
         self.highlighted = False
         self.link_badge: LinkBadgeItem | None = None  # when the card has links
+        # Selectable, never ItemIsMovable: the scene's card drag alone moves a card's item, and
+        # puts it back where the layout says when the gesture ends (drags.CardDrag).
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
         self.setAcceptHoverEvents(True)
-        self.setZValue(10)
+        self.setZValue(CARD_Z)
 
     def set_card(
         self, touchpoint: Touchpoint, card: CardLayout, accent: str | None, personas: list[tuple[str, str]]
@@ -213,20 +230,23 @@ class CardItem(Themed, HoverHighlight, QGraphicsItem):
         return QPointF(rect.right(), rect.center().y())
 
     def on_handle(self, local: QPointF) -> bool:
-        delta = local - self.handle_centre()
-        return (delta.x() ** 2 + delta.y() ** 2) <= (HANDLE_RADIUS + 3) ** 2
+        return on_handle(self.local_rect(), local)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
-        return self.local_rect().adjusted(-3, -3, HANDLE_RADIUS + 3, 3)
+        return self.local_rect().adjusted(-3, -3, HANDLE_REACH + 1, 3)
 
     def shape(self) -> QPainterPath:
+        """The card and the whole handle disc. Winding fill: with the default odd-even fill the
+        handle's inner half, where the disc overlaps the card, would be a hole."""
         path = QPainterPath()
+        path.setFillRule(Qt.FillRule.WindingFill)
         path.addRect(self.local_rect())
-        path.addEllipse(self.handle_centre(), HANDLE_RADIUS + 3, HANDLE_RADIUS + 3)
+        path.addEllipse(self.handle_centre(), HANDLE_REACH, HANDLE_REACH)
         return path
 
     def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802
-        self.setCursor(Qt.CursorShape.CrossCursor if self.on_handle(event.pos()) else Qt.CursorShape.ArrowCursor)
+        connects = self.on_handle(event.pos()) or event.modifiers() & CONNECT_MODIFIER
+        self.setCursor(Qt.CursorShape.CrossCursor if connects else Qt.CursorShape.ArrowCursor)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         card, touchpoint = self.card, self.touchpoint
@@ -277,33 +297,62 @@ class CardItem(Themed, HoverHighlight, QGraphicsItem):
         centre_y = baseline - style.small_font_size * 0.35
         if card.emotion is not None:
             x -= 10
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(EMOTION_COLOURS[card.emotion]))
+            mark = QColor(EMOTION_COLOURS[card.emotion])
+            painter.setPen(QPen(edge_for(mark, theme.card_fill), 1))  # a mark 3:1 from the card, in any theme
+            painter.setBrush(mark)
             painter.drawEllipse(QPointF(x + 5, centre_y), 4.5, 4.5)
-        for count, colour, symbol in (
-            (len(card.pain_points), "#c0392b", "!"),
-            (len(card.opportunities), "#2e7d32", "+"),
+        painter.setFont(canvas_font(8, True))
+        for count, text, fill, symbol in (
+            (len(card.pain_points), theme.pain_text, theme.pain_fill, "!"),
+            (len(card.opportunities), theme.opportunity_text, theme.opportunity_fill, "+"),
         ):
             if count:
-                x -= 24
-                self._badge(painter, QRectF(x, centre_y - 6, 21, 12), colour, f"{symbol}{count}")
+                label = f"{symbol}{count}"
+                width = max(21.0, painter.fontMetrics().horizontalAdvance(label) + 8.0)
+                x -= width + 3
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(fill)
+                painter.drawRoundedRect(QRectF(x, centre_y - 6, width, 12), 6, 6)
+                painter.setPen(text)
+                painter.drawText(QRectF(x, centre_y - 6, width, 12), Qt.AlignmentFlag.AlignCenter, label)
         for initials, colour in reversed(self._persona_colours):
-            x -= 15
+            x -= 2 * PERSONA_RADIUS + 3
+            centre = QPointF(x + PERSONA_RADIUS, centre_y)
+            fill = QColor(colour)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(colour))
-            painter.drawEllipse(QPointF(x + 6, centre_y), 6, 6)
-            painter.setPen(QColor("#ffffff"))
-            painter.setFont(canvas_font(7, True))
-            painter.drawText(QRectF(x, centre_y - 6, 12, 12), Qt.AlignmentFlag.AlignCenter, initials)
+            painter.setBrush(fill)
+            painter.drawEllipse(centre, PERSONA_RADIUS, PERSONA_RADIUS)
+            font, origin, _ = initials_placement(initials, centre, PERSONA_RADIUS)
+            painter.setPen(text_on(fill))
+            painter.setFont(font)
+            painter.drawText(origin, initials)
 
-    def _badge(self, painter: QPainter, rect: QRectF, colour: str, text: str) -> None:
-        base = QColor(colour)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(self._theme.tint(colour, 0.18))
-        painter.drawRoundedRect(rect, 6, 6)
-        painter.setPen(base)
-        painter.setFont(canvas_font(8, True))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+
+PERSONA_RADIUS = 7.5
+"""A persona's badge on a card: a disc in the persona's colour with its initials."""
+
+
+@lru_cache(maxsize=256)
+def initials_font(initials: str, radius: float) -> QFont:
+    """The font for ``initials`` in a persona badge of ``radius``: bold, as large as fits (up to
+    8 px) inside the circle with a little to spare, measured on the glyphs' ink rather than the
+    font's line box, which is taller than the letters and would shrink them for nothing."""
+    inner = radius - 0.75
+    for pixels in range(8, 3, -1):
+        font = canvas_font(pixels, True)
+        ink = QFontMetricsF(font).tightBoundingRect(initials)
+        if (ink.width() / 2) ** 2 + (ink.height() / 2) ** 2 <= inner * inner:
+            return font
+    return canvas_font(3, True)
+
+
+def initials_placement(initials: str, centre: QPointF, radius: float) -> tuple[QFont, QPointF, QRectF]:
+    """The font, the baseline origin and the ink's rectangle of ``initials`` centred in a persona
+    badge of ``radius`` around ``centre``: the whole rectangle lies inside the circle."""
+    font = initials_font(initials, radius)
+    ink = QFontMetricsF(font).tightBoundingRect(initials)
+    origin = centre - ink.center()
+    return font, origin, ink.translated(origin)
 
 
 Box = tuple[float, float, float, float]

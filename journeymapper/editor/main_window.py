@@ -17,15 +17,22 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressDialog,
     QStackedWidget,
-    QStyle,
-    QToolBar,
-    QUndoView,
+    QStatusBar,
 )
 
-from journeymapper.editor import clipboard
+from journeymapper.editor import clipboard, glyphs
 from journeymapper.editor.autosave import INTERVAL_MS, Answer, AutosaveStore, Recoverable
+from journeymapper.editor.card_tables import update_session
 from journeymapper.editor.commands import EditFields, EditMany
-from journeymapper.editor.file_kinds import MAP_FILTER, MERMAID_FILTER, OPEN_FILTER, dropped_files, is_mermaid
+from journeymapper.editor.file_kinds import (
+    CSV_DELIMITERS,
+    CSV_FILTER,
+    MAP_FILTER,
+    MERMAID_FILTER,
+    OPEN_FILTER,
+    dropped_files,
+    is_mermaid,
+)
 from journeymapper.editor.find import Finder
 from journeymapper.editor.insights_dock import InsightsDock
 from journeymapper.editor.inspector import Inspector
@@ -36,9 +43,12 @@ from journeymapper.editor.scene import MapScene
 from journeymapper.editor.session import MapSession
 from journeymapper.editor.start_page import StartPage
 from journeymapper.editor.view import MapView
+from journeymapper.editor.window_chrome import HistoryView, IconToolBar, ZoomIndicator, redo_keys
 from journeymapper.errors import JourneyMapError
+from journeymapper.formats.csv_cards import dumps_csv, load_csv
 from journeymapper.formats.files import ReadOnlyFileError, write_atomically
 from journeymapper.formats.mermaid import dumps_mermaid, load_mermaid
+from journeymapper.model import JourneyDocument
 from journeymapper.model.links import rebased_links
 from journeymapper.model.templates import TEMPLATES, new_from_template
 
@@ -70,7 +80,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         self.palette_dock = PaletteDock(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette_dock)
-        self.history = QUndoView()
+        self.history = HistoryView()
         self.history_dock = QDockWidget("History", self)
         self.history_dock.setObjectName("history")
         self.history_dock.setWidget(self.history)
@@ -120,7 +130,6 @@ class MainWindow(QMainWindow):
         text: str,
         slot: Callable[..., object],
         shortcut: QKeySequence.StandardKey | str | None = None,
-        icon: QStyle.StandardPixmap | None = None,
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -129,18 +138,18 @@ class MainWindow(QMainWindow):
                 if isinstance(shortcut, QKeySequence.StandardKey)
                 else [QKeySequence(shortcut)]
             )
-        if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
         action.triggered.connect(slot)
         return action
 
     def _build_actions(self) -> None:
-        keys, pixmaps = QKeySequence.StandardKey, QStyle.StandardPixmap
-        self.open_action = self._action("&Open…", self.open_dialog, keys.Open, pixmaps.SP_DialogOpenButton)
-        self.save_action = self._action("&Save", self.save, keys.Save, pixmaps.SP_DialogSaveButton)
+        keys = QKeySequence.StandardKey
+        self.open_action = self._action("&Open…", self.open_dialog, keys.Open)
+        self.save_action = self._action("&Save", self.save, keys.Save)
         self.save_as_action = self._action("Save &As…", lambda: self.save_as(), keys.SaveAs)
         self.export_action = self._action("&Export PDF…", self.export_pdf, "Ctrl+E")
         self.export_mermaid_action = self._action("Export &Mermaid Journey…", self.export_mermaid)
+        self.export_csv_action = self._action("Export Cards as &CSV…", self.export_csv)
+        self.update_csv_action = self._action("&Update from CSV…", self.update_from_csv)
         self.close_action = self._action("&Close map", self.close_map, keys.Close)
         file_menu = self.menuBar().addMenu("&File")
         new_menu = file_menu.addMenu("&New")
@@ -148,10 +157,13 @@ class MainWindow(QMainWindow):
             new_menu.addAction(self._action(template.label, lambda _=False, t=template.name: self.new_map(t)))
         file_menu.addAction(self.open_action)
         self.recent_files_menu = file_menu.addMenu("Open &Recent")
+        file_menu.addAction(self._action("&Import Cards from CSV…", self.import_csv))
+        file_menu.addAction(self.update_csv_action)
         file_menu.addAction(self.save_action)
         file_menu.addAction(self.save_as_action)
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.export_mermaid_action)
+        file_menu.addAction(self.export_csv_action)
         file_menu.addSeparator()
         file_menu.addAction(self.close_action)
         file_menu.addAction(self._action("&Quit", self.close, keys.Quit))
@@ -162,7 +174,7 @@ class MainWindow(QMainWindow):
         self.undo_action = self.undo_group.createUndoAction(self)
         self.undo_action.setShortcuts(QKeySequence.keyBindings(keys.Undo))
         self.redo_action = self.undo_group.createRedoAction(self)
-        self.redo_action.setShortcuts(QKeySequence.keyBindings(keys.Redo))
+        self.redo_action.setShortcuts(redo_keys())  # Ctrl+Y and Ctrl+Shift+Z on every platform
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
         edit.addSeparator()
@@ -193,28 +205,34 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         view.addAction(self.navigator.back_action)
 
-        toolbar = QToolBar("Main")
+        toolbar = IconToolBar("Main")  # icons only: an edit never changes its width
         toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        self.undo_action.setIcon(self.style().standardIcon(pixmaps.SP_ArrowBack))
-        self.redo_action.setIcon(self.style().standardIcon(pixmaps.SP_ArrowForward))
-        for tool in (
-            self.navigator.back_action,
-            None,
-            self.open_action,
-            self.save_action,
-            None,
-            self.undo_action,
-            self.redo_action,
-            None,
-            *self.zoom_actions,
-        ):
-            toolbar.addAction(tool) if tool else toolbar.addSeparator()
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        zoom_in, zoom_out, fit, actual_size = self.zoom_actions
+        toolbar.add_actions(
+            [
+                (self.navigator.back_action, glyphs.BACK),
+                None,
+                (self.open_action, glyphs.OPEN),
+                (self.save_action, glyphs.SAVE),
+                None,
+                (self.undo_action, glyphs.UNDO),
+                (self.redo_action, glyphs.REDO),
+                None,
+                (zoom_in, glyphs.ZOOM_IN),
+                (zoom_out, glyphs.ZOOM_OUT),
+                (fit, glyphs.FIT),
+                (actual_size, glyphs.ACTUAL_SIZE),
+            ]
+        )
         toolbar.addSeparator()
         toolbar.addWidget(self.finder.field)
         self.addToolBar(toolbar)
+        self.toolbar = toolbar
         self.addActions(self.map_actions + self.zoom_actions)
+        # There from the start, so that the canvas keeps its height when the first message shows.
+        self.setStatusBar(QStatusBar())
+        self.zoom_indicator = ZoomIndicator(self.view, self.zoom_actions)
+        self.statusBar().addPermanentWidget(self.zoom_indicator)
 
     def _select_all(self) -> None:
         if self.scene:
@@ -241,8 +259,8 @@ class MainWindow(QMainWindow):
             self.undo_group.setActiveStack(session.undo_stack)
             self.history.setStack(session.undo_stack)
             self.pages.setCurrentWidget(self.view)
-            self.view.fit_map()
-            QTimer.singleShot(0, self.view.fit_map)  # again once the window has its final size
+            self.view.first_view()
+            QTimer.singleShot(0, self.view.first_view)  # again once the window has its final size
         else:
             # The stubs want a stack, but Qt takes none (nullptr) here: nothing to undo or list.
             self.undo_group.setActiveStack(None)  # type: ignore[arg-type]
@@ -253,11 +271,14 @@ class MainWindow(QMainWindow):
             self.save_as_action,
             self.export_action,
             self.export_mermaid_action,
+            self.export_csv_action,
+            self.update_csv_action,
             self.close_action,
             *self.map_actions,
             *self.zoom_actions,
         ]:
             action.setEnabled(session is not None)
+        self.zoom_indicator.setEnabled(session is not None)
         self.finder.set_scene(self.scene)
         self.insights.set_scene(self.scene)
         self.portfolio.set_session(session)
@@ -280,10 +301,14 @@ class MainWindow(QMainWindow):
             self._show_session(MapSession(new_from_template(template)))
 
     def open_dialog(self) -> None:
+        if path := self._ask_open("Open journey map", OPEN_FILTER):
+            self.open_file(path)
+
+    def _ask_open(self, caption: str, filters: str) -> Path | None:
+        """A file to read, chosen in the open map's folder; None if the dialog was cancelled."""
         folder = str(self.session.path.parent) if self.session and self.session.path else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Open journey map", folder, OPEN_FILTER)
-        if path:
-            self.open_file(Path(path))
+        path, _ = QFileDialog.getOpenFileName(self, caption, folder, filters)
+        return Path(path) if path else None
 
     def open_file(self, path: Path) -> bool:
         """Open a map (or import a Mermaid journey as a new one); a bad file is reported in a
@@ -291,7 +316,7 @@ class MainWindow(QMainWindow):
         if not self.confirm_discard():
             return False
         if is_mermaid(Path(path)):
-            return self._import_mermaid(Path(path))
+            return self._import(Path(path), load_mermaid)
         try:
             session = MapSession.open(Path(path))
         except JourneyMapError as error:
@@ -302,9 +327,15 @@ class MainWindow(QMainWindow):
         self._remember(session.path)
         return True
 
-    def _import_mermaid(self, path: Path) -> bool:
+    def import_csv(self) -> None:
+        """A new, unsaved map from a card table (what maps to what: ``formats.csv_apply``)."""
+        if self.confirm_discard() and (path := self._ask_open("Import cards from CSV", CSV_FILTER)):
+            self._import(path, load_csv)
+
+    def _import(self, path: Path, load: Callable[[Path], JourneyDocument]) -> bool:
+        """Open another kind of file (a Mermaid journey, a card table) as a new, unsaved map."""
         try:
-            document = load_mermaid(path)
+            document = load(path)
         except JourneyMapError as error:
             QMessageBox.warning(self, "Cannot import journey", str(error))
             return False
@@ -317,20 +348,47 @@ class MainWindow(QMainWindow):
 
     def export_mermaid(self) -> None:
         """Write the map as a Mermaid journey diagram (what it keeps: ``formats.mermaid``)."""
+        if chosen := self._ask_export("Export Mermaid journey", ".mmd", MERMAID_FILTER):
+            self._write_export(chosen[0], dumps_mermaid(self._open_session.document).encode("utf-8"))
+
+    def export_csv(self) -> None:
+        """Write the map's cards as a table for a spreadsheet (the columns: ``formats.csv_cards``)."""
+        if chosen := self._ask_export("Export cards as CSV", ".csv", ";;".join(CSV_DELIMITERS)):
+            path, choice = chosen
+            self._write_export(path, dumps_csv(self._open_session.document, CSV_DELIMITERS.get(choice, ",")))
+
+    def _ask_export(self, caption: str, suffix: str, filters: str) -> tuple[Path, str] | None:
+        """The file to export to, and the filter chosen with it; None if there is no map or the
+        dialog was cancelled."""
         if self.session is None:
-            return
+            return None
         self.inspector.commit_pending()
         path = self.session.path
-        suggested = path.with_suffix(".mmd") if path else Path.home() / f"{self.session.document.id}.mmd"
-        chosen, _ = QFileDialog.getSaveFileName(self, "Export Mermaid journey", str(suggested), MERMAID_FILTER)
-        if not chosen:
-            return
+        suggested = path.with_suffix(suffix) if path else Path.home() / f"{self.session.document.id}{suffix}"
+        chosen, choice = QFileDialog.getSaveFileName(self, caption, str(suggested), filters)
+        return (Path(chosen), choice) if chosen else None
+
+    def _write_export(self, path: Path, data: bytes) -> None:
         try:
-            write_atomically(Path(chosen), dumps_mermaid(self.session.document).encode("utf-8"))
+            write_atomically(path, data)
         except JourneyMapError as error:
             QMessageBox.warning(self, "Cannot export", str(error))
             return
-        self.statusBar().showMessage(f"Exported {Path(chosen).name}", 4000)
+        self.statusBar().showMessage(f"Exported {path.name}", 4000)
+
+    def update_from_csv(self) -> None:
+        """Apply a card table to the open map as one undo step (what each row does: ``formats.csv_apply``)."""
+        if self.session is None:
+            return
+        self.inspector.commit_pending()
+        if (path := self._ask_open("Update cards from CSV", CSV_FILTER)) is None:
+            return
+        try:
+            message = update_session(self.session, path)
+        except JourneyMapError as error:
+            QMessageBox.warning(self, "Cannot update from CSV", str(error))
+            return
+        self.statusBar().showMessage(message, 8000)
 
     def save(self) -> bool:
         if self.session is None:

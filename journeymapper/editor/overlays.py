@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from journeymapper.editor.items import FAR_OUT, CardItem, HeaderItem, HoverHighlight, Themed, level_of_detail
+from journeymapper.editor.items import FAR_OUT, HEADER_Z, CardItem, HeaderItem, HoverHighlight, Themed, level_of_detail
 from journeymapper.editor.linking import LinkBadge
 from journeymapper.editor.theme import Theme, canvas_font, qt_measure
 from journeymapper.layout import Style
@@ -191,7 +191,7 @@ class EmotionLegendItem(Themed, QGraphicsItem):
         self._rows: list[tuple[QPen, QPointF, QPointF, QPointF, str]] = []
         self._caption: tuple[QPointF, str] | None = None
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setZValue(7)
+        self.setZValue(HEADER_Z + 0.25)  # on its lane header, under the pinned headers' corner
 
     @property
     def names(self) -> list[str]:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QDrag, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QWidget
 
+from journeymapper.editor.glyphs import channel_glyph, glyph_icon
 from journeymapper.editor.mime import NewLane, NewStage, NewTouchpoint, palette_mime
 from journeymapper.editor.theme import Theme, theme_switch
 from journeymapper.model import LaneKind
@@ -39,22 +40,29 @@ ENTRIES: tuple[tuple[str, NewTouchpoint | NewStage | NewLane], ...] = (
 
 
 def _swatch(entry: NewTouchpoint | NewStage | NewLane, theme: Theme) -> QIcon:
-    """A small card, column or row glyph, so the list reads at a glance."""
-    pixmap = QPixmap(QSize(20, 20))
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(theme.card_border)
-    painter.setBrush(theme.card_fill)
-    if isinstance(entry, NewStage):
-        painter.drawRoundedRect(6, 1, 8, 18, 2, 2)
-    elif isinstance(entry, NewLane):
-        painter.drawRoundedRect(1, 6, 18, 8, 2, 2)
-    else:
-        painter.drawRoundedRect(1, 3, 18, 14, 3, 3)
-        painter.fillRect(2, 6, 2, 8, QColor(theme.selection))
-    painter.end()
-    return QIcon(pixmap)
+    """A channel's icon, as the PDF's cards and legend print it; a small card, column or row glyph
+    for the rest, so the list reads at a glance. Drawn for ordinary and high-density screens."""
+    if isinstance(entry, NewTouchpoint) and entry.channel:
+        return glyph_icon(channel_glyph(entry.channel), theme.header_text, scale=0.8)
+    icon = QIcon()
+    for ratio in (1, 2):
+        pixmap = QPixmap(QSize(20 * ratio, 20 * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(theme.card_border)
+        painter.setBrush(theme.card_fill)
+        if isinstance(entry, NewStage):
+            painter.drawRoundedRect(6, 1, 8, 18, 2, 2)
+        elif isinstance(entry, NewLane):
+            painter.drawRoundedRect(1, 6, 18, 8, 2, 2)
+        else:
+            painter.drawRoundedRect(1, 3, 18, 14, 3, 3)
+            painter.fillRect(2, 6, 2, 8, QColor(theme.selection))
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
 
 
 class PaletteList(QListWidget):

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from journeymapper.collector import young_collections_only
 from journeymapper.connector_labels import place_labels
-from journeymapper.editor import drags
+from journeymapper.editor import drags, keyboard
+from journeymapper.editor.cell_adder import CellAdder
 from journeymapper.editor.commands import (
     AddColumnOrRow,
     AddTouchpoints,
@@ -84,6 +85,7 @@ class MapScene(QGraphicsScene):
         self.legend = EmotionLegendItem(self.theme, style)
         for item in (self.grid, self.curve, self.legend, self.indicator):
             self.addItem(item)
+        self.adder = CellAdder(self)  # the "+" in the cell under the pointer
         self.link_checker = LinkChecker()
         self.link_badges: dict[Owner, LinkBadge] = {}
         self._links_checked_for: Path | None = None
@@ -274,12 +276,6 @@ class MapScene(QGraphicsScene):
             if card_id in self.cards:
                 self.cards[card_id].setSelected(True)
 
-    def card_at(self, position: QPointF, excluding: str | None = None) -> CardItem | None:
-        for item in self.items(position):
-            if isinstance(item, CardItem) and item.touchpoint_id != excluding:
-                return item
-        return None
-
     # -- commands -----------------------------------------------------------------------------
 
     def push(self, command: ModelCommand) -> bool:
@@ -332,8 +328,14 @@ class MapScene(QGraphicsScene):
 
     # -- inline renaming ----------------------------------------------------------------------
 
-    def rename(self, item: CardItem | HeaderItem) -> InlineEditor:
-        """Edit a card's title or a header's name in place; Enter commits, Escape cancels."""
+    def rename(
+        self,
+        item: CardItem | HeaderItem,
+        command: type[EditFields] = EditFields,
+        cancel: Callable[[], None] | None = None,
+    ) -> InlineEditor:
+        """Edit a card's title or a header's name in place; Enter commits (as a ``command``),
+        Escape cancels (and calls ``cancel``)."""
         self.flush()
         entity: Entity
         if isinstance(item, CardItem):
@@ -349,12 +351,12 @@ class MapScene(QGraphicsScene):
             text = text.strip()
             if text and text != current:
                 self.push(
-                    EditFields(
+                    command(
                         self.document, entity, item_id, {field: text}, f"Rename {quoted(current)} to {quoted(text)}"
                     )
                 )
 
-        editor = InlineEditor(current, rect, commit, self.theme)
+        editor = InlineEditor(current, rect, commit, self.theme, cancel)
         self.addItem(editor)
         editor.start()
         return editor
@@ -370,28 +372,68 @@ class MapScene(QGraphicsScene):
                 return None
         return None
 
+    @property
+    def gesture(self) -> drags.Drag | None:
+        """The drag between a left press and its release, if one is under way (the view scrolls
+        for it near its edges)."""
+        return self._drag
+
+    def drag_to(self, position: QPointF) -> None:
+        """Move the drag under way to ``position``: the mouse moved, or the view scrolled under it."""
+        if self._drag is not None:
+            self.flush()  # an undo meanwhile: the drag reads the layout of the map as it is now
+            self._drag.move(position)
+
+    def cancel_gesture(self) -> None:
+        """Abandon the drag under way, if any: nothing changes, and its items go back."""
+        drag, self._drag = self._drag, None
+        if drag is not None:
+            self._end_gesture(drag, None)
+
+    def _end_gesture(self, drag: drags.Drag, position: QPointF | None) -> None:
+        """Its command (from a release at ``position``; none for a cancel) goes to the model after
+        its items have gone back where the layout puts them; then the layout catches up at once,
+        so that the canvas shows what the document holds."""
+        try:
+            command = drag.finish(position) if position is not None else None
+        except JourneyMapError as error:
+            command = None
+            self.refused.emit(str(error))
+        finally:
+            drag.restore()
+            self.indicator.hide()
+        if command is not None:
+            self.push(command)
+        self.flush()
+
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         self.flush()
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.cancel_gesture()  # a drag whose release never came (a popup took the mouse)
         if event.button() == Qt.MouseButton.LeftButton and (badge := self.link_badge_at(event.scenePos())):
             self._pressed_badge = badge  # a button: it acts on release over it, and never drags
             event.accept()
             return
         if event.button() == Qt.MouseButton.LeftButton:
             self._drag = drags.start(self, event)
-            if self._drag and self._drag.consumes_press:
+            if self._drag is not None:  # the gesture's own: Qt neither selects nor moves anything
                 event.accept()
                 return
+        elif drags.pressed_card(self, event.scenePos()) is not None:
+            event.accept()  # no rubber band from a card: the selection stays for its context menu
+            return
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         if self._pressed_badge is not None:
             return
-        if self._drag and self._drag.consumes_press:
-            self._drag.move(event.scenePos())
+        if self._drag is not None:
+            if event.buttons() & Qt.MouseButton.LeftButton:
+                self.drag_to(event.scenePos())
+            else:
+                self.cancel_gesture()  # the button went up where the scene did not see it
             return
         super().mouseMoveEvent(event)
-        if self._drag:
-            self._drag.move(event.scenePos())
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         if (pressed := self._pressed_badge) is not None:
@@ -399,16 +441,12 @@ class MapScene(QGraphicsScene):
             if self.link_badge_at(event.scenePos()) is pressed and pressed.badge is not None:
                 self.link_activated.emit(pressed.badge)
             return
-        drag, self._drag = self._drag, None
-        if not (drag and drag.consumes_press):
+        drag = self._drag
+        if drag is None or event.button() != Qt.MouseButton.LeftButton:
             super().mouseReleaseEvent(event)
-        if drag:
-            command = drag.finish(event.scenePos())
-            self.indicator.hide()
-            if command is not None:
-                self.push(command)
-            elif drag.moved:
-                self.sync()  # dropped outside the grid: the cards go home
+            return
+        self._drag = None
+        self._end_gesture(drag, event.scenePos())
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         if self.link_badge_at(event.scenePos()) is not None:
@@ -427,6 +465,15 @@ class MapScene(QGraphicsScene):
         if menu is not None:
             menu.exec(event.screenPos())
             event.accept()
+
+    def event(self, event: QEvent) -> bool:
+        # Tab reaches the scene here, not in keyPressEvent: Qt moves the focus between items with it.
+        if event.type() == QEvent.Type.KeyPress and self.focusItem() is None:
+            key_event = cast(QKeyEvent, event)
+            if keyboard.handle_key(self, key_event):
+                key_event.accept()
+                return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if self.focusItem() is None and drags.nudge(self, event.key()):
@@ -450,6 +497,7 @@ class MapScene(QGraphicsScene):
 
     def dropEvent(self, event: QGraphicsSceneDragDropEvent) -> None:  # noqa: N802
         self.indicator.hide()
+        self.flush()
         mime = event.mimeData()
         entry = palette_entry(mime)
         position = event.scenePos()
@@ -468,6 +516,7 @@ class MapScene(QGraphicsScene):
         else:
             event.ignore()
             return
+        self.flush()  # the canvas shows the new map at once, as after a mouse gesture
         event.acceptProposedAction()
 
     def _accept_drag(self, event: QGraphicsSceneDragDropEvent) -> bool:

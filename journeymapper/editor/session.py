@@ -13,6 +13,19 @@ from journeymapper.errors import JourneyMapError
 from journeymapper.formats import json_format
 from journeymapper.model import JourneyDocument
 
+_LIVE_STACKS: dict[int, QUndoStack] = {}
+
+
+def _kept_alive(stack: QUndoStack) -> QUndoStack:
+    """Keep the Python half of ``stack`` (which holds its commands' Python halves) until Qt has
+    deleted the stack and its commands. The garbage collector takes a session apart attribute by
+    attribute: without this, the stack's Python half, and with it the commands', could go while the
+    session's C++ half still held them, and deleting them afterwards crashed."""
+    key = id(stack)
+    _LIVE_STACKS[key] = stack
+    stack.destroyed.connect(lambda: _LIVE_STACKS.pop(key, None))
+    return stack
+
 
 class MapSession(QObject):
     """Every edit goes through ``push``; the stack's clean state is the file's saved state."""
@@ -27,7 +40,7 @@ class MapSession(QObject):
         # Fixed for the session: another window with a copy of this map, or a new map id, never
         # mixes up the autosave copies.
         self.autosave_name = f"{document.id}-{uuid.uuid4().hex[:8]}"
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = _kept_alive(QUndoStack(self))
         self.undo_stack.cleanChanged.connect(self._clean_changed)
 
     def _clean_changed(self, _clean: bool) -> None:

@@ -36,6 +36,10 @@ class Theme:
     selection: QColor
     connector: QColor
     drop_highlight: QColor
+    pain_text: QColor  # the "!2" badge of a card's pain points, on its fill
+    pain_fill: QColor
+    opportunity_text: QColor  # the "+1" badge of its opportunities
+    opportunity_fill: QColor
 
     def tint(self, colour: str | None, strength: float) -> QColor:
         """A lane colour mixed into the background: ``strength`` 0 is background, 1 the colour."""
@@ -62,10 +66,14 @@ LIGHT = Theme(
     card_fill=QColor("#ffffff"),
     card_border=QColor("#cfd5df"),
     card_text=QColor("#1f2633"),
-    muted_text=QColor("#6b7587"),
-    selection=QColor("#2f6fed"),
+    muted_text=QColor("#4e5868"),
+    selection=QColor("#255bc8"),
     connector=QColor("#5b6577"),
-    drop_highlight=QColor(47, 111, 237, 40),
+    drop_highlight=QColor(37, 91, 200, 40),
+    pain_text=QColor("#a52a1f"),
+    pain_fill=QColor("#edd6d5"),
+    opportunity_text=QColor("#25652a"),
+    opportunity_fill=QColor("#d3e2d6"),
 )
 
 DARK = Theme(
@@ -77,11 +85,53 @@ DARK = Theme(
     card_fill=QColor("#2b303a"),
     card_border=QColor("#434a58"),
     card_text=QColor("#e6e9ef"),
-    muted_text=QColor("#9aa3b2"),
+    muted_text=QColor("#adb5c2"),
     selection=QColor("#6d9cff"),
     connector=QColor("#9aa3b2"),
     drop_highlight=QColor(109, 156, 255, 50),
+    pain_text=QColor("#ff8a7a"),
+    pain_fill=QColor("#3a2428"),
+    opportunity_text=QColor("#7fcf86"),
+    opportunity_fill=QColor("#203129"),
 )
+
+
+# -- contrast (WCAG 2: text needs 4.5:1 against what is behind it, other marks 3:1) --------------
+
+TEXT_CONTRAST, MARK_CONTRAST = 4.5, 3.0
+_WHITE, _INK = QColor("#ffffff"), QColor("#1f2633")
+
+
+def relative_luminance(colour: QColor) -> float:
+    """WCAG 2's relative luminance: 0 for black, 1 for white."""
+
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (linear(channel) for channel in _rgb(colour))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast(first: QColor, second: QColor) -> float:
+    """WCAG 2's contrast ratio of two opaque colours, from 1 (none) to 21 (black on white)."""
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def text_on(background: QColor) -> QColor:
+    """White or ink, whichever reads better on ``background`` (a persona's badge colour)."""
+    return max((_WHITE, _INK), key=lambda ink: contrast(ink, background))
+
+
+def edge_for(colour: QColor, background: QColor) -> QColor:
+    """An outline for a mark of ``colour`` that stands out 3:1 from ``background``: the colour
+    itself when it does, else the colour taken towards black or white until it does."""
+    towards = _INK if relative_luminance(background) > 0.18 else _WHITE
+    for step in range(11):
+        mixed = QColor.fromRgbF(*(a + (b - a) * step / 10 for a, b in zip(_rgb(colour), _rgb(towards))))
+        if contrast(mixed, background) >= MARK_CONTRAST:
+            return mixed
+    return towards
 
 
 def palette_theme() -> Theme:

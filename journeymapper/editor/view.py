@@ -1,20 +1,26 @@
-"""The canvas view: zoom, pan and rubber-band selection around a ``MapScene``."""
+"""The canvas view: zoom, pan and rubber-band selection around a ``MapScene``, with its stage and
+lane headers pinned to the top and left edges while the map scrolls (``pinned_headers``)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
-from PySide6.QtWidgets import QGraphicsView, QWidget
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
+from journeymapper.editor.edge_scroll import EdgeScroll
 from journeymapper.editor.items import FAR_OUT
+from journeymapper.editor.pinned_headers import HeaderPins
+from journeymapper.editor.scene import MapScene
+from journeymapper.editor.theme import canvas_font
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
 ZOOM_STEP = 1.25
+READABLE_TITLE_PX = 11.0  # the smallest card title a person reads without leaning in
 
 
 class MapView(QGraphicsView):
     """Ctrl+wheel zooms around the cursor; the middle button or Space+drag pans; dragging on
-    empty canvas selects with a rubber band."""
+    empty canvas selects with a rubber band; a drag near the edge scrolls (``edge_scroll``)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -24,7 +30,35 @@ class MapView(QGraphicsView):
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setAcceptDrops(True)
+        # A map smaller than the view starts at its top-left corner, as a document does, rather
+        # than floating in the middle with empty bands around it.
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self._panning_from: QPointF | None = None
+        self._pins: HeaderPins | None = None
+        self.edge_scroll = EdgeScroll(self)
+
+    def setScene(self, scene: QGraphicsScene | None) -> None:  # noqa: N802
+        if self._pins is not None:
+            self._pins.scene.laid_out.disconnect(self._laid_out)
+            self._pins.detach()
+            self._pins = None
+        super().setScene(scene)
+        if isinstance(scene, MapScene):
+            self._pins = HeaderPins(scene)
+            scene.laid_out.connect(self._laid_out)
+            self._laid_out()
+
+    def _laid_out(self) -> None:
+        # The map's own extent, not the items' (which the pinning bands follow): the scroll bars
+        # end where the map does, and grow and shrink with it.
+        if self._pins is not None:
+            bounds = self._pins.scene.layout.bounds
+            self.setSceneRect(QRectF(bounds.x, bounds.y, bounds.width, bounds.height))
+            self._pin()
+
+    def _pin(self) -> None:
+        if self._pins is not None:
+            self._pins.pin(self.mapToScene(self.viewport().rect()).boundingRect())
 
     @property
     def zoom(self) -> float:
@@ -45,19 +79,43 @@ class MapView(QGraphicsView):
         self.set_zoom(1.0)
 
     def fit_map(self) -> None:
-        scene = self.scene()
-        if scene is None:
+        """The whole map, at most at 100%, from its top-left corner."""
+        if self._pins is not None:
+            self.set_zoom(min(self._fit_zoom(), 1.0))
+            self._show_top_left()
+
+    def first_view(self) -> None:
+        """How a map opens: whole if its card titles can still be read that way, otherwise its
+        first stages and lanes at a zoom where they can, from the top-left corner."""
+        if self._pins is None:
             return
-        bounds = scene.layout.bounds  # type: ignore[attr-defined]
-        self.fitInView(QRectF(bounds.x, bounds.y, bounds.width, bounds.height), Qt.AspectRatioMode.KeepAspectRatio)
-        if self.zoom > 1.0:
-            self.actual_size()
-        self._zoomed()
+        title_px = canvas_font(self._pins.scene.style.title_font_size).pixelSize()
+        readable = READABLE_TITLE_PX / title_px
+        fit = self._fit_zoom()
+        self.set_zoom(readable if fit < readable else min(fit, max(readable, 1.0)))
+        self._show_top_left()
+
+    def _fit_zoom(self) -> float:
+        bounds = self.sceneRect()
+        area = self.viewport().rect()
+        return min(area.width() / bounds.width(), area.height() / bounds.height())
+
+    def _show_top_left(self) -> None:
+        for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
+            bar.setValue(bar.minimum())
 
     def _zoomed(self) -> None:
-        scene = self.scene()
-        if scene is not None:
-            scene.show_labels(self.zoom >= FAR_OUT)  # type: ignore[attr-defined]
+        if self._pins is not None:
+            self._pins.scene.show_labels(self.zoom >= FAR_OUT)
+            self._pin()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
+        super().scrollContentsBy(dx, dy)
+        self._pin()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._pin()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

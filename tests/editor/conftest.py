@@ -8,6 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtWidgets import QMessageBox
 
 from journeymapper.editor.autosave import AutosaveStore
 from journeymapper.editor.scene import MapScene
@@ -63,3 +64,15 @@ def empty_clipboard_afterwards(qapp):
     (PySide6 6.11; the xcb platform does not), so every test leaves the clipboard empty."""
     yield
     qapp.clipboard().clear()
+
+
+@pytest.fixture(autouse=True)
+def no_unanswered_dialog(monkeypatch):
+    """A message box no test answers would wait for a person forever: fail at once instead. A test
+    that expects one answers it by patching the same names (its patch comes later and wins)."""
+
+    def unanswered(*args, **kwargs):
+        raise AssertionError(f"a message box the test does not answer: {args[1:3]}")
+
+    for name in ("question", "warning", "information", "critical", "exec"):
+        monkeypatch.setattr(QMessageBox, name, unanswered)

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent
-from PySide6.QtWidgets import QApplication, QGraphicsView
+from PySide6.QtWidgets import QApplication, QGraphicsLineItem, QGraphicsView
+
+from journeymapper.editor.items import CARD_Z
+from journeymapper.editor.theme import qt_measure
+from journeymapper.layout import compute_layout
 
 LEFT = Qt.MouseButton.LeftButton
 NO_MODIFIER = Qt.KeyboardModifier.NoModifier
@@ -27,6 +31,11 @@ def move(view, point: QPointF) -> None:
 
 def release(view, point: QPointF) -> None:
     _send_mouse(view, QMouseEvent.Type.MouseButtonRelease, point, LEFT, Qt.MouseButton.NoButton)
+
+
+def hover(view, point: QPointF) -> None:
+    """The pointer moves with no button down."""
+    _send_mouse(view, QMouseEvent.Type.MouseMove, point, Qt.MouseButton.NoButton, Qt.MouseButton.NoButton)
 
 
 def double_click(view, point: QPointF) -> None:
@@ -62,3 +71,19 @@ def centre(rect) -> QPointF:
 
 def point(x: float, y: float) -> QPointF:
     return QPointF(x, y)
+
+
+def assert_the_canvas_shows_the_model(scene) -> None:
+    """Every card item where a fresh layout of the document puts it, none raised, no header
+    moved, no drag left over: what the canvas shows is what the file holds."""
+    layout = compute_layout(scene.document, scene.style, qt_measure)
+    assert set(scene.cards) == set(layout.cards)
+    for card_id, item in scene.cards.items():
+        rect = layout.cards[card_id].rect
+        assert (card_id, item.pos()) == (card_id, QPointF(rect.x, rect.y))
+        assert item.zValue() == CARD_Z
+    for header in (*scene.stage_headers.values(), *scene.lane_headers.values()):
+        assert header.pos() == QPointF(0, 0)
+    assert scene.gesture is None
+    assert not scene.indicator.isVisible()
+    assert not [item for item in scene.items() if isinstance(item, QGraphicsLineItem)]

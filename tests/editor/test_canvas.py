@@ -170,7 +170,7 @@ def test_connecting_a_pair_that_is_already_connected_is_refused_with_a_reason(ca
     search = canvas.scene().cards["search"]
     with qtbot.waitSignal(canvas.scene().refused) as refusal:
         drag(canvas, search.mapToScene(search.handle_centre()), centre(layout.cards["compare"].rect))
-    assert "repeats connection 'c1'" in refusal.args[0]
+    assert refusal.args[0] == "'Search for shoes' is already connected to 'Compare sizes'"
     assert session.undo_stack.count() == 0
 
 

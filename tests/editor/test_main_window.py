@@ -80,6 +80,20 @@ def test_a_file_with_a_huge_unknown_key_is_reported_in_a_short_message(window, t
     assert "not a field of a touchpoint" in dialogs["warnings"][0] and len(dialogs["warnings"][0]) < 500
 
 
+def test_a_bad_file_is_reported_in_a_persons_words(window, tmp_path, dialogs):
+    content = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    del content["title"]
+    (tmp_path / "untitled.json").write_text(json.dumps(content), encoding="utf-8")
+    (tmp_path / "typo.json").write_text('{"format": "journeymapper", "title": tru}', encoding="utf-8")
+    assert not window.open_file(tmp_path / "untitled.json")
+    assert not window.open_file(tmp_path / "typo.json")
+    missing, typo = dialogs["warnings"]
+    assert missing == f"{tmp_path / 'untitled.json'}: title: missing (every map needs one)"
+    assert typo.endswith(
+        "line 1, column 41: expected a value (a string, number, true, false, null, an object or a list)"
+    )
+
+
 def test_edits_mark_the_window_modified_and_undoing_them_clears_the_mark(window, sample_copy):
     window.open_file(sample_copy)
     scene = window.scene

@@ -2,9 +2,10 @@
 
 A hypothesis state machine opens a map (the small test map or a sample) in a ``MapSession`` and
 pushes the undo commands that the editor's gestures push, built the same way: palette drops of
-cards, stages and lanes, card drags and arrow-key nudges, inline renames, inspector and bulk edits,
-deletes, cut, copy, paste and duplicate, new connections, header drags, deleted stages and lanes,
-personas added and removed, a new map id; and it undoes and redoes at any point. It checks that
+cards, stages and lanes, cards added with Enter and named (or taken back with Escape), card drags
+and arrow-key nudges, inline renames, inspector and bulk edits, deletes, cut, copy, paste and
+duplicate, new connections, header drags, deleted stages and lanes, personas added and removed, a
+new map id; and it undoes and redoes at any point. It checks that
 
 - after every step the map saves, reloads and saves again to the same bytes;
 - each undo step keeps the bytes saved when it was pushed (a nudge that merges into the step
@@ -25,7 +26,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 from PySide6.QtCore import Qt
 
-from journeymapper.editor import clipboard, drags
+from journeymapper.editor import clipboard, drags, keyboard
 from journeymapper.editor.commands import (
     AddColumnOrRow,
     AddConnection,
@@ -36,6 +37,7 @@ from journeymapper.editor.commands import (
     EditMany,
     MoveColumnOrRow,
     MoveTouchpoints,
+    NameNewCard,
     RemoveColumnOrRow,
     RemoveItems,
     RemovePersona,
@@ -210,6 +212,22 @@ class EditingSession(RuleBasedStateMachine):
             channel=entry.channel,
         )
         self.push(AddTouchpoints(self.document, [card], f"Add {entry.label.lower()}"))
+
+    @precondition(has_cards)
+    @rule(data=st.data(), title=st.none() | names, cancel=st.booleans())
+    def add_a_card_with_enter_and_type_its_title(self, data, title, cancel):
+        """Enter on a card: a new card after it, whose title typed next merges into the same step;
+        or Escape, which takes the new card off the map and the stack."""
+        card = data.draw(st.sampled_from(list(self.document.touchpoints())), "after")
+        command = keyboard.new_card_after(self.document, card.id)
+        self.push(command)
+        if cancel:
+            assert keyboard.take_back(self.stack, command)
+            del self.saved[self.stack.count() + 1 :]
+        elif title is not None and title != keyboard.NEW_TITLE:
+            new_card = command.touchpoint_ids[0]
+            self.push(NameNewCard(self.document, "touchpoint", new_card, {"title": title}, "Rename"))
+            assert self.stack.undoText().startswith(f"Add {quoted(title)} to ")
 
     @precondition(has_cards)
     @rule(data=st.data())

@@ -1,0 +1,119 @@
+"""The canvas view: a map opens readable, from its top-left corner; Fit Map and 100% still work;
+stage and lane headers stay pinned to the view's edges while the map scrolls, and still reorder."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPointF
+from PySide6.QtWidgets import QMessageBox
+
+from journeymapper.editor.pinned_headers import GAP
+from journeymapper.editor.theme import canvas_font
+from journeymapper.editor.view import READABLE_TITLE_PX
+from journeymapper.formats.json_format import save
+
+from gestures import drag
+from support import SAMPLES, build_small_map
+
+
+@pytest.fixture(autouse=True)
+def discard_on_close(monkeypatch):
+    """Closing a window with changes asks to save them: the tests answer Discard, not a person."""
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Discard)
+
+
+def on_screen_title_px(window) -> float:
+    return canvas_font(window.scene.style.title_font_size).pixelSize() * window.view.zoom
+
+
+def map_top_left_on_screen(window) -> QPointF:
+    bounds = window.scene.layout.bounds
+    return QPointF(window.view.mapFromScene(QPointF(bounds.x, bounds.y)))
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=[path.stem for path in SAMPLES])
+def test_each_sample_opens_readable_in_a_laptop_window_from_its_top_left_corner(window, qtbot, sample):
+    window.resize(1366, 768)
+    assert window.open_file(sample)
+    qtbot.wait(50)  # the second look, once the window has its final size
+    assert on_screen_title_px(window) >= READABLE_TITLE_PX
+    corner = map_top_left_on_screen(window)
+    assert (corner.x(), corner.y()) == (0, 0)  # no empty band above or beside the map
+
+
+def test_a_small_map_opens_whole_and_readable(window, qtbot, tmp_path):
+    save(build_small_map(), tmp_path / "small.json")
+    window.open_file(tmp_path / "small.json")
+    qtbot.wait(50)
+    view, bounds = window.view, window.scene.layout.bounds
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert visible.width() >= bounds.width and visible.height() >= bounds.height
+    assert on_screen_title_px(window) >= READABLE_TITLE_PX
+
+
+def test_fit_map_shows_the_whole_map_from_the_top_and_100_percent_is_100_percent(window, qtbot):
+    window.resize(1366, 768)
+    window.open_file(SAMPLES[0])
+    window.view.fit_map()
+    view, bounds = window.view, window.scene.layout.bounds
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert visible.width() >= bounds.width - 1 and visible.height() >= bounds.height - 1
+    assert map_top_left_on_screen(window).y() == 0
+    view.actual_size()
+    assert view.zoom == 1.0
+
+
+@pytest.fixture
+def scrolled(window, qtbot):
+    """The customer journey at 100%, scrolled right and down into the middle of the map."""
+    window.resize(1366, 768)
+    window.open_file(next(path for path in SAMPLES if path.name.startswith("year-one")))
+    qtbot.wait(50)  # the window's own first look, once it has its final size
+    view = window.view
+    view.actual_size()
+    view.horizontalScrollBar().setValue(400)
+    view.verticalScrollBar().setValue(300)
+    return window
+
+
+def visible_rect(window):
+    view = window.view
+    return view.mapToScene(view.viewport().rect()).boundingRect()
+
+
+def test_stage_headers_stay_at_the_top_and_lane_headers_at_the_left_while_scrolling(scrolled):
+    visible = visible_rect(scrolled)
+    for header in scrolled.scene.stage_headers.values():
+        assert header.sceneBoundingRect().top() == pytest.approx(visible.top() + GAP - 1)  # the rect's outline
+    for header in scrolled.scene.lane_headers.values():
+        assert header.sceneBoundingRect().left() == pytest.approx(visible.left() + GAP - 1)
+
+
+def test_pinned_headers_cover_the_cards_scrolling_under_them(scrolled):
+    scene, visible = scrolled.scene, visible_rect(scrolled)
+    header = next(iter(scene.stage_headers.values()))
+    under = QPointF(header.sceneBoundingRect().center().x(), header.sceneBoundingRect().bottom() - 3)
+    top_item = scene.items(under)[0]
+    assert top_item is header or top_item.zValue() > max(card.zValue() for card in scene.cards.values())
+    corner = QPointF(visible.left() + 2, visible.top() + 2)
+    assert scene.items(corner)[0] is scrolled.view._pins.corner
+
+
+def test_headers_go_back_to_their_places_when_scrolled_back(scrolled):
+    scrolled.view.horizontalScrollBar().setValue(0)
+    scrolled.view.verticalScrollBar().setValue(0)
+    scene = scrolled.scene
+    for header in [*scene.stage_headers.values(), *scene.lane_headers.values()]:
+        assert header.transform().isIdentity()
+
+
+def test_dragging_a_pinned_stage_header_still_reorders_the_stages(scrolled):
+    scene, view = scrolled.scene, scrolled.view
+    first, second = list(scene.document.stages)[:2]
+    view.horizontalScrollBar().setValue(0)  # the first two stages in view, the headers pinned down
+    header = scene.stage_headers[first]
+    start = header.sceneBoundingRect().center()
+    target = scene.stage_headers[second].sceneBoundingRect().center() + QPointF(40, 0)
+    drag(view, start, target)
+    assert list(scene.document.stages)[:2] == [second, first]
+    assert scrolled.session.undo_stack.count() == 1
