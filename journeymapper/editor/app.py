@@ -19,6 +19,7 @@ from journeymapper.desktop_entry import APP_ID
 if TYPE_CHECKING:
     from journeymapper.editor.main_window import MainWindow
 
+LARGE_SCREEN_WIDTH = 1600  # px: narrower is a laptop, where the window opens maximised
 NO_DISPLAY = (
     "journeymapper: no display available (DISPLAY and WAYLAND_DISPLAY are not set), so the editor "
     "cannot start; on the command line use 'journeymapper validate', 'journeymapper stats' or "
@@ -64,14 +65,26 @@ def run(paths: list[str]) -> int:
     from journeymapper.editor.main_window import MainWindow
 
     window = MainWindow()
-    if not window.restore_layout():
-        window.resize(window.screen().availableGeometry().size() * 0.9)
-    window.show()
+    if window.restore_layout():
+        window.show()
+    else:
+        show_first_time(window)
     window.offer_recovery()
     for path in paths:
         window.open_file(Path(path))
     _close_on_termination(window)
     return app.exec()
+
+
+def show_first_time(window: MainWindow) -> None:
+    """Maximised on a laptop's screen, where every pixel is for the map; most of a larger one."""
+    available = window.screen().availableGeometry()
+    if available.width() < LARGE_SCREEN_WIDTH:
+        window.showMaximized()
+    else:
+        window.resize(available.size() * 0.9)
+        window.show()
+    window.use_default_dock_widths()
 
 
 def _close_on_termination(window: MainWindow) -> None:

@@ -147,7 +147,10 @@ def select_only(scene: MapScene, card: str) -> None:
 
 
 def slot_at(scene: MapScene, position: QPointF, moving: Collection[str]) -> tuple[Cell, int] | None:
-    """The cell under ``position`` and the slot among its cards that are not ``moving``."""
+    """The cell under ``position`` and the slot among its cards that are not ``moving``; none under
+    a pinned header, which hides the cell there."""
+    if scene.uncovered is not None and not scene.uncovered.contains(position):
+        return None
     cell = scene.layout.cell_at(Point(position.x(), position.y()))
     if cell is None:
         return None

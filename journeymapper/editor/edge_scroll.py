@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QTimer
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QGraphicsView
 
@@ -77,10 +77,18 @@ class EdgeScroll(QObject):
         drag, pointer = self._drag(), self._pointer
         if drag is None or pointer is None:
             return 0, 0
-        area = self._view.viewport().rect()
+        area = self._open_area()
         dx = speed(pointer.x(), area.left(), area.right()) if drag.scrolls[0] else 0
         dy = speed(pointer.y(), area.top(), area.bottom()) if drag.scrolls[1] else 0
         return dx, dy
+
+    def _open_area(self) -> QRect:
+        """The viewport less the pinned headers: a drag scrolls when it nears their inner edges."""
+        viewport = self._view.viewport().rect()
+        scene = self._view.scene()
+        if not isinstance(scene, MapScene) or scene.uncovered is None:
+            return viewport
+        return self._view.mapFromScene(scene.uncovered).boundingRect().intersected(viewport)
 
     def step(self) -> None:
         """Scroll one step, if a drag is near the edge; otherwise stop until the mouse moves."""

@@ -121,3 +121,26 @@ ACTUAL_SIZE: Glyph = (  # "1:1"
     Circle(0, 0.16, 0.055),
     Line(((0.18, -0.2), (0.3, -0.3), (0.3, 0.3)), _W),
 )
+
+# -- the docks' icons, for the strips that collapse them ---------------------------------------
+
+PALETTE: Glyph = tuple(Box(x * 0.24, y * 0.24, 0.34, 0.34, radius=0.06, stroke=0.08) for x in (-1, 1) for y in (-1, 1))
+HISTORY: Glyph = (  # a clock
+    Circle(0, 0, 0.4, _W),
+    Line(((0, -0.24), (0, 0), (0.18, 0.1)), _W),
+)
+INSPECTOR: Glyph = tuple(  # three sliders
+    shape
+    for y, knob in ((-0.26, -0.14), (0, 0.16), (0.26, -0.04))
+    for shape in (Line(((-0.4, y), (0.4, y)), 0.07), Circle(knob, y, 0.09))
+)
+INSIGHTS: Glyph = (  # a path through three nodes, the journey read as a graph
+    Line(((-0.32, 0.26), (0, -0.2), (0.32, 0.18)), 0.07),
+    Circle(-0.32, 0.26, 0.11),
+    Circle(0, -0.2, 0.11),
+    Circle(0.32, 0.18, 0.11),
+)
+PORTFOLIO: Glyph = (  # maps stacked in a folder
+    Box(0.06, -0.08, 0.62, 0.46, radius=0.05, stroke=0.07),
+    Box(-0.06, 0.06, 0.62, 0.46, radius=0.05, stroke=0.07),
+)

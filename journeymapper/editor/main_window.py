@@ -24,6 +24,7 @@ from journeymapper.editor import clipboard, glyphs
 from journeymapper.editor.autosave import INTERVAL_MS, Answer, AutosaveStore, Recoverable
 from journeymapper.editor.card_tables import update_session
 from journeymapper.editor.commands import EditFields, EditMany
+from journeymapper.editor.dock_strips import add_dock_strips
 from journeymapper.editor.file_kinds import (
     CSV_DELIMITERS,
     CSV_FILTER,
@@ -59,6 +60,7 @@ if TYPE_CHECKING:
     from journeymapper.formats.pdf import ExportOptions, ExportResult
 
 RECENT_LIMIT = 10
+DOCK_WIDTHS = [150, 280]  # the Palette's and the Inspector's, before the user changes them
 
 
 class MainWindow(QMainWindow):
@@ -89,7 +91,6 @@ class MainWindow(QMainWindow):
         self.palette_dock.raise_()
         self.inspector = Inspector(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector)
-        self.resizeDocks([self.palette_dock, self.inspector], [170, 340], Qt.Orientation.Horizontal)
         self.insights = InsightsDock(self.view, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.insights)
         self.tabifyDockWidget(self.inspector, self.insights)
@@ -98,6 +99,11 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.portfolio)
         self.portfolio.hide()
         self.portfolio.open_requested.connect(self.open_file)
+        self.dock_strips = add_dock_strips(
+            self,
+            [(self.palette_dock, glyphs.PALETTE), (self.history_dock, glyphs.HISTORY)],
+            [(self.inspector, glyphs.INSPECTOR), (self.insights, glyphs.INSIGHTS), (self.portfolio, glyphs.PORTFOLIO)],
+        )
         self.navigator = LinkNavigator(self)
         self.finder = Finder(self)
         self._build_actions()
@@ -482,6 +488,11 @@ class MainWindow(QMainWindow):
         answer. If the copy cannot be written, closing asks as usual."""
         self._keeping_work = self.write_autosave()
         self.close()
+
+    def use_default_dock_widths(self) -> None:
+        """Narrow docks, the first time: a laptop's canvas gets most of the width. (The strips
+        collapse either side to its icons, and later the docks come back as they were left.)"""
+        self.resizeDocks([self.palette_dock, self.inspector], DOCK_WIDTHS, Qt.Orientation.Horizontal)
 
     def restore_layout(self) -> bool:
         """Put the window and its docks back as they were when it last closed; False the first time."""

@@ -85,6 +85,9 @@ class HeaderPins:
         self.corner.place(
             QRectF(visible.left(), visible.top(), column_right - visible.left(), row_bottom - visible.top())
         )
+        scene.uncovered = QRectF(
+            column_right, row_bottom, visible.right() - column_right, visible.bottom() - row_bottom
+        )
 
     def detach(self) -> None:
         for band in (self.top_band, self.left_band, self.corner):

@@ -98,6 +98,9 @@ class MapScene(QGraphicsScene):
         self.layout: MapLayout
         self._labels_wanted = self._labels_placed = False  # until a view says it is near enough
         self._drag: drags.Drag | None = None
+        # The part of the view that the pinned headers leave open, in map units (set by the view's
+        # HeaderPins): a drop under a pinned header is no drop, and drags scroll at its edges.
+        self.uncovered: QRectF | None = None
         self._relayout = QTimer(self, singleShot=True, interval=0)
         self._relayout.timeout.connect(self.sync)
         self._unsubscribe = self.document.subscribe(self._on_change)

@@ -42,6 +42,7 @@ def test_each_sample_opens_readable_in_a_laptop_window_from_its_top_left_corner(
 
 
 def test_a_small_map_opens_whole_and_readable(window, qtbot, tmp_path):
+    window.resize(1600, 1000)
     save(build_small_map(), tmp_path / "small.json")
     window.open_file(tmp_path / "small.json")
     qtbot.wait(50)
@@ -117,3 +118,17 @@ def test_dragging_a_pinned_stage_header_still_reorders_the_stages(scrolled):
     drag(view, start, target)
     assert list(scene.document.stages)[:2] == [second, first]
     assert scrolled.session.undo_stack.count() == 1
+
+
+def test_a_card_dropped_on_a_pinned_header_is_no_drop(scrolled):
+    scene, view = scrolled.scene, scrolled.view
+    visible = visible_rect(scrolled)
+    card_id, card = next(
+        (card_id, item) for card_id, item in scene.cards.items() if visible.contains(item.sceneBoundingRect())
+    )
+    header = next(iter(scene.stage_headers.values())).sceneBoundingRect()
+    on_header = QPointF(card.sceneBoundingRect().center().x(), header.center().y())
+    before = scene.layout.cards[card_id].rect
+    drag(view, card.sceneBoundingRect().center(), on_header)
+    assert scrolled.session.undo_stack.count() == 0
+    assert scene.layout.cards[card_id].rect == before
