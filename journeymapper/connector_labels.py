@@ -1,119 +1,204 @@
-"""Where connector labels go: the label text and conversion rate on a pill over the route.
+"""Where connector labels go: the label text and conversion rate on a pill by the route.
 
-The canvas and the PDF both draw the labels placed here, from the same layout. Labels are placed
-once for the whole map, so a label that straddles two sheets of a poster sits at the same place on
-both. Each first goes where its route gives it room away from the cards (``place_label``); then,
-those with least room to move first, each takes the clearest place along its line (a little past
-its ends, or beside it in a gutter) off the cards and the labels placed before it.
+The canvas and the PDF both draw the labels placed here, each from the same layout in its own
+text measure. Labels are placed once for the whole map, so a label that straddles two sheets of a
+poster sits at the same place on both. The rule:
+
+1. Each label has a home on its route (``place_label``): upright on the longest horizontal segment
+   if it holds the label, else reading upwards along the longest vertical one; at a hop between
+   neighbouring cards, beside the hop's short arrow.
+2. The labels with least room to move go first. Each takes the free place nearest its home among
+   the places along its own line: on any segment of its route or just beside it, a little way
+   along it either side. Free means that it covers no card, no label placed before it (with a
+   point of air between two pills) and nothing outside the grid of cells, so never a header.
+3. A label with no free place near its line for its whole text is shortened with an ellipsis to
+   the longest text that fits one ("Hands the sign… · 25%": the rate stays whole).
+4. A label that cannot keep even a few characters is left out; ``Labels.left_out`` says which,
+   for the canvas's tooltip and the PDF's warnings and appendix.
+
+So two pills never lie on top of each other, and a label never wanders far from its line: a
+shortened label reads better than one that has to be searched for.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate, pairwise
+from typing import NamedTuple
 
-from journeymapper.layout import MapLayout, Measure, Point, Rect, Route, Style, connector_label
-from journeymapper.model import JourneyDocument
+from journeymapper.collector import young_collections_only
+from journeymapper.layout import ELLIPSIS, MapLayout, Measure, Point, Rect, Route, Style, connector_label
+from journeymapper.model import Connection, JourneyDocument
 
 HEAD_ROOM = 8.0  # kept free at a segment's ends for the arrowhead (the canvas's is 8 long, the PDF's 6)
-PADDING = 3.0
-CARD_WEIGHT = 10.0
-SLIDE_STEP = 6.0  # how far apart the places a label tries along its line are
-MAX_SLIDE_STEPS = 24  # how many steps a label may slide either way along its line
+AIR = 1.0  # between two pills, and between a line and a pill beside it
+FLAG_GAP = 4.0  # between a hop and a label standing at it: clear of an arrowhead's wings
+HOP_GAP = 5.0  # between a short vertical hop and the label beside it: clear of the arrowhead's wings
+ACROSS_STEPS = 3  # the places either side of its line a label may shift to, the last just beside it
+REACH = 144.0  # how far a label may slide along a segment from where it is nearest its home, in points
+MIN_KEPT = 3  # the characters a shortened label keeps at least; with fewer it is left out
 _CELL = 96.0  # the spatial index's bucket size, in layout points
+_EPSILON = 1e-6  # kept between neighbours against rounding: touching is not covering
+
+Box = tuple[float, float, float, float]  # left, top, right, bottom
 
 
 @dataclass(frozen=True, slots=True)
 class Placement:
-    text: str
+    text: str  # as drawn: the whole label, or the label shortened with an ellipsis
     box: Rect
     upright: bool  # False: the text reads upwards along a vertical line
-    slack: float = 0.0  # how far the box may slide either way along its segment
+    full_text: str | None = None  # the whole label when ``text`` is shortened, else None
+
+    @property
+    def shortened(self) -> bool:
+        return self.full_text is not None
 
 
-def place_labels(document: JourneyDocument, layout: MapLayout, style: Style, measure: Measure) -> dict[str, Placement]:
-    """Every connector label of the map, by connection id; ``measure`` is the one the layout used."""
-    wanted = _first_choices(document, layout, style, measure)
-    taken = _Index()
+@dataclass(frozen=True, slots=True)
+class Labels:
+    """Every connector label of a map: where each goes, and which found no room near its line."""
+
+    placed: dict[str, Placement]  # by connection id, in map order: whole or shortened
+    left_out: dict[str, str]  # the whole text of each label left out, by connection id, in map order
+
+    @property
+    def shortened(self) -> dict[str, Placement]:
+        return {key: placement for key, placement in self.placed.items() if placement.shortened}
+
+
+def label_area(layout: MapLayout, style: Style) -> Rect:
+    """Where labels may lie: the grid of cells, and past its right and bottom edges as far as a
+    label reaches along the outermost connector track there (the PDF's map reaches as far). Never
+    above or left of the grid, where the headers are."""
+    stages, lanes = layout.stage_edges, layout.lane_edges
+    reach = style.connector_tracks // 2 * style.connector_spacing + style.label_height / 2 + AIR
+    return Rect(stages[0], lanes[0], stages[-1] - stages[0] + reach, lanes[-1] - lanes[0] + reach)
+
+
+def place_labels(document: JourneyDocument, layout: MapLayout, style: Style, measure: Measure) -> Labels:
+    """Every connector label of the map; ``measure`` is the one the layout used."""
+    with young_collections_only():  # thousands of boxes and placements, none of them garbage
+        return _place_labels(document, layout, style, measure)
+
+
+def _place_labels(document: JourneyDocument, layout: MapLayout, style: Style, measure: Measure) -> Labels:
+    room = _Room(layout, style, measure)
     for card in layout.cards.values():
-        rect = card.rect  # touching a card is fine; covering it is far worse than covering a label
-        taken.add((rect.x + 1, rect.y + 1, rect.right - 1, rect.bottom - 1), CARD_WEIGHT)
-    # The labels with least room to move go first, while there is still room around them.
-    by_room = sorted(wanted.items(), key=lambda item: item[1].slack)
-    placements = {key: _settle(first, taken) for key, first in by_room}
-    return {key: placements[key] for key in wanted}
-
-
-def _first_choices(
-    document: JourneyDocument, layout: MapLayout, style: Style, measure: Measure
-) -> dict[str, Placement]:
-    """Where each label would go if it had the map to itself."""
-    choices = {}
-    for connection in document.connections():
+        rect = card.rect  # touching a card is fine; covering it is not
+        room.taken.add((rect.x, rect.y, rect.right, rect.bottom))
+    wanted: list[tuple[float, int, Connection, Home]] = []
+    for number, connection in enumerate(document.connections()):
         text = connector_label(connection)
         if text:
-            width = measure(text, style.small_font_size, False) + 2 * PADDING
-            route = layout.connectors[connection.id]
-            choices[connection.id] = _within_row(layout, place_label(layout, style, route, text, width))
-    return choices
+            width = measure(text, style.small_font_size, False) + 2 * style.label_padding
+            home = place_label(layout, style, layout.connectors[connection.id], text, width)
+            wanted.append((home.slack, number, connection, home))
+    # The labels with least room to move go first, while there is still room around them.
+    wanted.sort(key=lambda item: item[:2])
+    placed: dict[str, Placement] = {}
+    left_out: dict[str, str] = {}
+    lines: dict[str, float] = {}
+    for _, _, connection, home in wanted:
+        settled = room.settle(home, connection)
+        if settled is None:
+            left_out[connection.id] = home.placement.text
+        else:
+            placed[connection.id], line = settled
+            if line is not None:
+                lines[connection.id] = line
+    # Labels that went beside their line to leave room for others sit on it where there is room.
+    for key, line in lines.items():
+        placed[key] = room.centred(placed[key], line)
+    in_order = [connection.id for _, _, connection, _ in sorted(wanted, key=lambda item: item[1])]
+    return Labels(
+        {key: placed[key] for key in in_order if key in placed},
+        {key: left_out[key] for key in in_order if key in left_out},
+    )
 
 
-def _settle(first: Placement, taken: _Index) -> Placement:
-    """The clearest of the places the label may take, now taken."""
-    left, top, right, bottom = box = taken.clearest(_candidates(first))
-    taken.add(box)
-    if (left, top) == (first.box.x, first.box.y):
-        return first
-    return replace(first, box=Rect(left, top, right - left, bottom - top))
+class Home(NamedTuple):
+    """Where a label goes if it has the map to itself."""
+
+    placement: Placement
+    slack: float  # how far it may slide either way along its line without covering an arrowhead
+    line: float | None  # where across its line is, to put it back on it (``_Room.centred``)
+    segment: int  # the route's segment it lies along, or stands at
 
 
-def place_label(layout: MapLayout, style: Style, route: Route, text: str, width: float) -> Placement:
-    """Where a label ``width`` long goes, clear of the cards where the route allows it.
+def place_label(layout: MapLayout, style: Style, route: Route, text: str, width: float) -> Home:
+    """Where a label ``width`` long goes if it has the map to itself.
 
     Upright on the longest horizontal segment if it holds the label; otherwise reading upwards
     along the longest vertical segment in a column gutter, where no card ever is, however long the
-    label. A route with neither (the hop between neighbouring cards) gets its label upright in the
-    gap between two stacked cards, or as a flag standing in the gutter above (or below) a short
-    horizontal hop.
+    label. A route with neither (the hop between neighbouring cards) gets its label upright across
+    a long hop, beside a short one (the layout leaves room for it between two stacked cards), or as
+    a flag standing in the gutter above (or below) a short horizontal hop.
     """
-    height = style.small_font_size + PADDING
-    segments = list(zip(route.points, route.points[1:]))
-    level = max((ab for ab in segments if ab[0].y == ab[1].y), key=_length, default=None)
-    if level and _length(level) >= width + 2 * HEAD_ROOM:
-        return _along(text, level, width, height)
-    if len(segments) > 1:  # only a one-segment route runs through a gap between cards
-        upright = max((ab for ab in segments if ab[0].x == ab[1].x), key=_length, default=None)
-        if upright:
-            return _along(text, upright, width, height)
+    height = style.label_height
+    segments = list(pairwise(route.points))
+    level = upright = first = None  # the longest horizontal and vertical segments, the first of any length
+    level_length = upright_length = 0.0
+    count = 0
+    for number, (a, b) in enumerate(segments):
+        if a == b:
+            continue
+        count += 1
+        first = number if first is None else first
+        if a.y == b.y:
+            if level is None or abs(b.x - a.x) > level_length:
+                level, level_length = number, abs(b.x - a.x)
+        elif upright is None or abs(b.y - a.y) > upright_length:
+            upright, upright_length = number, abs(b.y - a.y)
+    if level is not None and level_length >= width + 2 * HEAD_ROOM:
+        middle = _across(segments[level][0].y, layout.lane_edges, style)[0]
+        return _along(text, segments, level, width, middle, height)
+    if count > 1 and upright is not None:  # only a one-segment route runs through a gap between cards
+        middle = _across(segments[upright][0].x, layout.stage_edges, style)[0]
+        return _within_row(layout, _along(text, segments, upright, width, middle, height))
     anchor = route.label_anchor
     if level is None:
-        return Placement(text, Rect(anchor.x - width / 2, anchor.y - height / 2, width, height), True)
+        if upright_length < height + 2 * HEAD_ROOM:  # beside the short arrow
+            box = Rect(anchor.x + HOP_GAP, anchor.y - height / 2, width, height)
+        else:
+            box = Rect(anchor.x - width / 2, anchor.y - height / 2, width, height)
+        return Home(Placement(text, box, True), 0.0, None, first or 0)
     row = layout.rows.get(layout.lane_at_y(anchor.y) or "")
     upwards = row is None or anchor.y - row.y >= row.bottom - anchor.y
-    top = anchor.y - 2 - width if upwards else anchor.y + 2
-    return Placement(text, Rect(anchor.x - height / 2, top, height, width), False)
+    top = anchor.y - FLAG_GAP - width if upwards else anchor.y + FLAG_GAP
+    middle = _across(anchor.x, layout.stage_edges, style)[0]
+    return Home(Placement(text, Rect(middle - height / 2, top, height, width), False), 0.0, anchor.x, level)
 
 
-def _within_row(layout: MapLayout, placement: Placement) -> Placement:
-    """The placement moved up or down to lie within the lane it starts in, if it fits there: a
-    label along a short vertical hop near a lane's edge would otherwise run into the next lane
-    or under the stage headers."""
+def _within_row(layout: MapLayout, home: Home) -> Home:
+    """The home moved up or down to lie within the lane it starts in, if it fits there: a label
+    along a vertical line near a lane's edge would otherwise run into the next lane."""
+    placement = home.placement
     box = placement.box
     row = layout.rows.get(layout.lane_at_y(box.center.y) or "")
     if row is None or box.height > row.height - 4:
-        return placement
+        return home
     top = min(max(box.y, row.y + 2), row.bottom - 2 - box.height)
-    return placement if top == box.y else replace(placement, box=Rect(box.x, top, box.width, box.height))
+    if top == box.y:
+        return home
+    return home._replace(placement=Placement(placement.text, Rect(box.x, top, box.width, box.height), False))
 
 
-def _along(text: str, segment: tuple[Point, Point], width: float, height: float) -> Placement:
-    """Centred on the segment, reading along it."""
-    a, b = segment
-    x, y = (a.x + b.x) / 2, (a.y + b.y) / 2
+def _along(
+    text: str, segments: list[tuple[Point, Point]], number: int, width: float, middle: float, height: float
+) -> Home:
+    """Halfway along a segment, reading along it, its middle ``middle`` across."""
+    a, b = segment = segments[number]
     slack = max(0.0, (_length(segment) - width) / 2 - HEAD_ROOM)
     if a.y == b.y:
-        return Placement(text, Rect(x - width / 2, y - height / 2, width, height), True, slack)
-    return Placement(text, Rect(x - height / 2, y - width / 2, height, width), False, slack)
+        x = (a.x + b.x) / 2
+        box = Rect(x - width / 2, middle - height / 2, width, height)
+        return Home(Placement(text, box, True), slack, a.y, number)
+    y = (a.y + b.y) / 2
+    return Home(Placement(text, Rect(middle - height / 2, y - width / 2, height, width), False), slack, a.x, number)
 
 
 def _length(segment: tuple[Point, Point]) -> float:
@@ -121,76 +206,423 @@ def _length(segment: tuple[Point, Point]) -> float:
     return abs(b.x - a.x) + abs(b.y - a.y)  # segments are horizontal or vertical
 
 
-def _candidates(placement: Placement) -> Iterator[Box]:
-    """The placement's box, then shifted along its line either way, as far as the segment goes and
-    up to half a label's length past its ends; a label along a vertical line may also stand just
-    beside it, still in the gutter, when labels of neighbouring lines would otherwise lie on top of
-    each other."""
-    box = placement.box
-    along = box.width if placement.upright else box.height
-    for side in (0.0,) if placement.upright else (0.0, box.width + 1, -box.width - 1):
-        for offset in _offsets(SLIDE_STEP, placement.slack + along / 2):
-            left, top = (box.x + offset, box.y) if placement.upright else (box.x + side, box.y + offset)
-            yield left, top, left + box.width, top + box.height
+# -- the places near a line --------------------------------------------------------------------
 
 
-def _offsets(step: float, reach: float) -> Iterator[float]:
-    # Far along a long gutter line a label no longer reads as this line's; and on a big map,
-    # trying every place along such lines would take seconds.
-    yield 0.0
-    for steps in range(1, MAX_SLIDE_STEPS + 1):
-        shift = steps * step
-        if shift > reach:
+class _Track(NamedTuple):
+    """A strip where a label may lie: along it the label slides (or, as a flag, grows from a fixed
+    end); across it the label's extent is fixed."""
+
+    upright: bool
+    axis: int  # 0: the label moves along x; 1: along y
+    cross: tuple[float, float]  # the box's extent across the strip
+    length: float  # the box's extent along the strip, for the whole text
+    low: float  # the box's centre stays within low..high along the strip; a flag's fixed end is low
+    high: float
+    anchor: float  # where along the strip the label is nearest its home (and slides from, at most REACH)
+    cost: float  # what lying there costs: how far the anchor is from home, along the route and across
+    flag: int  # 0: the label slides; -1 or +1: it grows from ``low`` towards lower or higher values
+    shortens: bool  # the text runs along the strip, so a shorter text needs a shorter stretch of it
+    line: float | None  # where across the segment's line is, for a strip along one
+
+    def least_cost(self) -> float:
+        if self.flag:
+            return self.cost
+        return self.cost + max(0.0, self.low - self.anchor, self.anchor - self.high)
+
+
+def _tracks(route: Route, home: Home, layout: MapLayout, style: Style) -> Iterator[_Track | float]:
+    """The strips along every segment of the route, on the line and beside it (and, for a hop
+    between two cards, standing at it), cheapest first: the nearer to the label's home along the
+    route, the cheaper. On other segments than its home's, a label slides from the end nearer its
+    home, and on a long one from its middle too. Lazily: most labels find room on their home's
+    segment, nearer than any other segment is."""
+    box = home.placement.box
+    width, centre = (box.width if home.placement.upright else box.height), box.center
+    segments = list(pairwise(route.points))
+    arcs = list(accumulate((_length(segment) for segment in segments), initial=0.0))
+    number = home.segment
+    a, b = segments[number]
+    home_arc = arcs[number] + (abs(centre.x - a.x) if a.y == b.y else abs(centre.y - a.y))
+    nearest_other = min(home_arc - arcs[number], arcs[number + 1] - home_arc) if len(segments) > 1 else 0.0
+    near = sorted(
+        _segment_tracks(segments, arcs, number, number, home_arc, centre, width, layout, style), key=_Track.least_cost
+    )
+    while near and near[0].least_cost() <= nearest_other:
+        yield near.pop(0)
+    yield nearest_other  # what the rest costs at least: no need to work them out if that is too much
+    rest = near
+    for other in range(len(segments)):
+        if other != number:
+            rest.extend(_segment_tracks(segments, arcs, other, number, home_arc, centre, width, layout, style))
+    if len(segments) == 1:
+        rest.extend(_hop_tracks(a, b, centre, width, layout, style))
+    rest.sort(key=_Track.least_cost)
+    yield from rest
+
+
+def _segment_tracks(
+    segments: list[tuple[Point, Point]],
+    arcs: list[float],
+    number: int,
+    home_number: int,
+    home_arc: float,
+    centre: Point,
+    width: float,
+    layout: MapLayout,
+    style: Style,
+) -> Iterator[_Track]:
+    """The strips along one segment, from where a label there is nearest its home."""
+    a, b = segments[number]
+    if a == b:
+        return
+    height = style.label_height
+    horizontal = a.y == b.y
+    axis, line, edges = (0, a.y, layout.lane_edges) if horizontal else (1, a.x, layout.stage_edges)
+    start_at, end_at = (a.x, b.x) if horizontal else (a.y, b.y)
+    low, high = _centre_range(min(start_at, end_at), max(start_at, end_at))
+    if number == home_number:
+        anchors = [(centre.x if horizontal else centre.y, 0.0)]
+    elif number > home_number:
+        anchors = [(start_at, arcs[number] - home_arc)]
+    else:
+        anchors = [(end_at, home_arc - arcs[number + 1])]
+    if abs(end_at - start_at) > 2 * REACH:  # a long segment: its middle too
+        anchors.append(((start_at + end_at) / 2, abs(arcs[number] + abs(end_at - start_at) / 2 - home_arc)))
+    middles = _across(line, edges, style)
+    for middle in middles:
+        cross = (middle - height / 2, middle + height / 2)
+        for anchor, along in anchors:
+            cost = along + abs(middle - middles[0])
+            yield _Track(horizontal, axis, cross, width, low, high, anchor, cost, 0, True, line)
+
+
+def _hop_tracks(a: Point, b: Point, centre: Point, width: float, layout: MapLayout, style: Style) -> Iterator[_Track]:
+    """The places at a hop between two cards: a flag standing in the gutter above or below a
+    horizontal hop; upright across a long vertical hop, or beside a short one."""
+    height = style.label_height
+    if a.y == b.y:
+        halfway = (a.x + b.x) / 2
+        for middle in _across(halfway, layout.stage_edges, style):
+            cross = (middle - height / 2, middle + height / 2)
+            for end_at, grows in ((a.y - FLAG_GAP, -1), (a.y + FLAG_GAP, 1)):
+                cost = abs(middle - centre.x) + abs(end_at + grows * width / 2 - centre.y)
+                yield _Track(False, 1, cross, width, end_at, end_at, end_at, cost, grows, True, halfway)
+        return
+    low, high, x = min(a.y, b.y), max(a.y, b.y), a.x
+    if high - low >= height + 2 * HEAD_ROOM:
+        cross = (x - width / 2, x + width / 2)
+        start, end = low + HEAD_ROOM + height / 2, high - HEAD_ROOM - height / 2
+        yield _Track(True, 1, cross, height, start, end, centre.y, abs(x - centre.x), 0, False, None)
+    middle = (low + high) / 2
+    for end_at, grows in ((x + HOP_GAP, 1), (x - HOP_GAP, -1)):
+        cost = abs(middle - centre.y) + abs(end_at + grows * width / 2 - centre.x)
+        cross = (middle - height / 2, middle + height / 2)
+        yield _Track(True, 0, cross, width, end_at, end_at, end_at, cost, grows, True, None)
+
+
+def _across(line: float, edges: tuple[float, ...], style: Style) -> tuple[float, ...]:
+    """Where across a line a label along it may have its middle, best first.
+
+    A line in a gutter or channel (beside a column's or a row's edge, on one of the connector
+    tracks) has two lanes of labels, one either side of the edge, side by side with a point of air
+    between them: the one the line runs through (or the nearer), then the other, then on the line
+    itself. Packed in these lanes, the labels of neighbouring lines leave each other room; where
+    there is room to spare, ``_Room.centred`` puts them back on their lines. Any other line: on
+    it, then just beside it either way.
+    """
+    return _middles(line, edges, style.connector_tracks // 2 * style.connector_spacing, style.label_height)
+
+
+@lru_cache(maxsize=4096)  # a map's lines lie on a few dozen tracks
+def _middles(line: float, edges: tuple[float, ...], reach: float, height: float) -> tuple[float, ...]:
+    at = bisect_left(edges, line)
+    edge = min(edges[max(0, at - 1) : at + 1], key=lambda edge: abs(edge - line), default=None)
+    if edge is None or abs(edge - line) > reach:
+        beside = height / 2 + AIR
+        return line, line - beside, line + beside
+    lanes = (edge - (height + AIR) / 2, edge + (height + AIR) / 2)
+    return *sorted(lanes, key=lambda middle: abs(middle - line)), line
+
+
+def _centre_range(low: float, high: float) -> tuple[float, float]:
+    """Where on a segment from ``low`` to ``high`` a label's centre may be: clear of its ends by
+    the head room, or at its middle if it is too short for that."""
+    if high - low >= 2 * HEAD_ROOM:
+        return low + HEAD_ROOM, high - HEAD_ROOM
+    middle = (low + high) / 2
+    return middle, middle
+
+
+# -- settling labels one by one ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Fit:
+    """A free stretch ``low``..``high`` of a track within reach of its anchor: the box's centre
+    stays within ``start``..``end`` (a flag's box starts at the track's fixed end)."""
+
+    track: _Track
+    low: float
+    high: float
+    start: float
+    end: float
+
+    def longest(self) -> float:
+        """The longest box this stretch holds."""
+        if self.track.flag:
+            return self.high - self.low
+        return min(self.high - self.low, 2 * (self.end - self.low), 2 * (self.high - self.start))
+
+    def place(self, length: float) -> tuple[float, float]:
+        """What a box ``length`` long costs here, where it is nearest home, and where it starts."""
+        track = self.track
+        if track.flag:
+            return track.cost, (self.low if track.flag > 0 else self.high - length)
+        anchor = track.anchor
+        nearest = min(max(anchor, self.low + length / 2, self.start), self.high - length / 2, self.end)
+        return track.cost + abs(nearest - anchor), nearest - length / 2
+
+
+class _Room:
+    """The cards and the labels placed so far, and the grid of cells every label stays inside."""
+
+    def __init__(self, layout: MapLayout, style: Style, measure: Measure) -> None:
+        self.layout, self.style, self.measure = layout, style, measure
+        self.taken = _Index()
+        area = label_area(layout, style)
+        self.body = (area.x, area.y, area.right, area.bottom)
+
+    def settle(self, home: Home, connection: Connection) -> tuple[Placement, float | None] | None:
+        """The label of ``connection`` at the free place nearest ``home`` for its whole text, or
+        shortened to fit the longest free place near its line, or None; with where its line is
+        across it, if it lies along one. A placed label is taken."""
+        box = home.placement.box
+        text = home.placement.text
+        wanted = (box.x, box.y, box.right, box.bottom)
+        if self._inside(wanted) and self.taken.free(wanted):
+            self.taken.add(_grown(wanted, AIR))
+            return home.placement, home.line
+        best: tuple[float, float, _Track] | None = None  # cost, start, track
+        seen: list[_Track] = []
+        for track in _tracks(self.layout.connectors[connection.id], home, self.layout, self.style):
+            if isinstance(track, float):  # the least any track still to come costs
+                if best is not None and best[0] <= track:
+                    break
+                continue
+            if best is not None and best[0] <= track.least_cost():
+                break
+            seen.append(track)
+            # Only a place nearer than the best so far matters: look no further along than that.
+            found = self._nearest(track, REACH if best is None else best[0] - track.cost)
+            if found is not None and (best is None or found[0] < best[0]):
+                best = (*found, track)
+        if best is not None:
+            _, start, track = best
+            return self._take(track, start, track.length, text, None)
+        partial = [fit for track in seen if track.shortens for fit in self._fits(track)]
+        if not partial:
+            return None
+        cut, longest = _Cutter(connection, self.style, self.measure), max(fit.longest() for fit in partial)
+        shortened = cut.text(longest)
+        if shortened is None:
+            return None
+        length = min(cut.length(shortened), longest)
+        fits = [fit for fit in partial if fit.longest() >= length - _EPSILON]
+        nearest = min(fits, key=lambda fit: fit.place(length)[0])
+        return self._take(nearest.track, nearest.place(length)[1], length, shortened, text)
+
+    def _take(
+        self, track: _Track, start: float, length: float, text: str, full_text: str | None
+    ) -> tuple[Placement, float | None]:
+        near, far = track.cross
+        box = (start, near, start + length, far) if track.axis == 0 else (near, start, far, start + length)
+        self.taken.add(_grown(box, AIR))
+        left, top, right, bottom = box
+        return Placement(text, Rect(left, top, right - left, bottom - top), track.upright, full_text), track.line
+
+    def centred(self, placement: Placement, line: float) -> Placement:
+        """The placement moved across onto its line, if it is beside it and there is room there."""
+        box = placement.box
+        middle = box.center.y if placement.upright else box.center.x
+        if middle == line:
+            return placement
+        shift = line - middle
+        left, top = (box.x, box.y + shift) if placement.upright else (box.x + shift, box.y)
+        now = _grown((box.x, box.y, box.right, box.bottom), AIR)
+        moved = (left, top, left + box.width, top + box.height)
+        if not (self._inside(moved) and self.taken.free(moved, now)):
+            return placement
+        self.taken.remove(now)
+        self.taken.add(_grown(moved, AIR))
+        return Placement(placement.text, Rect(left, top, box.width, box.height), placement.upright, placement.full_text)
+
+    def _nearest(self, track: _Track, reach: float) -> tuple[float, float] | None:
+        """The cost and start of the place nearest the anchor of ``track``, no further than
+        ``reach`` from it, that holds the whole label; None if there is none."""
+        left, top, right, bottom = self.body
+        axis, (near, far), length, flag = track.axis, track.cross, track.length, track.flag
+        if axis == 0:
+            if near < top or far > bottom:
+                return None  # the strip leaves the grid: under a header, or off the map
+            low_end, high_end = left, right
+        else:
+            if near < left or far > right:
+                return None
+            low_end, high_end = top, bottom
+        if flag:
+            start = track.low if flag > 0 else track.low - length
+            if start < low_end or start + length > high_end:
+                return None
+            box = (start, near, start + length, far) if axis == 0 else (near, start, far, start + length)
+            return (track.cost, start) if self.taken.free(box) else None
+        anchor, half = track.anchor, length / 2
+        start, end = max(track.low, anchor - reach, low_end + half), min(track.high, anchor + reach, high_end - half)
+        if start > end:
+            return None
+        low, high = start - half, end + half
+        box = (low, near, high, far) if axis == 0 else (near, low, far, high)
+        spans = self.taken.spans(box, axis)
+        spans.sort()
+        # The free stretches long enough for the label, and in each the centre nearest the anchor.
+        best: float | None = None
+        at = low
+        for span_low, span_high in (*spans, (high, high)):
+            if span_low - at >= length - _EPSILON:
+                centre = min(max(anchor, at + half, start), span_low - half, end)
+                if best is None or abs(centre - anchor) < abs(best - anchor):
+                    best = centre
+            if span_high > at:
+                at = span_high
+        if best is None:
+            return None
+        return track.cost + abs(best - anchor), best - half
+
+    def _fits(self, track: _Track) -> Iterator[_Fit]:
+        """The free stretches of ``track`` within reach of its anchor."""
+        left, top, right, bottom = self.body
+        low_end, high_end = (left, right) if track.axis == 0 else (top, bottom)
+        near, far = track.cross
+        if near < (top if track.axis == 0 else left) or far > (bottom if track.axis == 0 else right):
+            return  # the strip leaves the grid: under a header, or off the map
+        length = track.length
+        if track.flag:
+            start = end = track.low
+            low, high = (
+                (start, min(start + length, high_end)) if track.flag > 0 else (max(low_end, start - length), start)
+            )
+        else:
+            start, end = max(track.low, track.anchor - REACH), min(track.high, track.anchor + REACH)
+            low, high = max(low_end, start - length / 2), min(high_end, end + length / 2)
+        if start > end or low >= high:
             return
-        yield shift
-        yield -shift
+        box = (low, near, high, far) if track.axis == 0 else (near, low, far, high)
+        stretches = _gaps(self.taken.spans(box, track.axis), low, high)
+        if not track.flag:
+            for gap_low, gap_high in stretches:
+                yield _Fit(track, gap_low, gap_high, start, end)
+        elif stretches:  # a flag has only the stretch that starts at its fixed end
+            gap_low, gap_high = stretches[0] if track.flag > 0 else stretches[-1]
+            if (gap_low if track.flag > 0 else gap_high) == start:
+                yield _Fit(track, gap_low, gap_high, start, end)
+
+    def _inside(self, box: Box) -> bool:
+        left, top, right, bottom = self.body
+        return left <= box[0] and top <= box[1] and box[2] <= right and box[3] <= bottom
 
 
-Box = tuple[float, float, float, float]  # left, top, right, bottom
+def _gaps(spans: list[tuple[float, float]], low: float, high: float) -> list[tuple[float, float]]:
+    """The stretches of low..high that no span covers."""
+    spans.sort()
+    gaps = []
+    at = low
+    for span_low, span_high in spans:
+        if span_low > at:
+            gaps.append((at, min(span_low, high)))
+        at = max(at, span_high)
+        if at >= high:
+            return gaps
+    gaps.append((at, high))
+    return gaps
+
+
+def _grown(box: Box, by: float) -> Box:
+    left, top, right, bottom = box
+    return left - by, top - by, right + by, bottom + by
+
+
+class _Cutter:
+    """A connection's label shortened with an ellipsis to fit a pill of a given length; its rate
+    (the part after " · ") is kept whole."""
+
+    def __init__(self, connection: Connection, style: Style, measure: Measure) -> None:
+        self.label = connection.label.strip()
+        rate = connector_label(connection).removeprefix(self.label).removeprefix(" · ")
+        self.suffix = f"{ELLIPSIS} · {rate}" if rate else ELLIPSIS
+        self.size, self.padding, self.measure = style.small_font_size, style.label_padding, measure
+
+    def length(self, text: str) -> float:
+        return self.measure(text, self.size, False) + 2 * self.padding
+
+    def text(self, length: float) -> str | None:
+        """The longest shortening whose pill is at most ``length`` long, or None if it would keep
+        fewer than MIN_KEPT characters of the label."""
+        label, suffix = self.label, self.suffix
+
+        def too_long(kept: int) -> bool:
+            return self.length(label[:kept].rstrip() + suffix) > length
+
+        longest = bisect_left(range(len(label)), True, key=too_long) - 1  # the last number of characters that fits
+        kept = label[: max(0, longest)].rstrip()
+        return kept + suffix if len(kept) >= MIN_KEPT else None
 
 
 class _Index:
     """Boxes bucketed on a grid, to find overlaps among thousands of cards and labels quickly."""
 
     def __init__(self) -> None:
-        self._cells: dict[tuple[int, int], list[tuple[float, float, float, float, float]]] = {}
+        self._cells: dict[tuple[int, int], list[Box]] = {}
 
-    @staticmethod
-    def _keys(left: float, top: float, right: float, bottom: float) -> Iterator[tuple[int, int]]:
-        rows = range(int(top // _CELL), int(bottom // _CELL) + 1)
-        for column in range(int(left // _CELL), int(right // _CELL) + 1):
+    def add(self, box: Box) -> None:
+        cells = self._cells
+        rows = range(int(box[1] // _CELL), int(box[3] // _CELL) + 1)
+        for column in range(int(box[0] // _CELL), int(box[2] // _CELL) + 1):
             for row in rows:
-                yield column, row
+                bucket = cells.get((column, row))
+                if bucket is None:
+                    cells[column, row] = [box]
+                else:
+                    bucket.append(box)
 
-    def add(self, box: Box, weight: float = 1.0) -> None:
-        entry = (*box, weight)
+    def remove(self, box: Box) -> None:
         cells = self._cells
-        for key in self._keys(*box):
-            bucket = cells.get(key)
-            if bucket is None:
-                cells[key] = [entry]
-            else:
-                bucket.append(entry)
+        rows = range(int(box[1] // _CELL), int(box[3] // _CELL) + 1)
+        for column in range(int(box[0] // _CELL), int(box[2] // _CELL) + 1):
+            for row in rows:
+                cells[column, row].remove(box)
 
-    def clearest(self, boxes: Iterable[Box]) -> Box:
-        """The first box that covers nothing, else the one that covers least."""
-        best, best_cost = None, float("inf")
-        for box in boxes:
-            cost = self._covered(*box)
-            if cost == 0:
-                return box
-            if cost < best_cost:
-                best, best_cost = box, cost
-        assert best is not None, "there is always at least one candidate"
-        return best
-
-    def _covered(self, left: float, top: float, right: float, bottom: float) -> float:
-        # The area of every box this one covers, weighted; a box in two buckets counts twice,
-        # which does not matter to ranking candidates of one size.
-        covered = 0.0
+    def free(self, box: Box, mine: Box | None = None) -> bool:
+        """Whether ``box`` covers none of the boxes but ``mine`` (touching one is not covering it)."""
+        left, top, right, bottom = box[0] + _EPSILON, box[1] + _EPSILON, box[2] - _EPSILON, box[3] - _EPSILON
         cells = self._cells
-        for key in self._keys(left, top, right, bottom):
-            for x, y, x2, y2, weight in cells.get(key, ()):
-                if x < right and left < x2 and y < bottom and top < y2:
-                    covered += (min(right, x2) - max(left, x)) * (min(bottom, y2) - max(top, y)) * weight
-        return covered
+        rows = range(int(box[1] // _CELL), int(box[3] // _CELL) + 1)
+        for column in range(int(box[0] // _CELL), int(box[2] // _CELL) + 1):
+            for row in rows:
+                for other in cells.get((column, row), ()):
+                    x, y, x2, y2 = other
+                    if x < right and left < x2 and y < bottom and top < y2 and other != mine:
+                        return False
+        return True
+
+    def spans(self, box: Box, axis: int) -> list[tuple[float, float]]:
+        """The extents along ``axis`` (0: x, 1: y) of the boxes that ``box`` would cover."""
+        left, top, right, bottom = box[0] + _EPSILON, box[1] + _EPSILON, box[2] - _EPSILON, box[3] - _EPSILON
+        cells = self._cells
+        found = []
+        rows = range(int(box[1] // _CELL), int(box[3] // _CELL) + 1)
+        for column in range(int(box[0] // _CELL), int(box[2] // _CELL) + 1):
+            for row in rows:
+                for x, y, x2, y2 in cells.get((column, row), ()):
+                    if x < right and left < x2 and y < bottom and top < y2:
+                        found.append((x, x2) if axis == 0 else (y, y2))
+        return found

@@ -90,6 +90,7 @@ class Style:
     emotion_padding: float = 16.0
     connector_spacing: float = 4.0
     connector_tracks: int = 5
+    label_padding: float = 3.0  # a connector label's pill: small_font_size plus this tall, this wider each side
 
     @property
     def title_line_height(self) -> float:
@@ -110,6 +111,17 @@ class Style:
     def card_height(self, title_line_count: int) -> float:
         title_height = max(1, title_line_count) * self.title_line_height
         return 2 * self.card_padding + title_height + self.card_band_height
+
+    @property
+    def label_height(self) -> float:
+        """How tall a connector label's pill is (how wide, along a vertical line)."""
+        return self.small_font_size + self.label_padding
+
+    @property
+    def labelled_hop_gap(self) -> float:
+        """The gap between two stacked cards when a labelled connection hops from one to the
+        next: its label stands beside the short arrow, clear of both cards."""
+        return max(self.card_gap, self.label_height + 4)
 
 
 DEFAULT_STYLE = Style()
@@ -293,6 +305,7 @@ class _Card:
     id: str
     lines: tuple[str, ...]
     height: float
+    gap: float  # above the card: none for a cell's first card
 
 
 @dataclass(frozen=True, slots=True)
@@ -383,13 +396,20 @@ def _grid(document: JourneyDocument, stacks: dict[Cell, list[_Card]], style: Sty
 
 
 def _card_stacks(document: JourneyDocument, style: Style, measure: Measure) -> dict[Cell, list[_Card]]:
-    """Each non-empty cell's cards in order, with wrapped titles and heights."""
+    """Each non-empty cell's cards in order, with wrapped titles, heights and the gaps between
+    them: wider where a labelled connection hops from a card to the next, to hold its label."""
     stacks: dict[Cell, list[_Card]] = {}
     width, size, max_lines = style.card_text_width, style.title_font_size, style.max_title_lines
+    labelled = {
+        (c.source, c.target) for c in document.connections() if c.conversion_rate is not None or c.label.strip()
+    }
     for touchpoint in document.touchpoints():
         lines = wrap_text(touchpoint.title, width, size, False, measure, max_lines)
-        card = _Card(touchpoint.id, lines, style.card_height(len(lines)))
-        stacks.setdefault((touchpoint.stage, touchpoint.lane), []).append(card)
+        stack = stacks.setdefault((touchpoint.stage, touchpoint.lane), [])
+        gap = 0.0
+        if stack:
+            gap = style.labelled_hop_gap if (stack[-1].id, touchpoint.id) in labelled else style.card_gap
+        stack.append(_Card(touchpoint.id, lines, style.card_height(len(lines)), gap))
     return stacks
 
 
@@ -431,7 +451,7 @@ def _row_height(lane: Lane, header_lines: tuple[str, ...], stacks: list[list[_Ca
 def _stack_height(stack: list[_Card], style: Style) -> float:
     if not stack:
         return 0.0
-    return 2 * style.cell_padding + sum(card.height for card in stack) + style.card_gap * (len(stack) - 1)
+    return 2 * style.cell_padding + sum(card.height + card.gap for card in stack)
 
 
 def _edges(start: float, sizes: list[float]) -> list[float]:
@@ -456,7 +476,7 @@ def _place_cards(
     cards: dict[str, CardLayout] = {}
     slot_centres: dict[Cell, tuple[float, ...]] = {}
     places: dict[str, _Place] = {}
-    width, gap = style.card_width, style.card_gap
+    width = style.card_width
     for column_number, (stage_id, column) in enumerate(columns.items()):
         x = column.x + (column.width - width) / 2
         slot = 0
@@ -466,11 +486,12 @@ def _place_cards(
                 continue
             cell, y, centres = (stage_id, lane_id), row.y + style.cell_padding, []
             for card in stack:
+                y += card.gap
                 cards[card.id] = CardLayout(Rect(x, y, width, card.height), card.lines, cell)
                 centres.append(y + card.height / 2)
                 places[card.id] = _Place(column_number, row_number, slot)
                 slot += 1
-                y += card.height + gap
+                y += card.height
             slot_centres[cell] = tuple(centres)
     return cards, slot_centres, places
 

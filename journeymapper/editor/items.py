@@ -7,7 +7,7 @@ them are turned into undo commands by the scene.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
@@ -33,6 +33,7 @@ from journeymapper.layout import (
     Rect,
     Route,
     Style,
+    connector_label,
 )
 from journeymapper.model import Connection, Lane, Touchpoint
 from journeymapper.palette import EMOTION_COLOURS, persona_colour, persona_dashes
@@ -378,6 +379,7 @@ class ConnectorItem(Themed, QGraphicsItem):
         self._bounds = QRectF()
         self._shape: QPainterPath | None = None
         self._label: Placement | None = None
+        self._label_left_out = False
         self._label_box = QRectF()
         self._segment_boxes: tuple[Box, ...] = ()
         self._connection: Connection | None = None
@@ -391,7 +393,9 @@ class ConnectorItem(Themed, QGraphicsItem):
         if (connection, route) == (self._connection, self._route):
             return
         self.prepareGeometryChange()
-        self._connection, self._route, self._label = connection, route, None
+        if self._label is not None or self._label_left_out:
+            self.setToolTip("")  # until the label is placed again
+        self._connection, self._route, self._label, self._label_left_out = connection, route, None, False
         self._line = QPolygonF([QPointF(x, y) for x, y in route.points])
         self._shape = None
         self._bounds = self._line.boundingRect().adjusted(-10, -10, 10, 10)
@@ -403,12 +407,14 @@ class ConnectorItem(Themed, QGraphicsItem):
     def label(self) -> Placement | None:
         return self._label
 
-    def set_label(self, label: Placement | None) -> None:
-        """Where the label goes (``journeymapper.connector_labels``), or None for no label."""
-        if label == self._label:
+    def set_label(self, label: Placement | None, left_out: bool = False) -> None:
+        """Where the label goes (``journeymapper.connector_labels``), or None for no label; a label
+        ``left_out`` for want of room says so in the tooltip, which always holds the whole text."""
+        if (label, left_out) == (self._label, self._label_left_out):
             return
         self.prepareGeometryChange()
-        self._label = label
+        self._label, self._label_left_out = label, left_out
+        self._shape = None
         self._bounds = self._line.boundingRect().adjusted(-10, -10, 10, 10)
         if label is None:
             self._label_box = QRectF()
@@ -416,7 +422,17 @@ class ConnectorItem(Themed, QGraphicsItem):
             box = label.box
             self._label_box = QRectF(box.x, box.y, box.width, box.height)
             self._bounds = self._bounds.united(self._label_box.adjusted(-1, -1, 1, 1))
+        self._update_tooltip()
         self.update()
+
+    def _update_tooltip(self) -> None:
+        """The label's whole text, wherever the canvas shows the label, shortened or not, or says
+        it left it out; none while labels are too small to show."""
+        shown = self._label is not None or self._label_left_out
+        text = connector_label(self._connection) if self._connection and shown else ""
+        if text and self._label_left_out:
+            text = f"{text}\n(the label is left out of the map: there is no room for it beside its line)"
+        self.setToolTip(text)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._bounds
@@ -428,6 +444,10 @@ class ConnectorItem(Themed, QGraphicsItem):
             stroker = QPainterPathStroker()
             stroker.setWidth(8)
             self._shape = stroker.createStroke(path)
+            if not self._label_box.isEmpty():  # the pointer on the label shows its tooltip too
+                label = QPainterPath()
+                label.addRect(self._label_box)
+                self._shape = self._shape.united(label)
         return self._shape
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
@@ -449,14 +469,11 @@ class ConnectorItem(Themed, QGraphicsItem):
         if far:
             return
         self._paint_arrowhead(painter, colour, self._route)
-        self._paint_label(painter)
 
     def _touches(self, exposed: QRectF) -> bool:
-        """Whether a segment or the label lies in the area being repainted. A long route's
-        bounding box covers much of the map, so without this check every small repaint (a card
-        dragged across the canvas) would stroke hundreds of routes."""
-        if self._label_box.intersects(exposed):
-            return True
+        """Whether a segment lies in the area being repainted. A long route's bounding box covers
+        much of the map, so without this check every small repaint (a card dragged across the
+        canvas) would stroke hundreds of routes."""
         left, top, right, bottom = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
         return any(x0 < right and left < x1 and y0 < bottom and top < y1 for x0, y0, x1, y1 in self._segment_boxes)
 
@@ -471,30 +488,87 @@ class ConnectorItem(Themed, QGraphicsItem):
         painter.setBrush(colour)
         painter.drawPolygon(QPolygonF([QPointF(tip.x, tip.y), back + wing, back - wing]))
 
-    def _paint_label(self, painter: QPainter) -> None:
-        """A pill with the text, reading upwards where the label runs along a vertical line."""
-        label = self._label
-        if label is None:
+
+LABEL_Z = 9.0  # above every connector line (8), below the cards (10), which labels never cover
+_LABEL_CELL = 256.0
+
+
+class ConnectorLabelsItem(Themed, QGraphicsItem):
+    """Every connector label, a pill with its text (reading upwards along a vertical line), all
+    drawn above all the connector lines as the PDF draws them: a line drawn after another never
+    strikes through that one's label. One item for the whole map. It takes no clicks and is never
+    under the pointer: there the label's connector is, with the whole text in its tooltip."""
+
+    def __init__(self, theme: Theme, style: Style):
+        super().__init__()
+        self._theme, self._style = theme, style
+        self._bounds = QRectF()
+        self._buckets: dict[tuple[int, int], list[Placement]] = {}
+        self.setZValue(LABEL_Z)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # exposedRect in paint
+
+    def set_labels(self, labels: Sequence[Placement]) -> None:
+        self.prepareGeometryChange()
+        buckets: dict[tuple[int, int], list[Placement]] = {}
+        bounds = QRectF()
+        for label in labels:
+            box = label.box
+            bounds = bounds.united(QRectF(box.x - 1, box.y - 1, box.width + 2, box.height + 2))
+            for key in _label_keys(box.x, box.y, box.right, box.bottom):
+                buckets.setdefault(key, []).append(label)
+        self._buckets, self._bounds = buckets, bounds
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return QPainterPath()  # never under the pointer: the connector beneath answers it
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if level_of_detail(painter) < FAR_OUT:
             return
-        box = self._label_box
-        radius = min(box.width(), box.height()) / 2
-        painter.setPen(QPen(self._theme.grid_line, 1))
-        painter.setBrush(self._theme.header_fill)
-        painter.drawRoundedRect(box, radius, radius)
+        exposed = option.exposedRect
+        left, top, right, bottom = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
+        shown: dict[int, Placement] = {}
+        for key in _label_keys(left, top, right, bottom):
+            for label in self._buckets.get(key, ()):
+                box = label.box
+                if box.x < right and left < box.right and box.y < bottom and top < box.bottom:
+                    shown[id(label)] = label
+        if not shown:
+            return
+        theme = self._theme
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(canvas_font(self._style.small_font_size, False))
-        painter.setPen(self._theme.muted_text)
-        if label.upright:
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label.text)
-            return
-        painter.save()
-        painter.translate(box.center())
-        painter.rotate(-90)
-        painter.drawText(
-            QRectF(-box.height() / 2, -box.width() / 2, box.height(), box.width()),
-            Qt.AlignmentFlag.AlignCenter,
-            label.text,
-        )
-        painter.restore()
+        outline, text = QPen(theme.grid_line, 1), QPen(theme.muted_text)
+        for label in shown.values():
+            pill = qrect(label.box)
+            radius = min(pill.width(), pill.height()) / 2
+            painter.setPen(outline)
+            painter.setBrush(theme.header_fill)
+            painter.drawRoundedRect(pill, radius, radius)
+            painter.setPen(text)
+            if label.upright:
+                painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, label.text)
+                continue
+            painter.save()
+            painter.translate(pill.center())
+            painter.rotate(-90)
+            painter.drawText(
+                QRectF(-pill.height() / 2, -pill.width() / 2, pill.height(), pill.width()),
+                Qt.AlignmentFlag.AlignCenter,
+                label.text,
+            )
+            painter.restore()
+
+
+def _label_keys(left: float, top: float, right: float, bottom: float) -> Iterator[tuple[int, int]]:
+    rows = range(int(top // _LABEL_CELL), int(bottom // _LABEL_CELL) + 1)
+    for column in range(int(left // _LABEL_CELL), int(right // _LABEL_CELL) + 1):
+        for row in rows:
+            yield column, row
 
 
 @dataclass(frozen=True)

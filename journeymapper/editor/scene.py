@@ -40,6 +40,7 @@ from journeymapper.editor.inline_editor import InlineEditor
 from journeymapper.editor.items import (
     CardItem,
     ConnectorItem,
+    ConnectorLabelsItem,
     DropIndicator,
     EmotionCurveItem,
     GridItem,
@@ -83,7 +84,8 @@ class MapScene(QGraphicsScene):
         self.curve = EmotionCurveItem(self.theme)
         self.indicator = DropIndicator(self.theme)
         self.legend = EmotionLegendItem(self.theme, style)
-        for item in (self.grid, self.curve, self.legend, self.indicator):
+        self.label_layer = ConnectorLabelsItem(self.theme, style)  # above every connector line
+        for item in (self.grid, self.curve, self.legend, self.indicator, self.label_layer):
             self.addItem(item)
         self.adder = CellAdder(self)  # the "+" in the cell under the pointer
         self.link_checker = LinkChecker()
@@ -199,9 +201,13 @@ class MapScene(QGraphicsScene):
     def _sync_labels(self) -> None:
         if self._labels_wanted and self._labels_placed:
             return
-        labels = place_labels(self.document, self.layout, self.style, qt_measure) if self._labels_wanted else {}
+        labels = place_labels(self.document, self.layout, self.style, qt_measure) if self._labels_wanted else None
         for connection_id, item in self.connectors.items():
-            item.set_label(labels.get(connection_id))
+            if labels is None:
+                item.set_label(None)
+            else:  # a label left out for want of room still shows in the connector's tooltip
+                item.set_label(labels.placed.get(connection_id), left_out=connection_id in labels.left_out)
+        self.label_layer.set_labels(list(labels.placed.values()) if labels else [])
         self._labels_placed = self._labels_wanted
 
     def _sync_curves(self, layout: MapLayout, lanes: list[Lane]) -> None:

@@ -1,10 +1,21 @@
-"""Connector labels on the canvas sit where the PDF puts them, placed once the view is near enough."""
+"""Connector labels on the canvas sit where the PDF puts them, placed once the view is near enough;
+none overlaps another or a card, and the whole text of a shortened or left-out label shows on hover."""
 
 from __future__ import annotations
 
+import pytest
+from PySide6.QtCore import QPointF
+
 from journeymapper.connector_labels import place_labels
 from journeymapper.editor.items import FAR_OUT
+from journeymapper.editor.scene import MapScene
+from journeymapper.editor.session import MapSession
 from journeymapper.editor.theme import qt_measure
+from journeymapper.formats import json_format
+from journeymapper.layout import connector_label
+
+from crowded_labels import CROWDED, assert_labels_sound
+from support import SAMPLES
 
 
 def labels_on(view) -> dict:
@@ -15,7 +26,7 @@ def test_the_canvas_places_labels_by_the_pdfs_rule_on_its_own_layout(canvas, ses
     session.document.update_connection("c1", label="Adds to cart")
     scene = canvas.scene()
     scene.flush()
-    assert labels_on(canvas) == place_labels(session.document, scene.layout, scene.style, qt_measure)
+    assert labels_on(canvas) == place_labels(session.document, scene.layout, scene.style, qt_measure).placed
     assert {placement.text for placement in labels_on(canvas).values()} == {"Adds to cart", "40%"}
 
 
@@ -24,12 +35,70 @@ def test_far_out_labels_wait_until_the_view_comes_near_enough_to_read_them(canva
     session.document.update_connection("c1", label="Adds to cart")
     canvas.scene().flush()
     assert labels_on(canvas) == {}
+    assert canvas.scene().connectors["c1"].toolTip() == ""  # nor their tooltips
     canvas.set_zoom(FAR_OUT)
     assert labels_on(canvas)["c1"].text == "Adds to cart"
+    assert canvas.scene().connectors["c1"].toolTip() == "Adds to cart"
 
 
-def test_a_labels_box_is_part_of_its_connector_so_it_repaints_with_it(canvas, session):
+def test_a_labels_box_is_part_of_its_connector_so_the_pointer_on_it_finds_the_connector(canvas, session):
     for item in canvas.scene().connectors.values():
         if item.label is not None:
             box = item.label.box
             assert item.boundingRect().contains(box.x, box.y) and item.boundingRect().contains(box.right, box.bottom)
+            assert item.shape().contains(QPointF(box.center.x, box.center.y))
+
+
+def test_labels_are_drawn_above_every_connector_line_and_below_the_cards(canvas, session):
+    scene = canvas.scene()
+    layer = scene.label_layer
+    assert all(layer.zValue() > item.zValue() for item in scene.connectors.values())
+    assert all(layer.zValue() < item.zValue() for item in scene.cards.values())
+    for placement in labels_on(canvas).values():
+        box = placement.box
+        assert layer.boundingRect().contains(box.x, box.y) and layer.boundingRect().contains(box.right, box.bottom)
+
+
+@pytest.fixture
+def scene_of(qapp):
+    """A scene near enough to show its labels, for a map; detached afterwards."""
+    scenes = []
+
+    def make(document) -> MapScene:
+        scene = MapScene(MapSession(document))
+        scene.show_labels(True)
+        scenes.append(scene)
+        return scene
+
+    yield make
+    for scene in scenes:
+        scene.detach()
+
+
+@pytest.mark.parametrize("name", sorted(CROWDED))
+def test_on_a_crowded_canvas_no_label_overlaps_another_or_a_card(scene_of, name):
+    scene = scene_of(CROWDED[name]())
+    labels = place_labels(scene.document, scene.layout, scene.style, qt_measure)
+    assert_labels_sound(scene.document, scene.layout, labels, scene.style, qt_measure)
+    assert {key: item.label for key, item in scene.connectors.items() if item.label} == labels.placed
+
+
+def test_the_tooltip_holds_the_whole_label_and_says_when_it_is_left_out(scene_of):
+    scene = scene_of(CROWDED["fan"]())
+    labels = place_labels(scene.document, scene.layout, scene.style, qt_measure)
+    assert labels.shortened and labels.left_out
+    for connection_id, item in scene.connectors.items():
+        whole = connector_label(scene.document.connection(connection_id))
+        assert item.toolTip().startswith(whole)
+        assert ("left out" in item.toolTip()) == (connection_id in labels.left_out)
+    for connection_id, placement in labels.shortened.items():
+        assert scene.connectors[connection_id].label.text == placement.text != placement.full_text
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda path: path.stem)
+def test_the_samples_show_every_label_whole_on_the_canvas(scene_of, path):
+    document = json_format.load(path)
+    scene = scene_of(document)
+    labels = place_labels(document, scene.layout, scene.style, qt_measure)
+    assert_labels_sound(document, scene.layout, labels, scene.style, qt_measure)
+    assert not labels.shortened and not labels.left_out

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
 from journeymapper.connector_labels import Placement
-from journeymapper.editor.items import FAR_OUT, CardItem, ConnectorItem
+from journeymapper.editor.items import FAR_OUT, CardItem, ConnectorItem, ConnectorLabelsItem
 from journeymapper.editor.theme import current_theme
 from journeymapper.layout import DEFAULT_STYLE, CardLayout, Point, Rect, Route
 from journeymapper.model import Connection, Touchpoint
 
 
-def paints_anything(item: ConnectorItem, exposed: QRectF) -> bool:
+def paints_anything(item: ConnectorItem | ConnectorLabelsItem, exposed: QRectF) -> bool:
     image = QImage(300, 300, QImage.Format.Format_ARGB32)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
@@ -48,14 +48,20 @@ def test_a_connector_skips_a_repaint_inside_its_bounds_but_away_from_its_route(e
     assert not paints_anything(elbow, away)
 
 
-def test_a_label_placed_beside_its_route_is_inside_the_connectors_bounds_and_painted(qapp):
+def test_a_label_placed_beside_its_route_is_part_of_its_connector_and_painted_above_every_line(qapp):
     item = ConnectorItem("c1", current_theme(), DEFAULT_STYLE)
     route = Route(points=(Point(0, 0), Point(0, 150)), label_anchor=Point(0, 75))
     beside = Placement("Signed off by day 60", Rect(14, 30, 11, 90), upright=False)
     item.set_route(Connection(id="c1", source="a", target="b", label="Signed off by day 60"), route)
     item.set_label(beside)
     assert item.boundingRect().contains(QRectF(14, 30, 11, 90))
-    assert paints_anything(item, QRectF(15, 60, 8, 20))
+    assert item.shape().contains(QPointF(19, 75))  # the pointer on the label is on its connector: its tooltip
+    layer = ConnectorLabelsItem(current_theme(), DEFAULT_STYLE)
+    layer.set_labels([beside])
+    assert layer.zValue() > item.zValue() and layer.boundingRect().contains(QRectF(14, 30, 11, 90))
+    assert paints_anything(layer, QRectF(15, 60, 8, 20))
+    assert not paints_anything(layer, QRectF(40, 60, 8, 20))
+    assert layer.shape().isEmpty() and not layer.acceptedMouseButtons()  # clicks and hovers reach the connector
 
 
 def card_interior_colours(scale: float) -> set[int]:

@@ -25,6 +25,7 @@ from journeymapper.formats.pdf.fit import fit_pages
 from journeymapper.formats.pdf.fonts import describe_missing
 from journeymapper.formats.pdf.furniture import Page, footer
 from journeymapper.formats.pdf.insights_page import insights_pages
+from journeymapper.formats.pdf.label_list import label_pages, label_warning
 from journeymapper.formats.pdf.options import ExportOptions
 from journeymapper.formats.pdf.pen import Pen
 from journeymapper.formats.pdf.plan import PagePlan, PlannedPage
@@ -69,8 +70,9 @@ def _plan(document: JourneyDocument, options: ExportOptions) -> _Plan:
         *mapped.pages,
         *(insights_pages(scene, sheet) if options.insights else []),
         *(appendix_pages(scene, options) if options.appendix else []),
+        *(label_pages(scene, sheet) if options.appendix else []),
     ]
-    warnings = list(mapped.warnings)
+    warnings = [*mapped.warnings, *label_warning(scene, options.appendix)]
     if scene.fonts.missing:
         warnings.append(
             f"no installed font has {describe_missing(scene.fonts.missing)}; they show as empty boxes: install a "
@@ -163,9 +165,11 @@ def _metadata(canvas: Canvas, document: JourneyDocument) -> None:
 def _outline(canvas: Canvas, pages: list[PlannedPage], number: int) -> None:
     """A bookmark at the first page of each part: the map, the insights, the touchpoints, each persona."""
     info = pages[number - 1].info
-    if number > 1 and pages[number - 2].info.kind == info.kind and info.kind in ("sheet", "insights", "touchpoints"):
+    continued = ("sheet", "insights", "touchpoints", "labels")
+    if number > 1 and pages[number - 2].info.kind == info.kind and info.kind in continued:
         return
     key = f"page-{number}"
     canvas.bookmarkPage(key)
-    title = {"sheet": "Sheets", "insights": "Insights", "touchpoints": "Touchpoints"}.get(info.kind, info.title)
+    parts = {"sheet": "Sheets", "insights": "Insights", "touchpoints": "Touchpoints", "labels": "Connector labels"}
+    title = parts.get(info.kind, info.title)
     canvas.addOutlineEntry(title, key, level=0)

@@ -13,14 +13,12 @@ from typing import NamedTuple
 
 from reportlab.lib.colors import Color
 
-from journeymapper.connector_labels import Placement, place_labels
+from journeymapper.connector_labels import Labels, Placement, label_area, place_labels
 from journeymapper.formats.pdf.fonts import Fonts, load_fonts
 from journeymapper.formats.pdf.theme import persona_colour
 from journeymapper.layout import DEFAULT_STYLE, MapLayout, Rect, Style, compute_layout
 from journeymapper.model import ConnectionKind, JourneyDocument, LaneKind
 from journeymapper.palette import persona_dashes
-
-HEAD_ROOM = 2.0  # half a connector's width and then some
 
 
 class CurveInk(NamedTuple):
@@ -48,9 +46,14 @@ class MapScene:
         return cls(document, load_fonts(map_texts(document)))
 
     @cached_property
-    def labels(self) -> dict[str, Placement]:
-        """Every connector label, placed once for all pages and sheets."""
+    def connector_labels(self) -> Labels:
+        """Every connector label, placed once for all pages and sheets, and those left out."""
         return place_labels(self.document, self.layout, self.style, self.fonts.width)
+
+    @property
+    def labels(self) -> dict[str, Placement]:
+        """The labels the map shows, whole or shortened, by connection id."""
+        return self.connector_labels.placed
 
     @cached_property
     def body(self) -> Rect:
@@ -60,10 +63,9 @@ class MapScene:
 
     @cached_property
     def extent(self) -> Rect:
-        """The body and the connector tracks that run just outside its right and bottom edges."""
-        reach = self.style.connector_tracks // 2 * self.style.connector_spacing + HEAD_ROOM
-        body = self.body
-        return Rect(body.x, body.y, body.width + reach, body.height + reach)
+        """The body, and the connector tracks that run just outside its right and bottom edges with
+        the labels along them."""
+        return label_area(self.layout, self.style)
 
     @property
     def header_height(self) -> float:

@@ -1,20 +1,17 @@
-"""Drawing decisions that a reader would trip over if they were wrong: blueprint lines, labels over
-cards, fonts and text fitting."""
+"""Drawing decisions that a reader would trip over if they were wrong: blueprint lines, labels placed
+once, fonts and text fitting (where labels go: test_pdf_labels.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from journeymapper.formats import json_format
 from journeymapper.formats.pdf.blueprint import blueprint_lines
 from journeymapper.formats.pdf.fonts import load_fonts
 from journeymapper.formats.pdf.scene import MapScene
 from journeymapper.formats.pdf.theme import signed
-from journeymapper.layout import Rect
 from journeymapper.model import LaneKind as K
 
 from pdfcheck import busy_map, unicode_map
-from support import SAMPLES
 
 
 @pytest.mark.parametrize(("kinds", "lines"), [
@@ -28,23 +25,6 @@ from support import SAMPLES
 ])  # fmt: skip
 def test_blueprint_lines_fall_between_the_right_lanes(kinds, lines):
     assert blueprint_lines(kinds) == lines
-
-
-def _overlaps(a, b) -> bool:
-    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
-
-
-def test_labels_keep_off_the_cards_in_the_samples():
-    for path in SAMPLES:
-        scene = MapScene.of(json_format.load(path))
-        placements = scene.labels
-        assert placements
-        gap = scene.style.card_gap  # a label in the gap between stacked cards may touch their borders
-        for connection_id, placement in placements.items():
-            for card in scene.layout.cards.values():
-                rect = card.rect
-                inner = Rect(rect.x + 2, rect.y + gap, rect.width - 4, rect.height - 2 * gap)
-                assert not _overlaps(placement.box, inner), (path.stem, connection_id, placement.text)
 
 
 def test_labels_are_placed_once_for_the_whole_map():
