@@ -51,3 +51,26 @@ def build_small_map() -> JourneyDocument:
     document.add_connection(Connection(id="c2", source="compare", target="checkout", conversion_rate=0.4))
     document.add_connection(Connection(id="c3", source="checkout", target="charge", kind="handoff"))
     return document
+
+
+def build_merged_map() -> JourneyDocument:
+    """The small map after a three-way merge that left a conflict of each kind, in this order:
+    the persona's role; the stage "pay" renamed both ways; card "checkout"'s emotion; card
+    "charge" removed by theirs and renamed by ours; card "search" moved to different cells; the
+    label of connection "c2". The map holds ours: "Pay", +1, "Charge the card", and so on."""
+    from journeymapper.model.merge import merge
+
+    ours, theirs = build_small_map(), build_small_map()
+    ours.update_stage("pay", name="Pay")
+    theirs.update_stage("pay", name="Checkout stage")
+    ours.update_persona("buyer", role="Returning buyer")
+    theirs.update_persona("buyer", role="First-time buyer")
+    ours.update_touchpoint("checkout", emotion=1)
+    theirs.update_touchpoint("checkout", emotion=-2)
+    ours.update_touchpoint("charge", title="Charge the card")
+    theirs.remove_touchpoint("charge")
+    ours.move_touchpoint("search", "pay", "web", 1)
+    theirs.move_touchpoint("search", "pay", "payments", 0)
+    ours.update_connection("c2", label="picks a size")
+    theirs.update_connection("c2", label="chooses")
+    return merge(build_small_map(), ours, theirs).document

@@ -7,13 +7,14 @@ are what the Edit menu shows ("Undo Move 'Checkout' to Purchase / Payments").
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Literal, NamedTuple
 
 from PySide6.QtGui import QUndoCommand
 
 from journeymapper.errors import JourneyMapError
 from journeymapper.model import Connection, JourneyDocument, Lane, Persona, Stage, Touchpoint
+from journeymapper.model.conflicts import Side, resolve
 
 NUDGE_ID = 1001
 NEW_CARD_ID = 1002
@@ -399,3 +400,23 @@ class NameNewCard(EditFields):
 
     def id(self) -> int:
         return NEW_CARD_ID
+
+
+class ResolveConflict(ModelCommand):
+    """Settle one merge conflict with one side (``model.conflicts.resolve``): keeping ours drops
+    its record, taking theirs first sets their value. Undo puts the value and the record back."""
+
+    def __init__(self, document: JourneyDocument, conflict_id: str, side: Side, text: str):
+        super().__init__(text)
+        self._document = document
+        self._conflict_id = conflict_id
+        self._side: Side = side
+        self._undo: Callable[[], None] | None = None
+
+    def apply(self) -> None:
+        self._undo = resolve(self._document, self._conflict_id, self._side)
+
+    def revert(self) -> None:
+        undo, self._undo = self._undo, None
+        assert undo is not None, "only an applied resolution is undone"
+        undo()

@@ -59,3 +59,27 @@ def toggle(window: QMainWindow, dock: QDockWidget) -> None:
     else:
         for each in (dock, *window.tabifiedDockWidgets(dock)):
             each.hide()
+
+
+class DocksAway:
+    """Puts the docks away while no map is open (the start page then has the window's width, even
+    in half a laptop's screen) and brings back the ones that were open when a map opens."""
+
+    def __init__(self, docks: Sequence[QDockWidget]):
+        self._docks = docks
+        self._away: list[QDockWidget] | None = None
+
+    def put_away(self) -> None:
+        """Hide the open docks; they, or the ones put away before if none is open, come back."""
+        shown = [dock for dock in self._docks if not dock.isHidden()]
+        if shown or self._away is None:
+            self._away = shown
+        for dock in shown:
+            dock.hide()
+
+    def bring_back(self) -> None:
+        away, self._away = self._away, None
+        for dock in away or []:
+            dock.show()
+        for dock in reversed(away or []):  # the first of each tab group ends in front
+            dock.raise_()

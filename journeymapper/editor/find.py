@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit
 
@@ -36,8 +37,9 @@ class Finder:
         self.field.setMaximumWidth(260)
         self.field.textChanged.connect(self.search)
         self.field.returnPressed.connect(self.next)
-        QShortcut(QKeySequence("Shift+Return"), self.field, self.previous)
-        QShortcut(QKeySequence("Escape"), self.field, lambda: self.field.clear())
+        # The field's own keys, not the window's: Escape elsewhere cancels a drag or an inline edit.
+        for keys, slot in (("Shift+Return", self.previous), ("Escape", self.field.clear)):
+            QShortcut(QKeySequence(keys), self.field, slot, context=Qt.ShortcutContext.WidgetShortcut)
 
     def set_scene(self, scene: MapScene | None) -> None:
         if self.scene is not None:

@@ -144,3 +144,14 @@ PORTFOLIO: Glyph = (  # maps stacked in a folder
     Box(0.06, -0.08, 0.62, 0.46, radius=0.05, stroke=0.07),
     Box(-0.06, 0.06, 0.62, 0.46, radius=0.05, stroke=0.07),
 )
+CONFLICTS: Glyph = (  # a warning sign
+    Line(((0, -0.4), (0.44, 0.36), (-0.44, 0.36)), 0.08, True),
+    Line(((0, -0.1), (0, 0.1)), 0.09),
+    Circle(0, 0.22, 0.05),
+)
+CHANGES: Glyph = (  # two versions side by side, one with a line more
+    Box(-0.18, -0.04, 0.42, 0.62, radius=0.05, stroke=0.07),
+    Box(0.2, 0.08, 0.42, 0.62, radius=0.05, stroke=0.07),
+    Line(((0.1, 0.02), (0.3, 0.02)), 0.07),
+    Line(((0.2, -0.08), (0.2, 0.12)), 0.07),
+)

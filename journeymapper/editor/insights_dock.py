@@ -12,27 +12,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
-    QDockWidget,
     QGraphicsItem,
     QHeaderView,
-    QLabel,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
+from journeymapper.editor.dock_lists import DETAIL, ListDock
 from journeymapper.editor.inspector.style import palette
 from journeymapper.editor.scene import MapScene
-from journeymapper.editor.theme import theme_switch
 from journeymapper.editor.view import MapView
 from journeymapper.model import Change
 from journeymapper.model.insights import Card, Insights, map_insights
@@ -40,7 +31,6 @@ from journeymapper.model.insights import Card, Insights, map_insights
 TARGET = Qt.ItemDataRole.UserRole
 """Where a tree item keeps what it points at: a ``Target``."""
 GROUP_KEY = Qt.ItemDataRole.UserRole + 1
-DETAIL = Qt.ItemDataRole.UserRole + 2
 PROBLEMS = ("dead_ends", "unreachable", "loops", "empty_stages")
 EXPANDED_AT_FIRST = {"dead_ends", "unreachable", "loops", "lowest_moments", "conversion"}
 
@@ -202,65 +192,11 @@ def groups(insights: Insights, connection_ends: Callable[[str], tuple[str, str]]
     ]
 
 
-class _FindingDelegate(QStyledItemDelegate):
-    """Draws a finding in two lines: its text, and below it, quieter (in ``muted``), its detail."""
-
-    muted = QColor()
-
-    def _detail(self, index: QModelIndex | QPersistentModelIndex) -> str:
-        return index.data(DETAIL) or "" if index.column() == 0 else ""
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
-        size = super().sizeHint(option, index)
-        if self._detail(index):
-            size.setHeight(size.height() + option.fontMetrics.height())
-        return size
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        detail = self._detail(index)
-        if not detail:
-            super().paint(painter, option, index)
-            return
-        self.initStyleOption(option, index)
-        widget = option.widget
-        style = widget.style() if widget else QApplication.style()
-        text = option.text
-        option.text = ""
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
-        area = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, widget).adjusted(3, 1, -3, -1)
-        metrics, line = option.fontMetrics, option.fontMetrics.height()
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        group = QPalette.ColorGroup.Normal
-        painter.setFont(option.font)
-        painter.setPen(
-            option.palette.color(group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        )
-        top = QRectF(area.x(), area.y(), area.width(), line)
-        painter.drawText(
-            top,
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            metrics.elidedText(text, Qt.TextElideMode.ElideRight, area.width()),
-        )
-        painter.setPen(option.palette.color(group, QPalette.ColorRole.HighlightedText) if selected else self.muted)
-        bottom = QRectF(area.x(), area.y() + line, area.width(), line)
-        painter.drawText(
-            bottom,
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            metrics.elidedText(detail, Qt.TextElideMode.ElideRight, area.width()),
-        )
-
-
-class InsightsDock(QDockWidget):
+class InsightsDock(ListDock):
     def __init__(self, view: MapView, parent: QWidget | None = None):
-        super().__init__("Insights", parent)
-        self.setObjectName("insights")
-        self.view = view
-        self.scene: MapScene | None = None
+        super().__init__("Insights", "insights", view, parent)
         self.insights: Insights | None = None
         self.refreshes = 0
-        self._unsubscribe: Callable[[], None] | None = None
         self._stale = False
         self.showing = False
         """Whether the findings are on screen: not closed, and the current tab where docks are tabbed
@@ -269,23 +205,7 @@ class InsightsDock(QDockWidget):
         self._refresh = QTimer(self, singleShot=True, interval=0)
         self._refresh.timeout.connect(self.refresh)
 
-        body = QWidget()
-        column = QVBoxLayout(body)
-        column.setContentsMargins(6, 6, 6, 6)
-        column.setSpacing(6)
-        self.summary = QLabel()
-        self.summary.setObjectName("insightsSummary")
-        self.summary.setWordWrap(True)
-        column.addWidget(self.summary)
-        self.tree = QTreeWidget()
-        self.tree.setObjectName("insightsTree")
         self.tree.setColumnCount(2)
-        self.tree.setHeaderHidden(True)
-        self.tree.setRootIsDecorated(True)
-        self._delegate = _FindingDelegate(self.tree)
-        self.tree.setItemDelegate(self._delegate)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -293,34 +213,22 @@ class InsightsDock(QDockWidget):
         self.tree.itemActivated.connect(self._chosen)
         self.tree.itemExpanded.connect(lambda item: self._expanded.add(item.data(0, GROUP_KEY)))
         self.tree.itemCollapsed.connect(lambda item: self._expanded.discard(item.data(0, GROUP_KEY)))
-        column.addWidget(self.tree)
-        self.setWidget(body)
         self.visibilityChanged.connect(self._shown)
         self.restyle()
-        theme_switch().changed.connect(self.restyle)
         self.refresh()
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(340, 600)
 
     def restyle(self) -> None:
         """Colours for the theme in use, again after the system switched light or dark."""
+        super().restyle()
         colours = palette()
         self._problem, self._muted = QColor(colours.error), QColor(colours.muted)
-        self._delegate.muted = self._muted
-        self.summary.setStyleSheet(f"color: {colours.text}; padding: 2px 2px;")
         self._stale = True  # the findings' rows carry the old colours
         self._shown(self.showing)
 
     # -- following the map --------------------------------------------------------------------
 
     def set_scene(self, scene: MapScene | None) -> None:
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
-        self.scene = scene
-        if scene is not None:
-            self._unsubscribe = scene.document.subscribe(self._on_change)
+        self.follow(scene, self._on_change)
         self._refresh.stop()
         self._stale = True
         self._shown(self.showing)

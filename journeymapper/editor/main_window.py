@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 from journeymapper.editor import clipboard, glyphs
 from journeymapper.editor.autosave import INTERVAL_MS, Answer, AutosaveStore, Recoverable
 from journeymapper.editor.card_tables import update_session
+from journeymapper.editor.changes_dock import ChangesDock
 from journeymapper.editor.commands import EditFields, EditMany
-from journeymapper.editor.dock_strips import add_dock_strips
+from journeymapper.editor.conflicts_dock import ConflictsDock, count_text
+from journeymapper.editor.dock_strips import DocksAway, add_dock_strips
 from journeymapper.editor.file_kinds import (
     CSV_DELIMITERS,
     CSV_FILTER,
@@ -46,8 +48,10 @@ from journeymapper.editor.start_page import StartPage
 from journeymapper.editor.view import MapView
 from journeymapper.editor.window_chrome import HistoryView, IconToolBar, ZoomIndicator, redo_keys
 from journeymapper.errors import JourneyMapError
+from journeymapper.formats import json_format
 from journeymapper.formats.csv_cards import dumps_csv, load_csv
 from journeymapper.formats.files import ReadOnlyFileError, write_atomically
+from journeymapper.formats.git_markers import has_conflict_markers, merge_advice
 from journeymapper.formats.mermaid import dumps_mermaid, load_mermaid
 from journeymapper.model import JourneyDocument
 from journeymapper.model.links import rebased_links
@@ -94,16 +98,29 @@ class MainWindow(QMainWindow):
         self.insights = InsightsDock(self.view, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.insights)
         self.tabifyDockWidget(self.inspector, self.insights)
+        # Each shows itself when there is something to list: a map with merge conflicts opens, or
+        # File → Compare With… starts a comparison.
+        self.conflicts = ConflictsDock(self.view, self)
+        self.changes = ChangesDock(self.view, self)
+        for dock in (self.conflicts, self.changes):
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self.tabifyDockWidget(self.inspector, dock)
+            dock.hide()
         self.inspector.raise_()
         self.portfolio = PortfolioDock(self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.portfolio)
         self.portfolio.hide()
         self.portfolio.open_requested.connect(self.open_file)
-        self.dock_strips = add_dock_strips(
-            self,
-            [(self.palette_dock, glyphs.PALETTE), (self.history_dock, glyphs.HISTORY)],
-            [(self.inspector, glyphs.INSPECTOR), (self.insights, glyphs.INSIGHTS), (self.portfolio, glyphs.PORTFOLIO)],
-        )
+        left_docks = [(self.palette_dock, glyphs.PALETTE), (self.history_dock, glyphs.HISTORY)]
+        right_docks = [
+            (self.inspector, glyphs.INSPECTOR),
+            (self.insights, glyphs.INSIGHTS),
+            (self.conflicts, glyphs.CONFLICTS),
+            (self.changes, glyphs.CHANGES),
+            (self.portfolio, glyphs.PORTFOLIO),
+        ]
+        self.dock_strips = add_dock_strips(self, left_docks, right_docks)
+        self.docks_away = DocksAway([dock for dock, _ in (*left_docks, *right_docks)])
         self.navigator = LinkNavigator(self)
         self.finder = Finder(self)
         self._build_actions()
@@ -163,6 +180,9 @@ class MainWindow(QMainWindow):
             new_menu.addAction(self._action(template.label, lambda _=False, t=template.name: self.new_map(t)))
         file_menu.addAction(self.open_action)
         self.recent_files_menu = file_menu.addMenu("Open &Recent")
+        self.compare_action = self._action("Compare &With…", self.compare_with)
+        file_menu.addAction(self.compare_action)
+        file_menu.addAction(self.changes.stop_action)
         file_menu.addAction(self._action("&Import Cards from CSV…", self.import_csv))
         file_menu.addAction(self.update_csv_action)
         file_menu.addAction(self.save_action)
@@ -206,7 +226,15 @@ class MainWindow(QMainWindow):
         for action in self.zoom_actions:
             view.addAction(action)
         view.addSeparator()
-        for dock in (self.palette_dock, self.inspector, self.history_dock, self.insights, self.portfolio):
+        for dock in (
+            self.palette_dock,
+            self.inspector,
+            self.history_dock,
+            self.insights,
+            self.conflicts,
+            self.changes,
+            self.portfolio,
+        ):
             view.addAction(dock.toggleViewAction())
         view.addSeparator()
         view.addAction(self.navigator.back_action)
@@ -238,6 +266,7 @@ class MainWindow(QMainWindow):
         # There from the start, so that the canvas keeps its height when the first message shows.
         self.setStatusBar(QStatusBar())
         self.zoom_indicator = ZoomIndicator(self.view, self.zoom_actions)
+        self.statusBar().addPermanentWidget(self.conflicts.indicator)
         self.statusBar().addPermanentWidget(self.zoom_indicator)
 
     def _select_all(self) -> None:
@@ -257,6 +286,10 @@ class MainWindow(QMainWindow):
         self.view.setScene(self.scene)
         if old_scene is not None:
             old_scene.deleteLater()
+        if session:
+            self.docks_away.bring_back()
+        else:
+            self.docks_away.put_away()
         if session:
             session.state_changed.connect(self._update_title)
             self._open_scene.refused.connect(lambda message: self.statusBar().showMessage(message, 8000))
@@ -279,6 +312,7 @@ class MainWindow(QMainWindow):
             self.export_mermaid_action,
             self.export_csv_action,
             self.update_csv_action,
+            self.compare_action,
             self.close_action,
             *self.map_actions,
             *self.zoom_actions,
@@ -287,6 +321,8 @@ class MainWindow(QMainWindow):
         self.zoom_indicator.setEnabled(session is not None)
         self.finder.set_scene(self.scene)
         self.insights.set_scene(self.scene)
+        self.conflicts.set_scene(self.scene)
+        self.changes.set_scene(self.scene)
         self.portfolio.set_session(session)
         connect_scene(self.navigator, self.scene)
         self._update_title()
@@ -326,12 +362,30 @@ class MainWindow(QMainWindow):
         try:
             session = MapSession.open(Path(path))
         except JourneyMapError as error:
-            QMessageBox.warning(self, "Cannot open map", str(error))
+            self._cannot_read("Cannot open map", Path(path), error)
             return False
         self._discard_autosave()
         self._show_session(session)
         self._remember(session.path)
         return True
+
+    def _cannot_read(self, title: str, path: Path, error: JourneyMapError) -> None:
+        """Say why a map file would not load; where git left conflict markers in it, say how to
+        merge it with journeymapper instead (looked for only now: a map that loads has none)."""
+        message = f"{merge_advice(path)}\n\n{error}" if has_conflict_markers(path) else str(error)
+        QMessageBox.warning(self, title, message)
+
+    def compare_with(self) -> None:
+        """Compare the open map with another version of it (File → Compare With…): the changes
+        from that file to the map, marked on the canvas and listed in the Changes dock."""
+        if self.scene is None or (path := self._ask_open("Compare with another version", MAP_FILTER)) is None:
+            return
+        try:
+            old = json_format.load(path)
+        except JourneyMapError as error:
+            self._cannot_read("Cannot compare", path, error)
+            return
+        self.changes.compare(self.scene, old, path)
 
     def import_csv(self) -> None:
         """A new, unsaved map from a card table (what maps to what: ``formats.csv_apply``)."""
@@ -422,7 +476,10 @@ class MainWindow(QMainWindow):
             return False
         self._discard_autosave()
         self._remember(session.path)
-        self.statusBar().showMessage(f"Saved {session.path}", 4000)
+        if conflicts := len(session.document.conflicts):  # recorded in the file, which validate refuses
+            self.statusBar().showMessage(f"Saved {session.path} with {count_text(conflicts)} recorded in it", 10000)
+        else:
+            self.statusBar().showMessage(f"Saved {session.path}", 4000)
         return True
 
     def _offer_save_as(self, path: Path) -> bool:
@@ -477,6 +534,7 @@ class MainWindow(QMainWindow):
             if not self._keeping_work:
                 self._discard_autosave()
             self.settings.setValue(_GEOMETRY_KEY, self.saveGeometry())
+            self.docks_away.bring_back()  # saved as they are with a map open, not as the start page has them
             self.settings.setValue(_DOCKS_KEY, self.saveState())
             event.accept()
         else:
@@ -499,7 +557,13 @@ class MainWindow(QMainWindow):
         geometry, docks = self.settings.value(_GEOMETRY_KEY), self.settings.value(_DOCKS_KEY)
         if geometry is None or docks is None:
             return False
-        return self.restoreGeometry(geometry) and self.restoreState(docks)
+        restored = self.restoreGeometry(geometry) and self.restoreState(docks)
+        # These two show themselves when they have something to list, never as they were left.
+        self.conflicts.setVisible(self.scene is not None and bool(self.scene.document.conflicts))
+        self.changes.setVisible(self.changes.comparison is not None)
+        if self.session is None:
+            self.docks_away.put_away()  # the docks restored wait for a map
+        return restored
 
     # -- PDF export -----------------------------------------------------------------------------
 

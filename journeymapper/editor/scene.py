@@ -485,6 +485,10 @@ class MapScene(QGraphicsScene):
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape and self._drag is not None:
+            self.cancel_gesture()  # the drag's items go back; nothing reaches the model
+            event.accept()
+            return
         if self.focusItem() is None and drags.nudge(self, event.key()):
             event.accept()
             return

@@ -40,6 +40,15 @@ class Theme:
     pain_fill: QColor
     opportunity_text: QColor  # the "+1" badge of its opportunities
     opportunity_fill: QColor
+    # Marks over the map (``editor.marks``): rings and chips 3:1 from the card and the canvas, their
+    # words 4.5:1 on the chip. A merge conflict is amber, a warning sign; a comparison's changes
+    # have colours of their own, none of them amber, so that both can show at once.
+    conflict: QColor  # the ring around what a conflict is about, and the sign's edge
+    conflict_fill: QColor  # the warning sign
+    added: QColor
+    changed: QColor
+    moved: QColor
+    removed: QColor  # where a removed card was, and removed rows in the list of changes
 
     def tint(self, colour: str | None, strength: float) -> QColor:
         """A lane colour mixed into the background: ``strength`` 0 is background, 1 the colour."""
@@ -74,6 +83,12 @@ LIGHT = Theme(
     pain_fill=QColor("#edd6d5"),
     opportunity_text=QColor("#25652a"),
     opportunity_fill=QColor("#d3e2d6"),
+    conflict=QColor("#a86200"),
+    conflict_fill=QColor("#f5b400"),
+    added=QColor("#1b7a36"),
+    changed=QColor("#7b3fb0"),
+    moved=QColor("#00796b"),
+    removed=QColor("#b3261e"),
 )
 
 DARK = Theme(
@@ -93,6 +108,12 @@ DARK = Theme(
     pain_fill=QColor("#3a2428"),
     opportunity_text=QColor("#7fcf86"),
     opportunity_fill=QColor("#203129"),
+    conflict=QColor("#ffb300"),
+    conflict_fill=QColor("#ffb300"),
+    added=QColor("#6fcf7f"),
+    changed=QColor("#c49cf0"),
+    moved=QColor("#4fd1c0"),
+    removed=QColor("#ff8a80"),
 )
 
 

@@ -31,7 +31,7 @@ ChangeKind = Literal["added", "removed", "renamed", "changed", "moved", "reorder
 PLACE_FIELDS = ("stage", "lane", "index")
 _NAME_FIELDS = frozenset({"name", "title"})
 Maps = tuple[JourneyDocument, JourneyDocument]
-_TITLES = {
+TITLES = {
     "map": "Map",
     "persona": "Persona",
     "stage": "Stage",
@@ -40,6 +40,7 @@ _TITLES = {
     "connection": "Connection",
     "conflict": "Conflict",
 }
+"""How a line names each kind of object: "Card 'Kickoff call' added to ..."."""
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ def _field_changes(
         if old == value:
             continue
         if field in _NAME_FIELDS:
-            text = f"{_TITLES[what]} {quoted(str(old))} renamed to {quoted(str(value))}"
+            text = f"{TITLES[what]} {quoted(str(old))} renamed to {quoted(str(value))}"
             yield MapChange(what, item_id, "renamed", field, old, value, text)
             continue
         if isinstance(old, list) and isinstance(value, list) and field != "links":
@@ -128,7 +129,7 @@ def _ordered_changes(
     old: JourneyDocument,
     new: JourneyDocument,
 ) -> Iterator[MapChange]:
-    title = _TITLES[what]
+    title = TITLES[what]
     reordered = moved(list(old_items), [item for item in new_items if item in old_items])
     order = list(new_items)
     for position, (item_id, item) in enumerate(new_items.items()):

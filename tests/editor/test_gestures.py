@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QGraphicsLineItem
 
 from journeymapper.editor.drags import CardDrag, ConnectionDrag
@@ -433,3 +434,17 @@ def test_a_right_press_on_a_card_keeps_the_selection_for_its_context_menu(canvas
         QApplication.sendEvent(canvas.viewport(), event)
     assert canvas.rubberBandRect().isNull()
     assert scene.selected_card_ids() == ["compare", "checkout"]
+
+
+def test_escape_cancels_a_card_drag_under_way(canvas, session):
+    scene = canvas.scene()
+    card = scene.cards["compare"]
+    start = card.sceneBoundingRect().center()
+    press(canvas, start)
+    move(canvas, start + QPointF(0, 80))
+    move(canvas, start + QPointF(300, 80))
+    canvas.setFocus()
+    QTest.keyClick(canvas.viewport(), Qt.Key.Key_Escape)
+    release(canvas, start + QPointF(300, 80))
+    assert session.undo_stack.count() == 0
+    assert_the_canvas_shows_the_model(scene)

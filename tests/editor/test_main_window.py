@@ -346,6 +346,8 @@ def test_the_window_and_its_docks_come_back_as_they_were_left(window, qtbot, tmp
     again.show()
     qtbot.waitExposed(again)
     assert again.size() == left_as != fresh.size()
+    assert again.inspector.isHidden()  # the start page puts the docks away...
+    again.new_map("user")  # ...and a map brings them back as they were left
     assert again.portfolio.isHidden() and not again.inspector.isHidden()
     assert again.tabifiedDockWidgets(again.inspector) == [again.insights]
 

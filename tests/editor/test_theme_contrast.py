@@ -57,6 +57,9 @@ def test_text_reads_on_every_surface_it_is_drawn_on(theme):
         "pain points badge": (theme.pain_text, theme.pain_fill),
         "opportunities badge": (theme.opportunity_text, theme.opportunity_fill),
         "link badge": (theme.selection, theme.tint(theme.selection.name(), 0.10)),
+        **{f"'{word}' chip": (text_on(colour), colour) for word, colour in change_colours(theme).items()},
+        "removed card's label": (theme.removed, theme.header_fill),
+        "conflict sign's mark": (text_on(theme.conflict_fill), theme.conflict_fill),
     }
     for number, fill in enumerate(lane_header_fills(theme)):
         pairs[f"lane header {LANE_COLOURS[number]}"] = (theme.header_text, fill)
@@ -74,8 +77,25 @@ def test_marks_stand_out_three_to_one(theme):
             f"emotion {value:+d} outline on card": (edge_for(QColor(colour), theme.card_fill), theme.card_fill)
             for value, colour in EMOTION_COLOURS.items()
         },
+        "conflict sign's edge on card": (edge_for(theme.conflict_fill, theme.card_fill), theme.card_fill),
     }
+    for word, colour in {**change_colours(theme), "conflict": theme.conflict}.items():
+        pairs[f"{word} ring on card"] = (colour, theme.card_fill)
+        pairs[f"{word} ring on canvas"] = (colour, theme.background)
+        for number, fill in enumerate(lane_header_fills(theme)):
+            pairs[f"{word} ring on lane header {LANE_COLOURS[number]}"] = (colour, fill)
     assert too_faint(pairs, MARK_CONTRAST) == {}
+
+
+def change_colours(theme: Theme) -> dict[str, QColor]:
+    """The colours of a comparison's marks, by the word on their chips."""
+    return {"New": theme.added, "Changed": theme.changed, "Moved": theme.moved, "Removed": theme.removed}
+
+
+@THEMES
+def test_a_conflict_and_each_kind_of_change_have_colours_of_their_own(theme):
+    colours = [theme.conflict_fill, *change_colours(theme).values()]
+    assert len({colour.name() for colour in colours}) == len(colours)
 
 
 def test_an_outline_keeps_the_marks_own_colour_where_it_stands_out_already():

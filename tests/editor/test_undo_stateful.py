@@ -5,7 +5,8 @@ pushes the undo commands that the editor's gestures push, built the same way: pa
 cards, stages and lanes, cards added with Enter and named (or taken back with Escape), card drags
 and arrow-key nudges, inline renames, inspector and bulk edits, deletes, cut, copy, paste and
 duplicate, new connections, header drags, deleted stages and lanes, personas added and removed, a
-new map id; and it undoes and redoes at any point. It checks that
+new map id, and merge conflicts settled with either side (on a map a merge left with a conflict of
+each kind); and it undoes and redoes at any point. It checks that
 
 - after every step the map saves, reloads and saves again to the same bytes;
 - each undo step keeps the bytes saved when it was pushed (a nudge that merges into the step
@@ -41,6 +42,7 @@ from journeymapper.editor.commands import (
     RemoveColumnOrRow,
     RemoveItems,
     RemovePersona,
+    ResolveConflict,
     quoted,
 )
 from journeymapper.editor.mime import NewStage, NewTouchpoint, cards_mime, clipboard_cards
@@ -62,11 +64,15 @@ from journeymapper.model import (
 )
 from journeymapper.model.templates import new_map_id
 
-from support import SAMPLES, build_small_map
+from support import SAMPLES, build_merged_map, build_small_map
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
-STARTING_MAPS = {"small map": build_small_map, **{path.name: partial(json_format.load, path) for path in SAMPLES}}
+STARTING_MAPS = {
+    "small map": build_small_map,
+    "merged map": build_merged_map,
+    **{path.name: partial(json_format.load, path) for path in SAMPLES},
+}
 CARD_ENTRIES = [entry for _, entry in ENTRIES if isinstance(entry, NewTouchpoint)]
 HEADER_ENTRIES = [entry for _, entry in ENTRIES if not isinstance(entry, NewTouchpoint)]
 OVERLONG_NAME = "x" * 501
@@ -430,6 +436,20 @@ class EditingSession(RuleBasedStateMachine):
     @rule()
     def give_the_map_a_new_id(self):
         self.push(ChangeMapId(self.document, new_map_id(self.document.title, self.document.kind.value)))
+
+    @precondition(lambda self: self.document.conflicts)
+    @rule(data=st.data(), side=st.sampled_from(["ours", "theirs"]))
+    def settle_a_conflict(self, data, side):
+        """As the Conflicts dock does; taking theirs may be refused once the edits meanwhile left
+        their value nowhere to go (a card deleted since), and then nothing changes."""
+        conflict_id = data.draw(st.sampled_from(list(self.document.conflicts)), "conflict")
+        command = ResolveConflict(self.document, conflict_id, side, f"Settle a conflict with {side}")
+        before = (dumps(self.document), self.stack.index(), self.stack.count())
+        try:
+            self.push(command)
+        except JourneyMapError:
+            assert side == "theirs"
+            assert (dumps(self.document), self.stack.index(), self.stack.count()) == before
 
     # -- undo and redo ------------------------------------------------------------------------
 
