@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
+from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView, QWidget
 
 from journeymapper.editor.edge_scroll import EdgeScroll
 from journeymapper.editor.items import FAR_OUT
@@ -19,8 +19,9 @@ READABLE_TITLE_PX = 11.0  # the smallest card title a person reads without leani
 
 
 class MapView(QGraphicsView):
-    """Ctrl+wheel zooms around the cursor; the middle button or Space+drag pans; dragging on
-    empty canvas selects with a rubber band; a drag near the edge scrolls (``edge_scroll``)."""
+    """Ctrl+wheel zooms around the cursor, Shift+wheel scrolls sideways; the middle button or
+    Space+drag pans; dragging on empty canvas selects with a rubber band; a drag near the edge
+    scrolls (``edge_scroll``)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -123,7 +124,18 @@ class MapView(QGraphicsView):
             self.set_zoom(self.zoom * ZOOM_STEP**steps)
             event.accept()
             return
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier and not event.angleDelta().x():
+            self._scroll_sideways(event.angleDelta().y())
+            event.accept()
+            return
         super().wheelEvent(event)
+
+    def _scroll_sideways(self, delta: int) -> None:
+        """Shift+wheel scrolls the map sideways, as in Figma, Miro and the browsers; X11 sends it
+        as a vertical turn, which Qt would scroll a page at a time up or down."""
+        bar = self.horizontalScrollBar()
+        lines = QApplication.wheelScrollLines() * delta / 120
+        bar.setValue(bar.value() - round(lines * bar.singleStep()))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat() and self.scene().focusItem() is None:

@@ -4,8 +4,9 @@ stage and lane headers stay pinned to the view's edges while the map scrolls, an
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPointF
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from journeymapper.editor.pinned_headers import GAP
 from journeymapper.editor.theme import canvas_font
@@ -132,3 +133,33 @@ def test_a_card_dropped_on_a_pinned_header_is_no_drop(scrolled):
     drag(view, card.sceneBoundingRect().center(), on_header)
     assert scrolled.session.undo_stack.count() == 0
     assert scene.layout.cards[card_id].rect == before
+
+
+def turn_wheel(window, notches: int, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    viewport = window.view.viewport()
+    centre = QPointF(viewport.rect().center())
+    event = QWheelEvent(
+        centre,
+        QPointF(viewport.mapToGlobal(centre.toPoint())),
+        QPoint(),
+        QPoint(0, -120 * notches),
+        Qt.MouseButton.NoButton,
+        modifiers,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(viewport, event)
+
+
+def test_the_wheel_scrolls_down_and_shift_wheel_scrolls_sideways(scrolled):
+    view = scrolled.view
+    across, down = view.horizontalScrollBar().value(), view.verticalScrollBar().value()
+    turn_wheel(scrolled, -2)  # up: the fixture scrolled as far down as the map goes
+    assert view.verticalScrollBar().value() < down
+    assert view.horizontalScrollBar().value() == across
+    down = view.verticalScrollBar().value()
+    turn_wheel(scrolled, 2, Qt.KeyboardModifier.ShiftModifier)
+    assert view.horizontalScrollBar().value() > across
+    assert view.verticalScrollBar().value() == down
+    turn_wheel(scrolled, -2, Qt.KeyboardModifier.ShiftModifier)
+    assert view.horizontalScrollBar().value() == across
