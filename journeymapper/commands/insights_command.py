@@ -63,15 +63,7 @@ def insights_report(document: JourneyDocument, insights: Insights) -> str:
             right={2},
         ),
         section("Stages with no touchpoint", ("Stage",), [(clip(stage.name),) for stage in insights.empty_stages]),
-        section(
-            "Lowest emotional moments",
-            ("Emotion", *CARD_HEADER),
-            [
-                (f"{moment.emotion:+d}" if moment.emotion else "0", *_row(moment.card))
-                for moment in insights.lowest_moments
-            ],
-            right={0},
-        ),
+        _lowest_moments(insights),
         section(
             "Pain-point hot spots",
             ("Pain points", "Stage", "Lane"),
@@ -82,6 +74,13 @@ def insights_report(document: JourneyDocument, insights: Insights) -> str:
         _conversion(insights.conversion),
     ]
     return "\n\n".join("\n".join(lines) for lines in parts)
+
+
+def _lowest_moments(insights: Insights) -> list[str]:
+    if not insights.lowest_moments:
+        return ["Lowest emotional moments: none below neutral"]
+    rows = [(f"{moment.emotion:+d}", *_row(moment.card)) for moment in insights.lowest_moments]
+    return section("Lowest emotional moments", ("Emotion", *CARD_HEADER), rows, "below neutral", right={0})
 
 
 def _heading(document: JourneyDocument) -> list[str]:
@@ -132,23 +131,30 @@ def _paths(insights: Insights) -> list[str]:
 
 
 def _conversion_note(path: JourneyPath) -> str:
-    return "" if path.conversion is None else f"  [converts {percent(path.conversion)}]"
+    if path.conversion is None:
+        return "  [not measured]"
+    return f"  [converts {percent(path.conversion)}{_measured(path.rated_steps, path.steps)}]"
+
+
+def _measured(rated: int, steps: int) -> str:
+    """Nothing for a fully measured path; otherwise how much of it its figure covers."""
+    return "" if rated == steps else f"; {rated} of {steps} steps measured"
 
 
 def _conversion(conversion: Conversion | None) -> list[str]:
     if conversion is None:
-        return ["Conversion: no connection on a path from the first to the last stage carries a rate"]
-    steps = len(conversion.path.cards) - 1
-    lines = _wrapped(
-        "Conversion: ",
-        f"{percent(conversion.rate)} expected end to end, along the best path "
-        f"(rates on {conversion.rated_steps} of its {steps} steps; a step without "
-        "one counts as 100%)",
-    )
-    lines += _wrapped("  best path: ", _walk(conversion.path.cards))
-    if conversion.weakest is not None:
-        step = conversion.weakest
-        lines += _wrapped(
-            "  weakest step: ", f"{clip(step.source.title, 40)} -> {clip(step.target.title, 40)}, {percent(step.rate)}"
+        return ["Conversion: no step on a path from the first to the last stage carries a rate"]
+    if conversion.rated_steps == conversion.steps:
+        figure = f"{percent(conversion.rate)} expected end to end, along the best fully measured path"
+    else:
+        figure = (
+            f"{percent(conversion.rate)} over the {conversion.rated_steps} measured of the {conversion.steps} "
+            "steps of the best measured path (no path has a rate on every step)"
         )
+    lines = _wrapped("Conversion: ", figure)
+    lines += _wrapped("  best path: ", _walk(conversion.path.cards))
+    step = conversion.weakest
+    lines += _wrapped(
+        "  weakest step: ", f"{clip(step.source.title, 40)} -> {clip(step.target.title, 40)}, {percent(step.rate)}"
+    )
     return lines

@@ -80,6 +80,10 @@ def _percent(rate: float | None) -> str:
     return "" if rate is None else f"{rate:.0%}" if rate >= 0.01 or rate == 0 else f"{rate:.1%}"
 
 
+def _measured(rated: int, steps: int) -> str:
+    return "every step measured" if rated == steps else f"{rated} of {steps} steps measured"
+
+
 def _signed(number: int) -> str:
     return f"{number:+d}".replace("-", "\u2212")
 
@@ -135,7 +139,7 @@ def groups(insights: Insights, connection_ends: Callable[[str], tuple[str, str]]
     paths = tuple(
         Finding(
             _chain(path.cards),
-            _count(len(path.cards), "card"),
+            f"{_count(len(path.cards), 'card')}, {_measured(path.rated_steps, path.steps)}",
             _percent(path.conversion),
             Target(tuple(card.id for card in path.cards)),
             _chain(path.cards),
@@ -150,26 +154,23 @@ def groups(insights: Insights, connection_ends: Callable[[str], tuple[str, str]]
     conversion: tuple[Finding, ...] = ()
     if found.conversion is not None:
         best = found.conversion
+        step = best.weakest
         conversion = (
             Finding(
-                "Expected end to end",
-                f"best path, {_count(best.rated_steps, 'rated step')}",
+                "Expected end to end" if best.path.fully_measured else "Over the measured steps",
+                f"best path, {_measured(best.rated_steps, best.steps)}",
                 _percent(best.rate),
                 Target(tuple(card.id for card in best.path.cards)),
                 f"The best converting path: {_chain(best.path.cards)}",
             ),
+            Finding(
+                "Weakest step",
+                f"{step.source.title} → {step.target.title}",
+                _percent(step.rate),
+                Target((step.source.id, step.target.id)),
+                f"{step.source.title} → {step.target.title} converts {_percent(step.rate)}",
+            ),
         )
-        if best.weakest is not None:
-            step = best.weakest
-            conversion += (
-                Finding(
-                    "Weakest step",
-                    f"{step.source.title} → {step.target.title}",
-                    _percent(step.rate),
-                    Target((step.source.id, step.target.id)),
-                    f"{step.source.title} → {step.target.title} converts {_percent(step.rate)}",
-                ),
-            )
     return [
         Group("entries", "Entry points", cards(found.entries), "no card starts the journey"),
         Group("exits", "Exits", cards(found.exits), "no card ends the journey"),
@@ -179,7 +180,7 @@ def groups(insights: Insights, connection_ends: Callable[[str], tuple[str, str]]
         Group("loops", "Loops", loops, "no loops", found.loops_truncated),
         Group("handoffs", "Hand-offs between teams", handoffs, "no hand-offs between team lanes"),
         Group("empty_stages", "Empty stages", empty, "every stage has cards"),
-        Group("lowest_moments", "Lowest moments", lowest, "no card has an emotion yet"),
+        Group("lowest_moments", "Lowest moments", lowest, "none below neutral"),
         Group("hot_spots", "Pain-point hot spots", hot, "no pain points recorded"),
         Group(
             "paths",

@@ -11,6 +11,11 @@ are listed once, as off the journey, rather than each showing up as an entry, an
 The first and last stage are the first and last that hold a touchpoint of the journey, so an empty
 closing stage of a template does not turn every exit into a dead end.
 
+Numbers count only what was measured. A step without a conversion rate is unknown, not 100%: a
+path's conversion is the product of its measured steps and says how many of its steps those are,
+and the expected end-to-end conversion prefers a path whose every step is measured. Lowest moments
+are moments below neutral; a card at 0 or above is no low moment, however few cards are below.
+
 The exponential parts are bounded so that a 10,000-card map answers in under a second: loops
 and paths stop after a set number (and say so), and the best converting path is found with
 Dijkstra rather than by enumerating paths.
@@ -20,7 +25,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice, pairwise
 from typing import cast
@@ -86,8 +91,15 @@ class HotSpot:
 class JourneyPath:
     cards: tuple[Card, ...]
     conversion: float | None
-    """The product of the rates of its steps; a step without a rate counts as 1 (no drop was
-    recorded there). None when no step of the path carries a rate."""
+    """The product of the rates of its measured steps, those that carry a rate; None when none
+    does. With ``rated_steps < steps`` it covers only part of the path: the whole converts at most
+    that much."""
+    rated_steps: int
+    steps: int
+
+    @property
+    def fully_measured(self) -> bool:
+        return self.rated_steps == self.steps
 
 
 @dataclass(frozen=True)
@@ -100,20 +112,24 @@ class Step:
 
 @dataclass(frozen=True)
 class Conversion:
-    """The expected end-to-end conversion: that of the best path from the first stage to the last,
-    the one whose product of rates is highest. ``rated_steps`` says how many of its steps carry a
-    rate; the weakest step is the lowest rate on it (the first, if several tie)."""
+    """The expected end-to-end conversion from the first stage to the last: that of the fully
+    measured path (every step carries a rate) whose product of rates is highest. Only when no path
+    is fully measured, the listed path whose steps are best measured (the largest share carrying a
+    rate), highest rate first among equals; ``rate`` then covers only its ``rated_steps`` of
+    ``steps``. The weakest step is the lowest rate on the path (the first, if several tie)."""
 
     rate: float
     path: JourneyPath
     rated_steps: int
-    weakest: Step | None
+    steps: int
+    weakest: Step
 
 
 @dataclass(frozen=True)
 class Insights:
     entries: tuple[Card, ...]
-    """Cards of the journey that nothing flows or hands off into."""
+    """Cards of the journey that nothing flows or hands off into. A journey that is one loop has no
+    such card: then its first stage's cards that no card of that stage leads into."""
     exits: tuple[Card, ...]
     """Cards of the journey that lead nowhere on."""
     dead_ends: tuple[Card, ...]
@@ -128,7 +144,7 @@ class Insights:
     """Most frequent first, ties in lane order."""
     empty_stages: tuple[Named, ...]
     lowest_moments: tuple[Moment, ...]
-    """Lowest emotion first, ties in map order."""
+    """Cards below neutral (emotion < 0), lowest emotion first, ties in map order."""
     hot_spots: tuple[HotSpot, ...]
     """Cells with pain points, most first, ties in map order."""
     first_stage: Named | None
@@ -138,7 +154,7 @@ class Insights:
     to a card of the last stage that leads to no other card of that stage."""
     paths_truncated: bool
     conversion: Conversion | None
-    """None unless a connection on the paths carries a conversion rate."""
+    """None unless a path from the first stage to the last has a measured step."""
 
 
 def map_insights(
@@ -156,6 +172,8 @@ def map_insights(
     span = [stage_id for stage_id in document.stages if stage_id in used]
     first, last = (span[0], span[-1]) if span else (None, None)
     entries = [card_id for card_id in journey if not journey.pred[card_id]]
+    if not entries and first is not None:  # one loop: everything has a way in, so start where the map does
+        entries = _stage_edge(journey, stage_of, first, journey.pred)
     exits = [card_id for card_id in journey if not journey.succ[card_id]]
     reached = _reach(journey, entries)
     loops, loops_truncated = _loops(journey, list(cards), max_loops)
@@ -260,7 +278,7 @@ def _lowest_moments(document: JourneyDocument, cards: dict[str, Card], count: in
     felt = (
         Moment(cards[touchpoint.id], touchpoint.emotion)
         for touchpoint in document.touchpoints()
-        if touchpoint.emotion is not None
+        if touchpoint.emotion is not None and touchpoint.emotion < 0
     )
     return tuple(heapq.nsmallest(count, felt, key=lambda moment: moment.emotion))  # stable: ties in map order
 
@@ -302,7 +320,7 @@ def _routes(
     starts = [start for start in starts if start in routes]
     walks, truncated = _simple_paths(routes, starts, set(ends), limit)
     paths = tuple(_path(routes, walk, cards) for walk in walks)
-    return paths, truncated, _conversion(routes, starts, ends, cards)
+    return paths, truncated, _conversion(routes, starts, ends, cards) or _best_listed(routes, paths, cards)
 
 
 def _simple_paths(
@@ -368,42 +386,64 @@ def _stage_edge(
 
 
 def _rate(connection: Connection) -> float:
-    return 1.0 if connection.conversion_rate is None else connection.conversion_rate
+    """Only for measured steps: an unmeasured one never enters a product or a cost."""
+    assert connection.conversion_rate is not None
+    return connection.conversion_rate
 
 
-def _steps(routes: nx.DiGraph[str], walk: list[str]) -> Iterator[Connection]:
+def _steps(routes: nx.DiGraph[str], walk: Sequence[str]) -> Iterator[Connection]:
     return (routes.edges[source, target]["connection"] for source, target in pairwise(walk))
 
 
-def _path(routes: nx.DiGraph[str], walk: list[str], cards: dict[str, Card]) -> JourneyPath:
+def _path(routes: nx.DiGraph[str], walk: Sequence[str], cards: dict[str, Card]) -> JourneyPath:
     steps = list(_steps(routes, walk))
-    rated = any(step.conversion_rate is not None for step in steps)
-    return JourneyPath(_pick(cards, walk), math.prod(map(_rate, steps)) if rated else None)
+    rated = [step for step in steps if step.conversion_rate is not None]
+    conversion = math.prod(map(_rate, rated)) if rated else None
+    return JourneyPath(_pick(cards, walk), conversion, len(rated), len(steps))
 
 
 def _conversion(
     routes: nx.DiGraph[str], starts: list[str], ends: list[str], cards: dict[str, Card]
 ) -> Conversion | None:
-    """Best path = highest product of rates = shortest path under -log(rate), which Dijkstra finds
-    exactly however many paths there are. A rate of 0 costs infinity: such a path is chosen only
-    when every path has a zero step, and then converts 0."""
-    if not starts or not any(data["connection"].conversion_rate is not None for *_, data in routes.edges(data=True)):
+    """The best fully measured path. Best = highest product of rates = shortest path under
+    -log(rate) over the measured steps alone, which Dijkstra finds exactly however many paths there
+    are. A rate of 0 costs infinity: such a path is chosen only when every fully measured path has
+    a zero step, and then converts 0."""
+    measured: nx.DiGraph[str] = nx.DiGraph()
+    measured.add_edges_from(
+        (source, target, data)
+        for source, target, data in routes.edges(data=True)
+        if data["connection"].conversion_rate is not None
+    )
+    sources = [start for start in starts if start in measured]
+    if not sources:
         return None
     # With no target, networkx gives every node's cost and path (its stubs allow for one target too).
     costs, walks = cast(
-        tuple[dict[str, float], dict[str, list[str]]], nx.multi_source_dijkstra(routes, starts, weight=_cost)
+        tuple[dict[str, float], dict[str, list[str]]], nx.multi_source_dijkstra(measured, sources, weight=_cost)
     )
     arrived = [end for end in ends if end in costs]
-    walk = walks[min(arrived, key=costs.__getitem__)]
-    path = _path(routes, walk, cards)
+    if not arrived:
+        return None
+    return _headline(routes, _path(routes, walks[min(arrived, key=costs.__getitem__)], cards), cards)
+
+
+def _best_listed(routes: nx.DiGraph[str], paths: tuple[JourneyPath, ...], cards: dict[str, Card]) -> Conversion | None:
+    """With no fully measured path, the listed path best measured, then best converting; the first
+    listed among equals. A path with no measured step has no number to offer."""
+    measured = [path for path in paths if path.conversion is not None]
+    if not measured:
+        return None
+    best = max(measured, key=lambda path: (path.rated_steps / path.steps, path.conversion))
+    return _headline(routes, best, cards)
+
+
+def _headline(routes: nx.DiGraph[str], path: JourneyPath, cards: dict[str, Card]) -> Conversion:
+    walk = [card.id for card in path.cards]
     rated = [step for step in _steps(routes, walk) if step.conversion_rate is not None]
-    weakest = min(rated, key=_rate, default=None)
-    return Conversion(
-        rate=path.conversion if path.conversion is not None else 1.0,
-        path=path,
-        rated_steps=len(rated),
-        weakest=None if weakest is None else _step(weakest, cards),
-    )
+    weakest = min(rated, key=_rate)
+    assert path.conversion is not None
+    return Conversion(path.conversion, path, path.rated_steps, path.steps, _step(weakest, cards))
 
 
 def _step(connection: Connection, cards: dict[str, Card]) -> Step:

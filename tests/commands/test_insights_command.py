@@ -44,17 +44,33 @@ def test_the_report_reads_as_aligned_sections(small_file, capsys):
     assert "Dead ends: none" in sections
     assert ("Hand-offs between teams (1)\n  From      To        Count\n  Web team  Payments      1") in sections
     assert (
-        "Lowest emotional moments (3)\n"
-        "  Emotion  Touchpoint        Stage     Lane\n"
-        "       -1  Checkout          Purchase  Web team\n"
-        "        0  Compare sizes     Browse    Web team\n"
-        "       +1  Search for shoes  Browse    Web team"
+        "Lowest emotional moments (1): below neutral\n"
+        "  Emotion  Touchpoint  Stage     Lane\n"
+        "       -1  Checkout    Purchase  Web team"
     ) in sections
     assert (
         "Paths from Browse to Purchase (1)\n"
-        "  1. Search for shoes -> Compare sizes -> Checkout -> Charge card  [converts 40%]"
+        "  1. Search for shoes -> Compare sizes -> Checkout -> Charge card  [converts 40%; 1 of 3 steps\n"
+        "     measured]"
     ) in sections
+    assert sections[-1].startswith(
+        "Conversion: 40% over the 1 measured of the 3 steps of the best measured path (no path has a rate on\n"
+    )
     assert sections[-1].endswith("  weakest step: Compare sizes -> Checkout, 40%\n")
+
+
+def test_numbers_say_what_was_not_measured(tmp_path, small_map, capsys):
+    for card in ("search", "compare", "checkout"):
+        small_map.update_touchpoint(card, emotion=1)
+    for connection in ("c1", "c2", "c3"):
+        small_map.update_connection(connection, conversion_rate=None)
+    path = tmp_path / "unmeasured.json"
+    json_format.save(small_map, path)
+    insights(str(path))
+    sections = capsys.readouterr().out.split("\n\n")
+    assert "Lowest emotional moments: none below neutral" in sections
+    assert sections[-2].endswith("Search for shoes -> Compare sizes -> Checkout -> Charge card  [not measured]")
+    assert sections[-1] == "Conversion: no step on a path from the first to the last stage carries a rate\n"
 
 
 def test_long_lists_stop_after_ten_rows_and_say_how_many_more(tmp_path, small_map, capsys):

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from journeymapper.editor.commands import AddConnection, EditFields
+from journeymapper.editor.dock_lists import DETAIL
 from journeymapper.formats import json_format
 from journeymapper.model import Connection, JourneyDocument, Lane, Stage, Touchpoint
 
@@ -98,7 +99,8 @@ def test_findings_are_grouped_by_kind_with_counts(dock):
     assert children(dock, "empty_stages") == [("Later", "")]
     assert children(dock, "lowest_moments")[0] == ("Ask for a discount", "\u22122")
     assert children(dock, "paths") == [("Sign the order → Set up the workspace → First report", "50%")]
-    assert children(dock, "conversion") == [("Expected end to end", "50%"), ("Weakest step", "50%")]
+    assert children(dock, "conversion") == [("Over the measured steps", "50%"), ("Weakest step", "50%")]
+    assert dock.group_item("conversion").child(0).data(0, DETAIL) == "best path, 1 of 2 steps measured"
     assert "1 dead ends" in dock.summary.text() and "1 empty stages" in dock.summary.text()
 
 

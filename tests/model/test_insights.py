@@ -187,18 +187,25 @@ def test_stages_with_no_touchpoint():
 def test_lowest_moments_are_lowest_first_ties_in_map_order():
     document = journey(
         [
-            ops("a", 1, emotion=1),
+            ops("a", 1, emotion=-1),
             ops("b", 1, emotion=-2),
-            ops("c", 2, emotion=0),
+            ops("c", 2, emotion=-1),
             ops("d", 2, emotion=-2),
             ops("e", 2),
             ops("f", 3, emotion=-1),
-            ops("g", 3, emotion=2),
+            ops("g", 3, emotion=-1),
         ]
     )
     found = map_insights(document, moments=3).lowest_moments
-    assert [(moment.card.id, moment.emotion) for moment in found] == [("b", -2), ("d", -2), ("f", -1)]
+    assert [(moment.card.id, moment.emotion) for moment in found] == [("b", -2), ("d", -2), ("a", -1)]
     assert len(map_insights(document).lowest_moments) == 5  # e has no emotion: six candidates, five shown
+
+
+def test_lowest_moments_are_only_moments_below_neutral():
+    document = journey([ops("a", 1, emotion=2), ops("b", 1, emotion=0), ops("c", 2, emotion=-1), ops("d", 2)])
+    assert [moment.card.id for moment in map_insights(document).lowest_moments] == ["c"]
+    cheerful = journey([ops("a", 1, emotion=1), ops("b", 1, emotion=0)])
+    assert map_insights(cheerful).lowest_moments == ()
 
 
 def test_pain_point_hot_spots_per_cell_most_first():
@@ -259,6 +266,42 @@ def test_expected_conversion_is_the_best_path_s_and_names_its_weakest_step():
     assert conversion.weakest == Step("b:d", Card("b", "B", "S1", "Ops"), Card("d", "D", "S2", "Ops"), 0.4)
 
 
+def test_a_path_says_how_many_of_its_steps_are_measured():
+    paths = map_insights(journey(**DIAMOND)).paths
+    assert [(path.rated_steps, path.steps) for path in paths] == [(3, 4), (3, 4), (2, 3)]
+    assert not any(path.fully_measured for path in paths)  # a -> b carries no rate
+
+
+def test_an_unmeasured_path_is_never_preferred_to_a_measured_one():
+    # S1: a; S2: b, c; S3: d.  a -> b -> d carries no rate at all; a -> c 50%, c -> d 90%: 45%.
+    cards = [ops("a", 1), ops("b", 2), ops("c", 2), ops("d", 3)]
+    found = map_insights(journey(cards, [flow("a", "b"), flow("b", "d"), flow("a", "c", 0.5), flow("c", "d", 0.9)]))
+    assert [path.conversion for path in found.paths] == [None, pytest.approx(0.45)]
+    assert found.conversion.rate == pytest.approx(0.45)
+    assert ids(found.conversion.path.cards) == ["a", "c", "d"]
+    assert (found.conversion.rated_steps, found.conversion.steps) == (2, 2)
+
+
+def test_a_fully_measured_path_is_preferred_to_a_better_partly_measured_one():
+    # a -> b 90% -> d unmeasured (90% on 1 of 2 steps); a -> c 50% -> d 80% (40%, every step measured)
+    cards = [ops("a", 1), ops("b", 2), ops("c", 2), ops("d", 3)]
+    connections = [flow("a", "b", 0.9), flow("b", "d"), flow("a", "c", 0.5), flow("c", "d", 0.8)]
+    conversion = map_insights(journey(cards, connections)).conversion
+    assert conversion.rate == pytest.approx(0.4)
+    assert ids(conversion.path.cards) == ["a", "c", "d"]
+
+
+def test_with_no_fully_measured_path_the_best_measured_share_counts_only_its_measured_steps():
+    # a -> b 90% -> d unmeasured: 1 of 2 measured.  a -> c unmeasured -> e 50% -> d 50%: 2 of 3.
+    cards = [ops("a", 1), ops("b", 2), ops("c", 2), ops("e", 2), ops("d", 3)]
+    connections = [flow("a", "b", 0.9), flow("b", "d"), flow("a", "c"), flow("c", "e", 0.5), flow("e", "d", 0.5)]
+    conversion = map_insights(journey(cards, connections)).conversion
+    assert ids(conversion.path.cards) == ["a", "c", "e", "d"]
+    assert conversion.rate == pytest.approx(0.25)  # the unmeasured step is not counted as 100%: it is not counted
+    assert (conversion.rated_steps, conversion.steps) == (2, 3)
+    assert conversion.weakest.connection == "c:e"
+
+
 def test_paths_stop_at_the_limit_and_say_so():
     found = map_insights(journey(**DIAMOND), max_paths=2)
     assert len(found.paths) == 2 and found.paths_truncated is True
@@ -287,6 +330,16 @@ def test_a_zero_rate_is_avoided_when_another_path_exists_and_converts_nothing_ot
     assert only.conversion.weakest.rate == 0.0
 
 
+def test_a_journey_that_is_one_loop_enters_at_its_first_stage():
+    # S1: a -> S2: b -> S3: c -> back to a. Every card has a way in, yet the journey starts at a.
+    found = map_insights(
+        journey([ops("a", 1), ops("b", 2), ops("c", 3)], [flow("a", "b"), flow("b", "c"), flow("c", "a")])
+    )
+    assert ids(found.entries) == ["a"]
+    assert found.unreachable == ()
+    assert [ids(path.cards) for path in found.paths] == [["a", "b", "c"]]
+
+
 def test_a_journey_within_one_stage_has_no_paths_from_first_to_last():
     found = map_insights(journey([ops("a", 1), ops("b", 1)], [flow("a", "b", 0.5)]))
     assert found.first_stage == found.last_stage == Named("s1", "S1")
@@ -305,8 +358,9 @@ def test_the_small_shared_map(small_map):
     assert ids(found.entries) == ["search"]  # map order puts compare first, but search leads into it
     assert ids(found.paths[0].cards) == ["search", "compare", "checkout", "charge"]
     assert found.conversion.rate == pytest.approx(0.4)
+    assert (found.conversion.rated_steps, found.conversion.steps) == (1, 3)
     assert found.handoffs == (Handoff("Web team", "Payments", 1, ("c3",)),)
-    assert [moment.card.id for moment in found.lowest_moments] == ["checkout", "compare", "search"]
+    assert [moment.card.id for moment in found.lowest_moments] == ["checkout"]  # compare is 0, search +1
 
 
 # -- big maps ---------------------------------------------------------------------------------

@@ -137,7 +137,8 @@ def _sections(writer: _Writer, document: JourneyDocument) -> list[list[_Block]]:
                        [(_Cell(stage.name),) for stage in insights.empty_stages], flagged=True),
         writer.section("Lowest emotional moments", (_Column("Emotion", 0.14), *_scaled(CARD_COLUMNS, 0.86)),
                        [(_Cell(signed(moment.emotion), face=moment.emotion), *_card_row(moment.card))
-                        for moment in insights.lowest_moments]),
+                        for moment in insights.lowest_moments], "below neutral")
+        if insights.lowest_moments else writer.absent("Lowest emotional moments", "no card is below neutral"),
         writer.section("Pain-point hot spots", (_Column("Pain points", 0.16, right=True), _Column("Stage", 0.42),
                        _Column("Lane", 0.42)),
                        [(_Cell(str(spot.pain_points)), _Cell(spot.stage.name), _Cell(spot.lane.name))
@@ -182,21 +183,22 @@ def _paths(writer: _Writer, insights: Insights) -> list[_Block]:
 
 
 def _converts(path: JourneyPath) -> str:
-    return "" if path.conversion is None else percent(path.conversion)
+    if path.conversion is None:
+        return "not measured"
+    return percent(path.conversion) + ("" if path.fully_measured else f" ({path.rated_steps} of {path.steps} steps)")
 
 
 def _conversion(writer: _Writer, conversion: Conversion | None) -> list[_Block]:
     title = "Expected end-to-end conversion"
     if conversion is None:
         return writer.absent(title, "no connection on a path from the first to the last stage carries a rate")
-    steps = len(conversion.path.cards) - 1
-    note = (f"along the best path: rates on {conversion.rated_steps} of its {steps} steps; "
-            "a step without one counts as 100%")  # fmt: skip
-    rows = [(_Cell("Best path", MUTED, bold=True), _Cell(_walk(conversion.path.cards)))]
-    if conversion.weakest is not None:
-        step = conversion.weakest
-        weakest = f"{step.source.title}{ARROW}{step.target.title}: {percent(step.rate)}"
-        rows.append((_Cell("Weakest step", PAIN, bold=True), _Cell(weakest, PAIN)))
+    note = ("along the best fully measured path" if conversion.rated_steps == conversion.steps else
+            f"over the {conversion.rated_steps} measured of the {conversion.steps} steps of the best measured "
+            "path; no path has a rate on every step")  # fmt: skip
+    step = conversion.weakest
+    weakest = f"{step.source.title}{ARROW}{step.target.title}: {percent(step.rate)}"
+    rows = [(_Cell("Best path", MUTED, bold=True), _Cell(_walk(conversion.path.cards))),
+            (_Cell("Weakest step", PAIN, bold=True), _Cell(weakest, PAIN))]  # fmt: skip
     return writer.figure(title, percent(conversion.rate), note, (_Column("", 0.22), _Column("", 0.78)), rows)
 
 

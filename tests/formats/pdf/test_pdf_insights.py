@@ -46,7 +46,7 @@ def test_the_page_lists_dead_ends_hand_offs_and_the_weakest_step():
     text = page_texts(render_pdf(handoff_map(), WITH_INSIGHTS).data)[1]
     assert text.startswith("Insights")
     for expected in ("Dead ends", "Stalled quote", "Field Sales Care Desk", "Repair booked → Invoice paid: 25%",
-                     "20% along the best path"):  # fmt: skip
+                     "20% along the best fully measured path"):  # fmt: skip
         assert squeezed(expected) in text
 
 
