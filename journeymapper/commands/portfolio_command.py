@@ -9,11 +9,14 @@ a check to pass; ``validate`` is the one that fails.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
+from dataclasses import asdict
 from itertools import groupby
 from pathlib import Path
+from typing import Any
 
 from journeymapper.commands.output import print_json
-from journeymapper.portfolio import Portfolio, PortfolioLink, scan_portfolio
+from journeymapper.portfolio import DuplicateId, Portfolio, PortfolioLink, StageCoverage, scan_portfolio
 from journeymapper.report_text import clip, section, table
 
 SHARED_ID_ADVICE = "open all but one in the editor and choose New id… on the Inspector's Map page"
@@ -38,10 +41,23 @@ def add_portfolio_command(subparsers: argparse._SubParsersAction[argparse.Argume
 def run(arguments: argparse.Namespace) -> int:
     portfolio = scan_portfolio(arguments.folder)
     if arguments.json:
-        print_json({}, portfolio)
+        # The folder first, as it always was; the summary after it, before the long lists it counts.
+        print_json({"folder": portfolio.folder, "summary": json_summary(portfolio)}, portfolio)
     else:
         print(portfolio_report(portfolio))
     return 0
+
+
+def json_summary(portfolio: Portfolio) -> dict[str, dict[str, Any]]:
+    """What needs a look, counted and listed, so that nobody works it out from ``links[].status``
+    and ``coverage[].linked``: broken links, customer-journey stages with nothing linked behind
+    them, and map ids held by more than one file. The items are those of the full lists."""
+    found: dict[str, Sequence[PortfolioLink | StageCoverage | DuplicateId]] = {
+        "broken_links": portfolio.broken_links,
+        "gaps": portfolio.gaps,
+        "duplicates": portfolio.duplicates,
+    }
+    return {name: {"count": len(items), "items": [asdict(item) for item in items]} for name, items in found.items()}
 
 
 def portfolio_report(portfolio: Portfolio) -> str:

@@ -77,7 +77,7 @@ def test_json_is_complete_and_stable(capsys):
     portfolio(str(SAMPLE_FOLDER), "--json")
     assert capsys.readouterr().out == first
     data = json.loads(first)
-    assert list(data) == ["folder", "maps", "unreadable", "duplicates", "links", "coverage"]
+    assert list(data) == ["folder", "summary", "maps", "unreadable", "duplicates", "links", "coverage"]
     assert data["duplicates"] == []
     assert list(data["maps"][0]) == ["path", "id", "title", "kind", "stages", "touchpoints", "changed"]
     assert data["links"][0] == {
@@ -128,6 +128,36 @@ def test_json_lists_each_shared_id_with_its_files(copied, capsys):
     portfolio(str(copied), "--json")
     assert json.loads(capsys.readouterr().out)["duplicates"] == [
         {"id": "year-one-customer-journey", "files": list(SHARING_AN_ID)}
+    ]
+
+
+def test_the_json_summary_counts_and_lists_what_needs_a_look(copied, capsys):
+    (copied / "shoe-order-business-journey.json").unlink()  # the Closed/Won stage's link breaks
+    portfolio(str(copied), "--json")
+    data = json.loads(capsys.readouterr().out)
+    summary = data["summary"]
+    assert list(summary) == ["broken_links", "gaps", "duplicates"]
+    assert [(name, part["count"], len(part["items"])) for name, part in summary.items()] == [
+        ("broken_links", 5, 5),  # Closed/Won in all three; the copy in variants/ also misses the user journey
+        ("gaps", 16, 16),  # the samples' four in each, Closed/Won in each, Onboarding in variants/
+        ("duplicates", 1, 1),
+    ]
+    assert summary["broken_links"]["items"] == [link for link in data["links"] if link["status"] != "ok"]
+    assert summary["gaps"]["items"] == [stage for stage in data["coverage"] if not stage["linked"]]
+    assert sum(stage["stage"] == "Closed/Won" for stage in summary["gaps"]["items"]) == 3
+    assert summary["duplicates"]["items"] == data["duplicates"]
+
+
+def test_the_samples_summary_counts_their_gaps_only(capsys):
+    portfolio(str(SAMPLE_FOLDER), "--json")
+    summary = json.loads(capsys.readouterr().out)["summary"]
+    assert (summary["broken_links"], summary["duplicates"]) == ({"count": 0, "items": []},) * 2
+    assert summary["gaps"]["count"] == 4
+    assert [stage["stage"] for stage in summary["gaps"]["items"]] == [
+        "Kickoff",
+        "Success plan",
+        "First business review",
+        "Renewal",
     ]
 
 
