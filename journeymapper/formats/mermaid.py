@@ -19,7 +19,8 @@ for a card with no emotion. The actors are the card's persona names, or its lane
 none. A stage with no cards is written as a section with no task: valid, and kept so that the stage
 comes back on reading, though Mermaid draws no empty section. Names go on one line (whitespace
 collapsed), with Mermaid's separators written as its entity codes (``#58;`` for ``:``), which it
-shows as the characters; an empty name is written "Untitled". Lanes, connections, channels, card
+shows as the characters; an empty name (a stage's, a card's, a persona's or a lane's as an actor)
+is written "Untitled", so that no actor is lost. Lanes, connections, channels, card
 and stage descriptions, pain points, opportunities, metrics, tags, links, persona details and
 personas on no card have no place in a Mermaid journey and are left out.
 
@@ -91,9 +92,8 @@ def dumps_mermaid(document: JourneyDocument) -> str:
 def _task(document: JourneyDocument, card: Touchpoint) -> str:
     score = NEUTRAL_SCORE if card.emotion is None else card.emotion + NEUTRAL_SCORE
     names = [document.personas[persona].name for persona in card.personas] or [document.lanes[card.lane].name]
-    actors = ", ".join(actor for name in names if (actor := encode(name, ":,")))
-    task = f"{task_name(card.title) or UNTITLED}: {score}"
-    return f"{task}: {actors}" if actors else task
+    actors = ", ".join(encode(name, ":,") or UNTITLED for name in names)
+    return f"{task_name(card.title) or UNTITLED}: {score}: {actors}"
 
 
 def _add_steps(

@@ -15,19 +15,27 @@ preprocessing, so that what is read here is what Mermaid draws and what is writt
 - Mermaid hides ``#NN;`` (a decimal code point) and ``#name;`` (an HTML entity name) from its
   parser and shows them as the characters: the way to write ``#``, ``;``, ``:`` or ``,`` in a name.
 
+- the diagram must open with ``journey`` in lower case: Mermaid's detector is case-sensitive
+  (``Journey`` is no journey to it), though its lexer is not; a statement may follow on the same
+  line (``journey title X``);
+- a task's score is read as JavaScript's ``Number()`` reads it, as Mermaid does: ``05``, ``+5`` and
+  ``5.0`` are 5;
+- an entity code Mermaid shows as HTML does: ``#65;`` as its character, ``#name;`` as the named
+  character, and an unknown name as it stands in HTML, ``&name;``.
+
 A Markdown file is read through its first fenced ``mermaid`` block that opens with ``journey``;
-YAML front matter (``---`` lines) before ``journey`` is skipped, but for its ``title:``.
+front matter and directives are handled as Mermaid handles them (``mermaid_text``).
 """
 
 from __future__ import annotations
 
-import html.entities
+import html
 import re
 from dataclasses import dataclass, field
 
 from journeymapper.errors import JourneyMapError
-
-Row = tuple[int, str]  # a line number (from 1) and the line's text
+from journeymapper.formats.js_number import js_number
+from journeymapper.formats.mermaid_text import Row, front_matter_title, split_front_matter, without_directives
 
 FIRST_STAGE = "Steps"  # the stage of the tasks before any section; Mermaid draws them unheaded
 
@@ -40,9 +48,10 @@ _ACC_BLOCK = re.compile(r"accdescr\s*\{", re.IGNORECASE)
 _JOURNEY = re.compile(r"(?a:journey\b)", re.IGNORECASE)  # as Mermaid's lexer: a word ("Journeys" is a task)
 # What Mermaid would not read as a task's name at the start of its line; "%" starts a comment there.
 _TASK_KEYWORD = re.compile(r"%|(?a:journey\b)|title\s|section\s|acc(title|descr)\s*([:{]|$)", re.IGNORECASE)
-_SCORE = re.compile(r"[1-5]")
+_UNSHOWABLE = dict.fromkeys([0, *range(0x80, 0xA0)])
+_HEADER = re.compile(r"journey\b", re.ASCII)  # case-sensitive, as Mermaid's detector
+SCORES = range(1, 6)
 _FENCE = re.compile(r"\s*(`{3,}|~{3,})\s*([^\s`]*).*")
-_YAML_TITLE = re.compile(r"title:\s*(.*?)\s*$")
 
 
 @dataclass
@@ -81,11 +90,12 @@ def parse_journey(text: str, source: str) -> Journey:
         if not journeys:
             raise JourneyMapError(f"{source}: none of its mermaid blocks is a journey diagram")
         rows = journeys[0]
-    matter, rows = _front_matter(rows)
+    matter, rows = split_front_matter(rows)
+    title = front_matter_title(matter, source)
     reader = _Reader(source)
-    for number, line in _after_header(rows, source):
+    for number, line in _after_header(without_directives(rows), source):
         reader.feed(number, line)
-    return reader.finish(_front_title(matter))
+    return reader.finish(title)
 
 
 def decode(text: str) -> str:
@@ -99,16 +109,17 @@ def encode(text: str, separators: str = "") -> str:
     control characters written as entity codes, and ``%%`` broken, so that it can end neither the
     statement nor the line. ``<`` is coded so that a ``<br>`` in a name comes back as written rather
     than as a space; a control character, so that the diagram cannot drive a terminal it is shown in.
-    NUL, which Mermaid cannot show (``#0;`` draws as a replacement character), is left out."""
+    NUL and the C1 controls, which Mermaid cannot show (``#0;`` draws as a replacement character,
+    and HTML reads ``#155;`` as "›"), are left out."""
     coded = "".join(
         f"#{ord(char)};" if char in "#;<" + separators or _is_control(char) else char
-        for char in " ".join(text.replace("\0", "").split())
+        for char in " ".join(text.translate(_UNSHOWABLE).split())
     )
     return coded.replace("%%", "%#37;")
 
 
 def _is_control(char: str) -> bool:
-    return char < " " or "\x7f" <= char <= "\x9f"
+    return char < " " or char == "\x7f"
 
 
 def task_name(text: str) -> str:
@@ -118,11 +129,18 @@ def task_name(text: str) -> str:
 
 
 def _character(match: re.Match[str]) -> str:
+    """Mermaid hands ``#65;`` and ``#name;`` to the browser as ``&#65;`` and ``&name;``: what HTML
+    shows for those (an unknown name as it stands, a code point out of range as U+FFFD)."""
     code = match.group(1)
-    if code.isdigit() and len(code) < 8:  # longer is no code point, and int() of a long one is slow
-        number = int(code)
-        return chr(number) if 0 < number < 0x110000 and not 0xD800 <= number < 0xE000 else match.group(0)
-    return html.entities.html5.get(f"{code};", match.group(0))
+    if not code.isdigit():
+        return html.unescape(f"&{code};")
+    digits = code.lstrip("0") or "0"
+    number = int(digits) if len(digits) < 8 else -1  # a longer one is no code point, and int() of it is slow
+    if number <= 0 or number >= 0x110000 or 0xD800 <= number < 0xE000:
+        return "\ufffd"
+    if 0x80 <= number <= 0x9F:  # HTML reads these as windows-1252 where it has a character, as browsers do
+        return bytes([number]).decode("cp1252", errors="ignore") or chr(number)
+    return chr(number)
 
 
 def _code(line: str) -> str:
@@ -152,33 +170,22 @@ def _mermaid_blocks(rows: list[Row]) -> list[list[Row]]:
     return blocks
 
 
-def _front_matter(rows: list[Row]) -> tuple[list[Row], list[Row]]:
-    """Split the YAML front matter (between ``---`` lines at the top) from the diagram."""
-    start = next((position for position, (_, line) in enumerate(rows) if line.strip()), 0)
-    if start >= len(rows) or rows[start][1].strip() != "---":
-        return [], rows
-    end = next((position for position in range(start + 1, len(rows)) if rows[position][1].strip() == "---"), len(rows))
-    return rows[start + 1 : end], rows[end + 1 :]
-
-
-def _front_title(matter: list[Row]) -> str:
-    value = next((match.group(1) for _, line in matter if (match := _YAML_TITLE.match(line))), "")
-    return value[1:-1] if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"" else value
-
-
 def _opens_journey(block: list[Row]) -> bool:
-    _, rows = _front_matter(block)
-    return next((code.lower() for _, line in rows if (code := _code(line))), "") == "journey"
+    _, rows = split_front_matter(block)
+    return bool(_HEADER.match(next((code for _, line in without_directives(rows) if (code := _code(line))), "")))
 
 
 def _after_header(rows: list[Row], source: str) -> list[Row]:
-    """The rows after the ``journey`` line, which must be the first statement."""
+    """The rows after ``journey``, which must open the first statement; what follows it on its line
+    is the first of them."""
     for position, (number, line) in enumerate(rows):
         if code := _code(line):
-            if code.lower() != "journey":
+            if not _HEADER.match(code):
                 found = f"expected 'journey' first, found {code[:60]!r}"
+                if code.lower().startswith("journey"):
+                    found += " (Mermaid knows a journey only by 'journey' in lower case)"
                 raise JourneyMapError(f"{source}: line {number}: not a Mermaid journey: {found}")
-            return rows[position + 1 :]
+            return [(number, line.strip()[len("journey") :]), *rows[position + 1 :]]
     raise JourneyMapError(f"{source}: not a Mermaid journey: no 'journey' line")
 
 
@@ -261,10 +268,11 @@ class _Reader:
         score, _, actors = data.partition(":")
         if ":" in actors:
             raise self.error(number, "too many ':' in a task 'name: score: actors' (write #58; for a colon)")
-        if not _SCORE.fullmatch(score.strip()):
+        value = js_number(score)  # as Mermaid reads it; Mermaid draws any number, a map holds five steps
+        if value not in SCORES:
             raise self.error(number, f"a task's score must be a whole number from 1 to 5, found {score.strip()[:20]!r}")
         names = dict.fromkeys(decode(actor) for actor in actors.split(","))
-        task = Task(number, decode(name), int(score), tuple(actor for actor in names if actor))
+        task = Task(number, decode(name), int(value), tuple(actor for actor in names if actor))
         if not self.journey.sections:
             self.journey.sections.append(Section(number, FIRST_STAGE))
         self.journey.sections[-1].tasks.append(task)

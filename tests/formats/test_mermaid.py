@@ -239,6 +239,116 @@ def test_errors_in_a_markdown_block_name_the_line_of_the_file():
     assert read_error(markdown) == "line 6: a task's score must be a whole number from 1 to 5, found '7'"
 
 
+# -- as Mermaid's own detector, lexer, preprocessing and journeyDb read a diagram -----------------
+
+
+@pytest.mark.parametrize("header", ["Journey", "JOURNEY", "  Journey"])
+def test_the_header_is_journey_in_lower_case_as_mermaid_s_detector_wants(header):
+    # journeyDetector.ts: txt.match(/^\s*journey/), with no "i" flag; the lexer alone would not care.
+    assert read_error(f"{header}\n  section S") == (
+        f"line 1: {NOT_JOURNEY}, found {header.strip()!r} (Mermaid knows a journey only by 'journey' in lower case)"
+    )
+
+
+def test_a_markdown_block_headed_journey_in_capitals_is_no_journey():
+    assert read_error("```mermaid\nJourney\n  section S\n```\n") == "none of its mermaid blocks is a journey diagram"
+
+
+def test_a_statement_may_follow_journey_on_its_line_as_mermaid_s_lexer_allows():
+    # journey.jison: "journey" is a token of its own, whitespace is skipped, and a line is a statement.
+    assert read("journey title Adding journey diagram functionality to mermaid").title == (
+        "Adding journey diagram functionality to mermaid"
+    )
+    assert cards(read("journey   Wake up: 2: Me\n  section Work")) == [("Steps", "Wake up", -1, ["Me"])]
+
+
+@pytest.mark.parametrize("score", ["5", "05", "+5", "5.0", " 5 ", "5e0", "0x5", "50e-1"])
+def test_a_score_is_read_as_javascript_s_number_reads_it(score):
+    # journeyDb.addTask: score = Number(pieces[0]).
+    assert cards(read(f"journey\n section S\n  Pay: {score}: Bea")) == [("S", "Pay", 2, ["Bea"])]
+
+
+def test_the_tasks_of_mermaid_s_journey_spec_read_as_its_journey_db_reads_them():
+    # parser/journey.spec.ts, "should handle a task definition" (its E task and the rest: an empty actor
+    # list, which Mermaid keeps as one empty name and a map as no persona).
+    document = read(
+        "journey\ntitle Adding journey diagram functionality to mermaid\nsection Documentation\n"
+        "A task: 5: Alice, Bob, Charlie\nB task: 3:Bob, Charlie\nC task: 5\nD task: 5: Charlie, Alice\n"
+        "E task: 5:\nsection Another section\nP task: 5:\nQ task: 5:\nR task: 5:"
+    )
+    assert cards(document) == [
+        ("Documentation", "A task", 2, ["Alice", "Bob", "Charlie"]),
+        ("Documentation", "B task", 0, ["Bob", "Charlie"]),
+        ("Documentation", "C task", 2, []),
+        ("Documentation", "D task", 2, ["Charlie", "Alice"]),
+        ("Documentation", "E task", 2, []),
+        ("Another section", "P task", 2, []),
+        ("Another section", "Q task", 2, []),
+        ("Another section", "R task", 2, []),
+    ]
+
+
+FRONT = "---\n{}\n---\njourney\n  section S"
+
+
+@pytest.mark.parametrize(
+    ("yaml_line", "title"),
+    [
+        ("title: 'It''s mine'", "It's mine"),
+        ("title: Plan for Q3  # a draft", "Plan for Q3"),
+        ('title: "Tab\\there, caf\\u00e9"', "Tab\there, café"),
+        ("title: No", "No"),  # YAML 1.2, as js-yaml: "No" is text, not false
+        ("title: 2024", "2024"),
+        ("title: ''", ""),
+        ("config:\n  theme: forest", ""),
+    ],
+)
+def test_front_matter_is_read_as_yaml(yaml_line, title):
+    # diagram-api/frontmatter.ts: js-yaml with its JSON schema; a title is kept when it is truthy.
+    assert read(FRONT.format(yaml_line)).title == (title or "Untitled journey")
+
+
+def test_front_matter_that_is_not_yaml_is_refused_with_its_line():
+    assert read_error("---\ntitle: ok\nconfig: [unclosed\n---\njourney") == (
+        "line 3: front matter is not valid YAML: expected ',' or ']', but got '<stream end>'"
+    )
+
+
+def test_a_directive_is_cut_out_wherever_it_stands_as_mermaid_s_preprocessing_does():
+    # preprocess.ts removes directives from the whole text before the lexer sees a comment.
+    document = read("""
+        journey
+          section Browse %%{init: {'theme': 'forest'}}%%and buy
+          %%{init: {'theme': 'dark'}}%% Search: 4: Ana
+    """)
+    assert cards(document) == [("Browse and buy", "Search", 1, ["Ana"])]
+
+
+def test_a_directive_across_lines_keeps_the_line_numbers_of_what_follows():
+    text = "%%{init: {\n  'theme': 'forest'\n}}%%\njourney\n  section S\n    Pay: 9: Bea"
+    assert read_error(text) == f"line 6: {SCORE}, found '9'"
+
+
+@pytest.mark.parametrize(
+    ("code", "shown"),
+    [
+        ("#65;", "A"),
+        ("#0065;", "A"),
+        ("#amp;", "&"),
+        ("#hearts;", "♥"),
+        ("#nosuchname;", "&nosuchname;"),  # HTML keeps an unknown name as it stands
+        ("#0;", "\ufffd"),
+        ("#1114112;", "\ufffd"),
+        ("#55296;", "\ufffd"),  # a surrogate
+        ("#128;", "€"),  # HTML reads 128 to 159 as windows-1252
+        ("#99999999999;", "\ufffd"),
+    ],
+)
+def test_entity_codes_are_shown_as_html_shows_what_mermaid_makes_of_them(code, shown):
+    # Mermaid turns #65; into &#65; and #name; into &name; and leaves them to the browser.
+    assert read(f"journey\n  title x{code}y").title == f"x{shown}y"
+
+
 SCORE = "a task's score must be a whole number from 1 to 5"
 TASK = "expected a task 'name: score' or 'name: score: actors'"
 NOT_JOURNEY = "not a Mermaid journey: expected 'journey' first"
@@ -250,6 +360,8 @@ NOT_JOURNEY = "not a Mermaid journey: expected 'journey' first"
         ("journey\n section S\n  Pay: 0: Bea", f"line 3: {SCORE}, found '0'"),
         ("journey\n section S\n  Pay: 6", f"line 3: {SCORE}, found '6'"),
         ("journey\n section S\n  Pay: 5.5: Bea", f"line 3: {SCORE}, found '5.5'"),
+        ("journey\n section S\n  Pay: five: Bea", f"line 3: {SCORE}, found 'five'"),
+        ("journey\n section S\n  Pay: 0x6", f"line 3: {SCORE}, found '0x6'"),
         ("journey\n section S\n  Pay: : Bea", f"line 3: {SCORE}, found ''"),
         ("journey\n section S\n  Pay 5 Bea", f"line 3: {TASK}, found 'Pay 5 Bea'"),
         (
@@ -364,7 +476,7 @@ def test_separators_and_keywords_are_written_as_entity_codes_and_lines_joined():
         "    section Pay#58; card #35;2",
         "      Alert#58; 11#58;40 then #35;3#59; #60;br>: 4: Ops#44; night#58; shift",
         "      #84;itle deed signed: 3: Team",
-        "      #37;#37; done: 1",
+        "      #37;#37; done: 1: Untitled",
     ]
 
 
@@ -373,15 +485,15 @@ def test_control_characters_are_written_as_entity_codes_and_read_back():
     document = map_of(title=title, stage_names=("\x1b[2JPay",), steps=((0, "Charge\x7f", 0, ()),))
     text = dumps_mermaid(document)
     assert not any((char < " " and char != "\n") or "\x7f" <= char <= "\x9f" for char in text)
-    assert "title Q3 #27;]0#59;owned#7; review#155;" in text
+    assert "title Q3 #27;]0#59;owned#7; review\n" in text  # HTML would show #155; as "›": it is left out
     again = loads_mermaid(text)
-    assert again.title == title
+    assert again.title == "Q3 \x1b]0;owned\x07 review"
     assert [stage.name for stage in again.stages.values()] == ["\x1b[2JPay"]
 
 
-def test_empty_names_are_written_untitled_and_a_card_without_actors_has_none():
+def test_empty_names_are_written_untitled_actors_included():
     document = map_of(title="", stage_names=("",), lane_name=" ", steps=((0, " \n", 0, ()),))
-    assert dumps_mermaid(document) == "journey\n    section Untitled\n      Untitled: 3\n"
+    assert dumps_mermaid(document) == "journey\n    section Untitled\n      Untitled: 3: Untitled\n"
 
 
 def test_a_stage_with_no_cards_is_an_empty_section_that_reads_back():
@@ -400,7 +512,7 @@ def test_a_stage_with_no_cards_is_an_empty_section_that_reads_back():
 
 
 def clean(name: str) -> str:
-    return " ".join(name.replace("\0", "").split())
+    return " ".join(name.translate(dict.fromkeys([0, *range(0x80, 0xA0)])).split())
 
 
 def expected_cards(document: JourneyDocument) -> list[tuple[str, str, int, list[str]]]:
@@ -408,7 +520,7 @@ def expected_cards(document: JourneyDocument) -> list[tuple[str, str, int, list[
     expected = []
     for card in document.touchpoints():
         names = [document.personas[persona].name for persona in card.personas] or [document.lanes[card.lane].name]
-        actors = list(dict.fromkeys(clean(name) for name in names if clean(name)))
+        actors = list(dict.fromkeys(clean(name) or "Untitled" for name in names))
         stage = clean(document.stages[card.stage].name) or "Untitled"
         expected.append((stage, clean(card.title) or "Untitled", card.emotion or 0, actors))
     return expected
