@@ -43,7 +43,11 @@ def _finite_number(value: object) -> int | float:
     return value
 
 
-Number = Annotated[int | float, PlainValidator(_finite_number), WithJsonSchema({"type": "number"})]
+Number = Annotated[
+    int | float,
+    PlainValidator(_finite_number),
+    WithJsonSchema({"type": "number", "minimum": -sys.float_info.max, "maximum": sys.float_info.max}),
+]
 Emotion = Annotated[int, Field(ge=-2, le=2, strict=True)]
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 
@@ -92,10 +96,19 @@ class Item(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+# What ``MapLink._relative_posix_path`` checks, for the published schema: no "/" or "\" first, no
+# ":" second (a drive letter), no backslash or control character anywhere. Only in the schema: the
+# validator's own messages say what is wrong better than "should match pattern".
+_FORBIDDEN = r"\\\u0000-\u001f"
+RELATIVE_POSIX_PATH = rf"^[^/{_FORBIDDEN}](?:[^:{_FORBIDDEN}][^{_FORBIDDEN}]*)?$"
+
+
 class MapLink(Item):
     """A pointer to another map file: a path relative to the linking map, and that map's id."""
 
-    path: Annotated[str, StringConstraints(min_length=1, max_length=1000)]
+    path: Annotated[
+        str, StringConstraints(min_length=1, max_length=1000), Field(json_schema_extra={"pattern": RELATIVE_POSIX_PATH})
+    ]
     map_id: Id
     label: Name = ""
 
