@@ -149,7 +149,7 @@ def _conversion(conversion: Conversion | None) -> list[str]:
     else:
         figure = (
             f"{percent(conversion.rate)} over the {conversion.rated_steps} measured of the {conversion.steps} "
-            "steps of the best measured path (no path has a rate on every step)"
+            "steps of the best path (no path has a rate on every step)"
         )
     lines = _wrapped("Conversion: ", figure)
     lines += _wrapped("  best path: ", _walk(conversion.path.cards))

@@ -114,9 +114,10 @@ class Step:
 class Conversion:
     """The expected end-to-end conversion from the first stage to the last: that of the fully
     measured path (every step carries a rate) whose product of rates is highest. Only when no path
-    is fully measured, the listed path whose steps are best measured (the largest share carrying a
-    rate), highest rate first among equals; ``rate`` then covers only its ``rated_steps`` of
-    ``steps``. The weakest step is the lowest rate on the path (the first, if several tie)."""
+    is fully measured, that of the listed path that converts best over its measured steps (the
+    first listed among equals); ``rate`` then covers only its ``rated_steps`` of ``steps``, and the
+    whole converts at most that much. The weakest step is the lowest rate on the path (the first,
+    if several tie)."""
 
     rate: float
     path: JourneyPath
@@ -429,13 +430,12 @@ def _conversion(
 
 
 def _best_listed(routes: nx.DiGraph[str], paths: tuple[JourneyPath, ...], cards: dict[str, Card]) -> Conversion | None:
-    """With no fully measured path, the listed path best measured, then best converting; the first
-    listed among equals. A path with no measured step has no number to offer."""
+    """With no fully measured path, the listed path that converts best over its measured steps; a
+    path with no measured step has no number to offer."""
     measured = [path for path in paths if path.conversion is not None]
     if not measured:
         return None
-    best = max(measured, key=lambda path: (path.rated_steps / path.steps, path.conversion))
-    return _headline(routes, best, cards)
+    return _headline(routes, max(measured, key=lambda path: path.conversion or 0.0), cards)
 
 
 def _headline(routes: nx.DiGraph[str], path: JourneyPath, cards: dict[str, Card]) -> Conversion:

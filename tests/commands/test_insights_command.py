@@ -54,7 +54,7 @@ def test_the_report_reads_as_aligned_sections(small_file, capsys):
         "     measured]"
     ) in sections
     assert sections[-1].startswith(
-        "Conversion: 40% over the 1 measured of the 3 steps of the best measured path (no path has a rate on\n"
+        "Conversion: 40% over the 1 measured of the 3 steps of the best path (no path has a rate on every\n"
     )
     assert sections[-1].endswith("  weakest step: Compare sizes -> Checkout, 40%\n")
 

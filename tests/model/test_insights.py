@@ -291,15 +291,15 @@ def test_a_fully_measured_path_is_preferred_to_a_better_partly_measured_one():
     assert ids(conversion.path.cards) == ["a", "c", "d"]
 
 
-def test_with_no_fully_measured_path_the_best_measured_share_counts_only_its_measured_steps():
-    # a -> b 90% -> d unmeasured: 1 of 2 measured.  a -> c unmeasured -> e 50% -> d 50%: 2 of 3.
+def test_with_no_fully_measured_path_the_best_converting_one_counts_only_its_measured_steps():
+    # a -> b unmeasured -> d 50%: 1 of 2 measured.  a -> c 90% -> e unmeasured -> d 90%: 81%, 2 of 3.
     cards = [ops("a", 1), ops("b", 2), ops("c", 2), ops("e", 2), ops("d", 3)]
-    connections = [flow("a", "b", 0.9), flow("b", "d"), flow("a", "c"), flow("c", "e", 0.5), flow("e", "d", 0.5)]
+    connections = [flow("a", "b"), flow("b", "d", 0.5), flow("a", "c", 0.9), flow("c", "e"), flow("e", "d", 0.9)]
     conversion = map_insights(journey(cards, connections)).conversion
     assert ids(conversion.path.cards) == ["a", "c", "e", "d"]
-    assert conversion.rate == pytest.approx(0.25)  # the unmeasured step is not counted as 100%: it is not counted
+    assert conversion.rate == pytest.approx(0.81)  # the unmeasured step is not counted as 100%: it is not counted
     assert (conversion.rated_steps, conversion.steps) == (2, 3)
-    assert conversion.weakest.connection == "c:e"
+    assert conversion.weakest.connection == "a:c"
 
 
 def test_paths_stop_at_the_limit_and_say_so():

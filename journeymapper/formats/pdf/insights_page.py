@@ -193,8 +193,8 @@ def _conversion(writer: _Writer, conversion: Conversion | None) -> list[_Block]:
     if conversion is None:
         return writer.absent(title, "no connection on a path from the first to the last stage carries a rate")
     note = ("along the best fully measured path" if conversion.rated_steps == conversion.steps else
-            f"over the {conversion.rated_steps} measured of the {conversion.steps} steps of the best measured "
-            "path; no path has a rate on every step")  # fmt: skip
+            f"over the {conversion.rated_steps} measured of the {conversion.steps} steps of the best path; "
+            "no path has a rate on every step")  # fmt: skip
     step = conversion.weakest
     weakest = f"{step.source.title}{ARROW}{step.target.title}: {percent(step.rate)}"
     rows = [(_Cell("Best path", MUTED, bold=True), _Cell(_walk(conversion.path.cards))),
