@@ -27,7 +27,7 @@ from pathlib import Path
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats import json_format
 from journeymapper.model.document import JourneyDocument
-from journeymapper.model.links import LinkOrigin, LinkStatus, Loader, ResolvedLink, resolve_links
+from journeymapper.model.links import LinkOrigin, LinkStatus, Loader, ResolvedLink, cached_loader, resolve_links
 from journeymapper.model.schema import MapKind
 
 BEHIND_A_CUSTOMER_JOURNEY = frozenset({MapKind.USER, MapKind.BUSINESS})
@@ -104,7 +104,7 @@ def scan_portfolio(folder: str | os.PathLike[str]) -> Portfolio:
     root = Path(folder)
     if not root.is_dir():
         raise JourneyMapError(f"{root}: not a folder")
-    load = _cached(json_format.load)
+    load = cached_loader(json_format.load)
     documents: dict[str, tuple[Path, JourneyDocument]] = {}
     maps, unreadable = [], []
     for file in map_files(root):
@@ -146,27 +146,6 @@ def _duplicates(documents: dict[str, tuple[Path, JourneyDocument]]) -> tuple[Dup
     return tuple(
         DuplicateId(map_id, tuple(names.values())) for map_id, names in sorted(files.items()) if len(names) > 1
     )
-
-
-def _cached(load: Loader) -> Loader:
-    """Load each file once: every map is read by the scan and again by each link that names it.
-
-    Files are known by their real path, and read (and named in errors) as first asked for."""
-    results: dict[Path, JourneyDocument | JourneyMapError] = {}
-
-    def cached(path: Path) -> JourneyDocument:
-        key = Path(os.path.realpath(path))
-        if key not in results:
-            try:
-                results[key] = load(path)
-            except JourneyMapError as error:
-                results[key] = error
-        result = results[key]
-        if isinstance(result, JourneyMapError):
-            raise result
-        return result
-
-    return cached
 
 
 def _relative(path: Path, base: Path) -> str:

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import argparse
 import textwrap
+from dataclasses import asdict
 from pathlib import Path
 
 from journeymapper.commands.output import print_json
 from journeymapper.formats import json_format
 from journeymapper.model.document import JourneyDocument
 from journeymapper.model.insights import Card, Conversion, Insights, JourneyPath, map_insights
+from journeymapper.model.rollups import DEFAULT_DEPTH, roll_up
 from journeymapper.report_text import clip, percent, section
 
 WIDTH = 100
@@ -27,18 +29,37 @@ def add_insights_command(subparsers: argparse._SubParsersAction[argparse.Argumen
         "Flow and hand-off connections are the journey's steps; dependencies are not.",
     )
     command.add_argument("file", metavar="MAP", type=Path, help="a map file (.json)")
-    command.add_argument("--json", action="store_true", help="print every finding as JSON")
+    command.add_argument(
+        "--json",
+        action="store_true",
+        help="print every finding as JSON, and under links[] each linked map's headline",
+    )
+    command.add_argument(
+        "--depth",
+        type=_depth,
+        default=DEFAULT_DEPTH,
+        metavar="N",
+        help=f"follow links N levels deep for the JSON's headlines (default {DEFAULT_DEPTH}); cycles are not followed",
+    )
     command.set_defaults(run=run)
     return command
+
+
+def _depth(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1, not {text!r}")
+    return int(text)
 
 
 def run(arguments: argparse.Namespace) -> int:
     document = json_format.load(arguments.file)
     insights = map_insights(document)
     if arguments.json:
+        rolled = roll_up(document, arguments.file, json_format.load, arguments.depth)
         print_json(
             {"file": str(arguments.file), "id": document.id, "title": document.title, "kind": document.kind.value},
             insights,
+            {"links": [asdict(link) for link in rolled]},
         )
     else:
         print(insights_report(document, insights))

@@ -34,9 +34,9 @@ def add_output_arguments(command: argparse.ArgumentParser, metavar: str) -> None
     command.add_argument("--force", action="store_true", help="write even over the map being read")
 
 
-def print_json(header: dict[str, Any], result: Any) -> None:
-    """Print ``header`` then the fields of the ``result`` dataclass, as indented UTF-8 JSON."""
-    print(json.dumps({**header, **dataclasses.asdict(result)}, ensure_ascii=False, indent=2))
+def print_json(header: dict[str, Any], result: Any, footer: dict[str, Any] | None = None) -> None:
+    """Print ``header``, the fields of the ``result`` dataclass, then ``footer``, as indented UTF-8 JSON."""
+    print(json.dumps({**header, **dataclasses.asdict(result), **(footer or {})}, ensure_ascii=False, indent=2))
 
 
 def write_output(

@@ -74,6 +74,28 @@ def link_target(map_file: str | os.PathLike[str], link: MapLink) -> Path:
     return Path(os.path.realpath(Path(map_file).parent / link.path))
 
 
+def cached_loader(load: Loader) -> Loader:
+    """``load``, reading each file once: a folder's maps are read by a scan and again by each link
+    that names them, a linked map by the check and again for its roll-up.
+
+    Files are known by their real path, and read (and named in errors) as first asked for."""
+    results: dict[Path, JourneyDocument | JourneyMapError] = {}
+
+    def cached(path: Path) -> JourneyDocument:
+        key = Path(os.path.realpath(path))
+        if key not in results:
+            try:
+                results[key] = load(path)
+            except JourneyMapError as error:
+                results[key] = error
+        result = results[key]
+        if isinstance(result, JourneyMapError):
+            raise result
+        return result
+
+    return cached
+
+
 def check_link(map_file: str | os.PathLike[str], link: MapLink, load: Loader) -> LinkCheck:
     """Whether ``link``, stored in the map at ``map_file``, arrives at a readable map with its id."""
     target = link_target(map_file, link)

@@ -119,11 +119,49 @@ def test_json_holds_every_finding_in_a_stable_order(small_file, capsys):
         "paths",
         "paths_truncated",
         "conversion",
+        "links",
     ]
     assert data["entries"] == [{"id": "search", "title": "Search for shoes", "stage": "Browse", "lane": "Web team"}]
     assert data["handoffs"] == [{"from_team": "Web team", "to_team": "Payments", "count": 1, "connections": ["c3"]}]
     assert data["conversion"]["rate"] == 0.4
     assert data["conversion"]["weakest"]["connection"] == "c2"
+
+
+def test_json_rolls_up_each_linked_map_one_level_unless_told(capsys):
+    customer = SAMPLES[0].parent / "year-one-customer-journey.json"
+    insights(str(customer), "--json")
+    links = json.loads(capsys.readouterr().out)["links"]
+    onboarding = next(link for link in links if link["origin"]["id"] == "stage-onboarding")
+    headline = onboarding["headline"]
+    assert (onboarding["status"], onboarding["cycle"]) == ("ok", False)
+    assert (headline["id"], headline["kind"]) == ("first-report-user-journey", "user")
+    assert list(headline) == [
+        "id",
+        "title",
+        "kind",
+        "cards",
+        "conversion",
+        "lowest_moment",
+        "dead_ends",
+        "pain_points",
+        "changed",
+        "links",
+    ]
+    assert headline["conversion"]["weakest"]["rate"] == 0.44
+    assert headline["links"] == []
+    insights(str(customer), "--json", "--depth", "2")
+    links = json.loads(capsys.readouterr().out)["links"]
+    onboarding = next(link for link in links if link["origin"]["id"] == "stage-onboarding")
+    back = onboarding["headline"]["links"][0]  # the user journey's invitation links back to the customer journey
+    assert (back["path"], back["cycle"], back["headline"]) == ("year-one-customer-journey.json", True, None)
+
+
+@pytest.mark.parametrize("depth", ["0", "-1", "one"])
+def test_the_depth_is_a_whole_number_from_one(depth, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        insights(str(SAMPLES[0]), "--json", "--depth", depth)
+    assert exit_.value.code == 2
+    assert "--depth: must be a whole number from 1" in capsys.readouterr().err
 
 
 def test_a_bad_file_is_a_journey_map_error(tmp_path):
