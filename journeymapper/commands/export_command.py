@@ -173,7 +173,7 @@ def _export_one(arguments: argparse.Namespace, options: ExportOptions, source: P
     document = json_format.load(source)
     refuse_own_input(Path(target), arguments.maps, arguments.force)  # before the work, not after it
     options = dataclasses.replace(options, date=_title_date(arguments.date, source))
-    result = render_pdf(document, options)
+    result = render_pdf(document, options, source=source)
     write_output(target, result.data, arguments.maps, arguments.force)
     for warning in result.warnings:
         print(f"journeymapper: warning: {source}: {warning}", file=sys.stderr)

@@ -586,7 +586,8 @@ class MainWindow(QMainWindow):
         """Export in a worker thread, one at a time, with a progress dialog that can cancel it."""
         from journeymapper.editor.pdf_export import ExportJob
 
-        job = ExportJob(self._open_session.document, target, options, self)
+        session = self._open_session
+        job = ExportJob(session.document, target, options, self, source=session.path)
         progress = QProgressDialog(f"Exporting {target.name}…", "Cancel", 0, 0, self)
         progress.setWindowTitle("Export PDF")
         progress.setMinimumDuration(300)

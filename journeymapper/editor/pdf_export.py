@@ -100,7 +100,7 @@ class ExportDialog(QDialog):
         self.scale = QDoubleSpinBox(suffix=" %", minimum=10, maximum=1000, value=100, decimals=0)
         self.margin = _millimetres(12, minimum=0, maximum=100)
         self.insights = QCheckBox("Add an insights page")
-        self.appendix = QCheckBox("Add a touchpoint table and a page per persona")
+        self.appendix = QCheckBox("Add the stages with their links, a touchpoint table and a page per persona")
         self.path = QLineEdit(str(suggested))
         browse = QPushButton("Choose…")
         browse.clicked.connect(self._browse)
@@ -264,11 +264,18 @@ class ExportJob(QObject):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, document: JourneyDocument, target: Path, options: ExportOptions, parent: QObject | None = None):
+    def __init__(
+        self,
+        document: JourneyDocument,
+        target: Path,
+        options: ExportOptions,
+        parent: QObject | None = None,
+        source: Path | None = None,
+    ):
         super().__init__(parent)
         # A copy, so that edits made while the export runs neither race with it nor leak into it.
         self._snapshot = JourneyDocument.from_file(document.to_file())
-        self._target, self._options = target, options
+        self._target, self._options, self._source = target, options, source
         self._stop = False
         self._pages = (0, 0)
         self._outcome: tuple[str, object] | None = None
@@ -293,7 +300,7 @@ class ExportJob(QObject):
 
     def _run(self) -> None:
         try:
-            result = export_pdf(self._snapshot, self._target, self._options, progress=self._report)
+            result = export_pdf(self._snapshot, self._target, self._options, self._report, self._source)
         except _CancelledError:
             self._outcome = ("cancelled", None)
         except JourneyMapError as error:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TypeVar
 
+from journeymapper.formats.pdf.context import Links, link_lines
 from journeymapper.formats.pdf.fonts import Fonts
 from journeymapper.formats.pdf.furniture import Page
 from journeymapper.formats.pdf.icons import emotion_face
@@ -48,15 +49,15 @@ class _Row:
     first: bool = True
 
 
-def appendix_pages(scene: MapScene, options: ExportOptions) -> list[PlannedPage]:
+def appendix_pages(scene: MapScene, options: ExportOptions, links: Links) -> list[PlannedPage]:
     page = Page(*options.page_size, options.margin)
-    return [*touchpoint_pages(scene, page), *persona_pages(scene, page)]
+    return [*touchpoint_pages(scene, page, links), *persona_pages(scene, page)]
 
 
-def touchpoint_pages(scene: MapScene, page: Page) -> list[PlannedPage]:
+def touchpoint_pages(scene: MapScene, page: Page, links: Links) -> list[PlannedPage]:
     unit = page.unit
     widths = _widths(scene.fonts, page.body.width, unit)
-    rows = [_row(scene, touchpoint, widths, unit) for touchpoint in scene.document.touchpoints()]
+    rows = [_row(scene, touchpoint, widths, unit, links) for touchpoint in scene.document.touchpoints()]
     heading = _heading_height(unit)
     room = page.body.height - heading - _header_height(unit)
     continued = partial(_continued, scene.fonts, widths[TITLE_COLUMN] - 2 * PADDING * unit, TEXT * unit)
@@ -168,7 +169,7 @@ def _continued(fonts: Fonts, width: float, size: float, touchpoint: Touchpoint) 
 # -- cells ---------------------------------------------------------------------------------------
 
 
-def _row(scene: MapScene, touchpoint: Touchpoint, widths: list[float], unit: float) -> _Row:
+def _row(scene: MapScene, touchpoint: Touchpoint, widths: list[float], unit: float, links: Links) -> _Row:
     document, fonts, size = scene.document, scene.fonts, TEXT * unit
     rooms = [width - 2 * PADDING * unit for width in widths]
     metrics = [f"{name}: {_measured(metric.value, metric.unit)}" for name, metric in touchpoint.metrics.items()]
@@ -177,7 +178,8 @@ def _row(scene: MapScene, touchpoint: Touchpoint, widths: list[float], unit: flo
         paragraph(fonts, document.stages[touchpoint.stage].name, rooms[0], size, bold=True),
         paragraph(fonts, document.lanes[touchpoint.lane].name, rooms[1], size),
         paragraph(fonts, touchpoint.title, rooms[2], size, bold=True)
-        + paragraph(fonts, touchpoint.description, rooms[2], size, colour=MUTED),
+        + paragraph(fonts, touchpoint.description, rooms[2], size, colour=MUTED)
+        + [line for link in links.get(touchpoint.id, ()) for line in link_lines(fonts, link, rooms[2], size)],
         paragraph(fonts, touchpoint.channel, rooms[3], size),
         [TextLine(emotion, indent=size * 1.4)],
         bulleted(fonts, touchpoint.pain_points, rooms[5], size),
