@@ -75,13 +75,18 @@ def _plan(document: JourneyDocument, options: ExportOptions, source: Source) -> 
         links = printed_links(document, source)  # reads the linked maps: only for the pages that print them
         stages = stages_pages(scene, sheet, links) if has_context(scene) else []
         pages += [*stages, *appendix_pages(scene, options, links), *label_pages(scene, sheet)]
-    warnings = [*mapped.warnings, *label_warning(scene, options.appendix)]
-    if scene.fonts.missing:
-        warnings.append(
-            f"no installed font has {describe_missing(scene.fonts.missing)}; they show as empty boxes: install a "
-            "TrueType font that has them (for Chinese, Japanese and Korean on Debian: fonts-wqy-zenhei)"
-        )
+    warnings = [*mapped.warnings, *label_warning(scene, options.appendix), *font_warnings(scene)]
     return _Plan(scene, pages, mapped.scale, tuple(warnings))
+
+
+def font_warnings(scene: MapScene) -> list[str]:
+    """What the fonts cannot draw, for every kind of export."""
+    if not scene.fonts.missing:
+        return []
+    return [
+        f"no installed font has {describe_missing(scene.fonts.missing)}; they show as empty boxes: install a "
+        "TrueType font that has them (for Chinese, Japanese and Korean on Debian: fonts-wqy-zenhei)"
+    ]
 
 
 def plan_pages(document: JourneyDocument, options: ExportOptions = DEFAULT_OPTIONS, source: Source = None
