@@ -9,8 +9,8 @@
     journeymapper export MAP.json -o OUT.png [--dpi 144]
 
 The format comes from the output's suffix: PDF, or the map page alone as SVG (text as text) or PNG
-(rasterised from that SVG by Qt, offscreen, so it too needs no display; 144 dpi unless told, twice
-a page's points, sharp on slides). A folder or standard output gets PDF.
+(drawn by Qt, offscreen, so it too needs no display; 144 dpi unless told, twice a page's points,
+sharp on slides). A folder or standard output gets PDF.
 
 Folders that do not exist yet are made. A map is never written over (``export x.pdf -o x.pdf``,
 a map file with an odd name) without ``--force``.
@@ -218,15 +218,16 @@ def _export_one(arguments: argparse.Namespace, options: ExportOptions, source: P
 def _image(document: JourneyDocument, options: ExportOptions, suffix: str, dpi: float
            ) -> tuple[bytes, tuple[str, ...], str]:  # fmt: skip
     """The map page as SVG, or as PNG at ``dpi``; its warnings; what it is, for the one-line report."""
-    from journeymapper.formats.pdf.svg import render_svg
+    from journeymapper.formats.pdf.picture import page_picture
+    from journeymapper.formats.pdf.svg import svg_of
 
-    svg = render_svg(document, options)
+    picture = page_picture(document, options)
     if suffix == ".svg":
-        return svg.data, svg.warnings, "SVG"
+        return svg_of(picture).data, picture.warnings, "SVG"
     from journeymapper.editor.raster import png_bytes, rasterise  # Qt loads only for a PNG
 
-    image = rasterise(svg.data, svg.width, svg.height, dpi)
-    return png_bytes(image), svg.warnings, f"PNG, {image.width()}x{image.height()} px at {dpi:g} dpi"
+    image = rasterise(picture, dpi)
+    return png_bytes(image), picture.warnings, f"PNG, {image.width()}x{image.height()} px at {dpi:g} dpi"
 
 
 def _title_date(chosen: datetime.date | _FileDate | None, source: Path) -> datetime.date | None:
