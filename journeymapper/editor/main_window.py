@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
         self.map_actions = [
             self._action("Cu&t", lambda: clipboard.cut(self._open_scene), keys.Cut),
             self._action("&Copy", lambda: clipboard.copy(self._open_scene), keys.Copy),
+            self._action("Copy as &Image", self.copy_as_image, "Ctrl+Shift+C"),
             self._action("&Paste", lambda: clipboard.paste(self._open_scene), keys.Paste),
             self._action("&Duplicate", lambda: clipboard.duplicate(self._open_scene), "Ctrl+D"),
             self._action("De&lete", lambda: self._open_scene.delete_selection(), keys.Delete),
@@ -581,6 +582,15 @@ class MainWindow(QMainWindow):
         dialog = ExportDialog(self.session.document, scene.layout, self.settings, suggested, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.start_export(dialog.target(), dialog.options())
+
+    def copy_as_image(self) -> None:
+        """The selected cards' stages and lanes, or the whole map, onto the clipboard as a picture."""
+        from journeymapper.editor.image_copy import copy_as_image  # reportlab loads on first use
+
+        scene = self._open_scene
+        image = copy_as_image(scene)
+        what = "the selected cards' stages and lanes" if scene.selected_card_ids() else "the map"
+        self.statusBar().showMessage(f"Copied {what} as an image, {image.width()} × {image.height()} px", 10000)
 
     def start_export(self, target: Path, options: ExportOptions) -> ExportJob:
         """Export in a worker thread, one at a time, with a progress dialog that can cancel it."""
