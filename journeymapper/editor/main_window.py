@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
         self.open_action = self._action("&Open…", self.open_dialog, keys.Open)
         self.save_action = self._action("&Save", self.save, keys.Save)
         self.save_as_action = self._action("Save &As…", lambda: self.save_as(), keys.SaveAs)
-        self.export_action = self._action("&Export PDF…", self.export_pdf, "Ctrl+E")
+        self.export_action = self._action("&Export PDF, SVG or PNG…", self.export_pdf, "Ctrl+E")
         self.export_mermaid_action = self._action("Export &Mermaid Journey…", self.export_mermaid)
         self.export_csv_action = self._action("Export Cards as &CSV…", self.export_csv)
         self.update_csv_action = self._action("&Update from CSV…", self.update_from_csv)
@@ -580,8 +580,24 @@ class MainWindow(QMainWindow):
         from journeymapper.editor.pdf_export import ExportDialog  # reportlab loads on first export, not at start-up
 
         dialog = ExportDialog(self.session.document, scene.layout, self.settings, suggested, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if dialog.file_format() == "pdf":
             self.start_export(dialog.target(), dialog.options())
+        else:
+            self.export_image(dialog.target(), dialog.options(), dialog.file_format(), dialog.dpi.value())
+
+    def export_image(self, target: Path, options: ExportOptions, file_format: str, dpi: int) -> None:
+        """Write the map page as SVG or PNG: quick enough to do at once."""
+        from journeymapper.editor.pdf_export import image_bytes
+
+        try:
+            write_atomically(target, image_bytes(self._open_session.document, options, file_format, dpi))
+        except JourneyMapError as error:
+            self.statusBar().showMessage(str(error), 10000)
+            QMessageBox.warning(self, "Cannot export", str(error))
+            return
+        self.statusBar().showMessage(f"Exported the map page as {file_format.upper()} to {target}", 10000)
 
     def copy_as_image(self) -> None:
         """The selected cards' stages and lanes, or the whole map, onto the clipboard as a picture."""
