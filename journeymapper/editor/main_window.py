@@ -579,7 +579,7 @@ class MainWindow(QMainWindow):
         scene.flush()
         from journeymapper.editor.pdf_export import ExportDialog  # reportlab loads on first export, not at start-up
 
-        dialog = ExportDialog(self.session.document, scene.layout, self.settings, suggested, self)
+        dialog = ExportDialog(self.session.document, scene.layout, self.settings, suggested, self, self.session.path)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         if dialog.file_format() == "pdf":

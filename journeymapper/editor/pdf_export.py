@@ -93,10 +93,12 @@ class ExportDialog(QDialog):
         settings: QSettings,
         suggested: Path,
         parent: QWidget | None = None,
+        source: Path | None = None,
     ):
         super().__init__(parent)
         self.setWindowTitle("Export")
         self._document, self._settings = document, settings
+        self._source = source  # the map's file: the preview counts the Stages page's links as printed
         self.format = QComboBox()
         for key, name in FORMATS.items():
             self.format.addItem(name, key)
@@ -212,7 +214,7 @@ class ExportDialog(QDialog):
             widget.setEnabled(paper)  # an image is the map page alone
         self.dpi.setVisible(self.file_format() == "png")
         try:
-            plan = plan_pages(self._document, self.options())
+            plan = plan_pages(self._document, self.options(), self._source)
         except JourneyMapError as error:
             self.preview.set_plan(None)
             self.summary.setText(f"<span style='color:#c0392b'>{_escaped(str(error))}</span>")

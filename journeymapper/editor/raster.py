@@ -31,6 +31,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPen,
 )
+from PySide6.QtWidgets import QApplication
 from reportlab.lib.colors import Color
 
 from journeymapper.errors import JourneyMapError
@@ -79,14 +80,17 @@ def _resolution(image: QImage, dpi: float) -> None:
 
 @cache
 def _ready() -> None:
-    """A Qt GUI application (fonts need one) and the bundled faces; without a display, offscreen."""
+    """A Qt application, which fonts need; without a display, on the offscreen platform.
+
+    A widgets application, not a bare GUI one: Qt allows one application object per process, and
+    whatever runs next in the process (the editor, its tests) may need widgets."""
     if QGuiApplication.instance() is None:
         if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _keep.append(QGuiApplication(sys.argv[:1]))
+        _keep.append(QApplication(sys.argv[:1]))
 
 
-_keep: list[QGuiApplication] = []  # the application made here lives as long as the process
+_keep: list[QApplication] = []  # the application made here lives as long as the process
 
 
 @cache
