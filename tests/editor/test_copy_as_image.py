@@ -4,6 +4,7 @@ a picture at the slides' resolution (twice a point)."""
 from __future__ import annotations
 
 import shutil
+import xml.etree.ElementTree as ElementTree
 
 from PySide6.QtGui import QGuiApplication
 
@@ -33,6 +34,9 @@ def test_with_nothing_selected_the_whole_map_is_copied(window, tmp_path):
     assert (image.width(), image.height()) == _expected(window.session.document)
     assert image.pixelColor(2, 2).name() == "#ffffff"  # on white, whatever the canvas's theme
     assert window.statusBar().currentMessage().startswith("Copied the map as an image")
+    svg = bytes(QGuiApplication.clipboard().mimeData().data("image/svg+xml").data())
+    texts = [element.text for element in ElementTree.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")]
+    assert "Kickoff call" in texts  # the same picture as SVG, for vector editors
 
 
 def test_the_selected_cards_stages_and_lanes_are_copied(window, tmp_path):
