@@ -3,7 +3,7 @@ description and its links to the other journeys.
 
 Each entry is a row of two columns, as a designer sets a glossary: the stage's number and name on
 the left, what it is about and where it leads on the right, a rule between entries. The rows break
-across pages whole.
+across pages whole; one longer than a page goes on at the top of the next, marked "continued".
 """
 
 from __future__ import annotations
@@ -44,10 +44,11 @@ def has_context(scene: MapScene) -> bool:
 def stages_pages(scene: MapScene, page: Page, links: Links) -> list[PlannedPage]:
     unit, body = page.unit, page.body
     columns = _columns(body, unit)
-    entries = _entries(scene, links, columns, unit)
     heading = 30 * unit
+    room = body.height - heading
+    entries = [part for entry in _entries(scene, links, columns, unit) for part in _parts(entry, room, unit)]
     pages = []
-    for number, chunk in enumerate(paginate(entries, lambda entry: entry.height(unit), body.height - heading)):
+    for number, chunk in enumerate(paginate(entries, lambda entry: entry.height(unit), room)):
         title = "Stages" if number == 0 else "Stages (continued)"
 
         def draw(pen: Pen, page: Page, chunk: list[_Entry] = chunk, title: str = title) -> None:
@@ -83,6 +84,16 @@ def _entries(scene: MapScene, links: Links, columns: tuple[Rect, Rect], unit: fl
             text += link_lines(fonts, link, texts.width, TEXT * unit)
         entries.append(_Entry(f"STAGE {number}", tuple(name), tuple(text)))
     return entries
+
+
+def _parts(entry: _Entry, room: float, unit: float) -> list[_Entry]:
+    """``entry``, or its text in parts that each fit ``room``, the later ones marked as continued."""
+    most = max(1, int((room / unit - 2 * SPACE) // (TEXT * LEADING)))
+    if entry.height(unit) <= room or len(entry.text) <= most:
+        return [entry]
+    chunks = [entry.text[start : start + most] for start in range(0, len(entry.text), most)]
+    return [_Entry(entry.label if number == 0 else f"{entry.label} (CONTINUED)", entry.name, chunk)
+            for number, chunk in enumerate(chunks)]  # fmt: skip
 
 
 def _draw_entry(pen: Pen, entry: _Entry, columns: tuple[Rect, Rect], top: float, page: Page) -> float:

@@ -5,7 +5,7 @@ their titles read from the linked files; a broken link prints as broken."""
 from __future__ import annotations
 
 from journeymapper.formats import json_format
-from journeymapper.formats.pdf import ExportOptions, plan_pages, render_pdf
+from journeymapper.formats.pdf import ExportOptions, page_size, plan_pages, render_pdf
 from journeymapper.model import MapLink
 
 from pdfcheck import page_texts, squeezed
@@ -65,3 +65,17 @@ def test_a_link_to_another_map_prints_as_broken(tmp_path):
 def test_a_map_without_context_has_no_stages_page():
     kinds = [page.kind for page in plan_pages(build_small_map(), APPENDIX).pages]
     assert "stages" not in kinds
+
+
+def test_a_stage_description_longer_than_a_page_goes_on_at_the_top_of_the_next():
+    document = build_small_map()
+    sentences = [f"Step-{number:03d} of a description far longer than one page." for number in range(150)]
+    document.update_stage("browse", description=" ".join(sentences))
+    options = ExportOptions(page=page_size("A4"), appendix=True)
+    kinds = [page.kind for page in plan_pages(document, options).pages]
+    assert kinds.count("stages") >= 2
+    texts = page_texts(render_pdf(document, options).data)
+    text = "".join(text for text, kind in zip(texts, kinds) if kind == "stages")
+    for number in range(150):  # each marker is one word, never parted by a line or a page break
+        assert f"Step-{number:03d}" in text
+    assert squeezed("STAGE 1 (CONTINUED)") in text
