@@ -4,6 +4,10 @@ Text is drawn in runs: each character goes to the first face that has it (bold, 
 the fallback), so a Chinese word inside an English title still renders. Characters no face has
 are drawn as reportlab's empty box and reported once per export by ``Fonts.missing``.
 
+Text is drawn composed (NFC), so that an accent typed as its own character sits on its letter.
+A line with right-to-left or complex letters is drawn as HarfBuzz shapes it, in visual order
+(``shaping``), and measured as drawn.
+
 Fonts are embedded as subsets; reportlab names subsets by number, so output stays deterministic.
 """
 
@@ -14,7 +18,7 @@ import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -23,6 +27,10 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from journeymapper.errors import JourneyMapError
+from journeymapper.formats.pdf import tounicode
+from journeymapper.formats.pdf.face import Face
+from journeymapper.formats.pdf.shaping import Glyphs, is_complex, visual_pieces
+from journeymapper.formats.pdf.shaping import width as shaped_width
 from journeymapper.layout import wrap_text
 
 # The fonts live in the repository's resources/fonts. A wheel installs them as the package's fonts/
@@ -61,18 +69,7 @@ FONT_FOLDERS = (
     os.path.join(os.environ.get("WINDIR", "C:/Windows"), "Fonts"),
 )
 _registering = threading.Lock()  # reportlab's font registry is a global dict; exports may run in threads
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class Face:
-    """One registered font and the characters it has glyphs for."""
-
-    name: str
-    font: TTFont
-    chars: frozenset[str]
-
-    def width(self, text: str, size: float) -> float:
-        return self.font.stringWidth(text, size)
+tounicode.install()  # before any font is saved: emoji need UTF-16 in the text layer
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +87,7 @@ class Fonts:
 
     def runs(self, text: str, bold: bool = False) -> list[tuple[Face, str]]:
         """``text`` cut into pieces that one face each can draw."""
+        text = composed(text)
         chain = self.chain(bold)
         if chain[0].chars.issuperset(text):
             return [(chain[0], text)]
@@ -102,13 +100,31 @@ class Fonts:
                 runs.append((face, char))
         return runs
 
+    def shaped(self, text: str, bold: bool = False) -> list[Glyphs]:
+        """One line of right-to-left or complex text (see ``shaping.is_complex``) as the pieces
+        that draw it, left to right."""
+        return _shaped(self, composed(text), bold)
+
     def width(self, text: str, size: float, bold: bool = False) -> float:
         """The layout's ``Measure``: the width reportlab will give ``text`` when it draws it."""
+        if is_complex(text):
+            return shaped_width(self.shaped(text, bold), size)
         return sum(face.width(run, size) for face, run in self.runs(text, bold))
 
     def fits(self, text: str, width: float, size: float, bold: bool = False) -> str:
         """``text`` on one line, cut with "…" (as the layout cuts titles) if wider than ``width``."""
         return next(iter(wrap_text(text, width, size, bold, self.width, max_lines=1)), "")
+
+
+@lru_cache(maxsize=4096)
+def _shaped(fonts: Fonts, text: str, bold: bool) -> list[Glyphs]:
+    return visual_pieces(text, lambda logical: fonts.runs(logical, bold))
+
+
+def composed(text: str) -> str:
+    """``text`` in Unicode's composed form (NFC): an accent typed as its own character sits on
+    its letter only when the font draws the letter and the accent as one glyph."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def load_fonts(texts: Iterable[str], fallback_files: Iterable[Path] | None = None) -> Fonts:
@@ -128,7 +144,7 @@ def load_fonts(texts: Iterable[str], fallback_files: Iterable[Path] | None = Non
 
 def _lacking(texts: Iterable[str], chars: frozenset[str]) -> set[str]:
     lacking: set[str] = set()
-    for text in texts:
+    for text in map(composed, texts):
         if not chars.issuperset(text):
             lacking.update(char for char in text if char not in chars and _visible(char))
     return lacking
@@ -162,7 +178,7 @@ def _face(path: str) -> Face | None:
     with _registering:
         name = f"JourneyMapper-{Path(path).stem}"
         try:
-            font = TTFont(name, path, shapable=False)
+            font = TTFont(name, path)  # shapable: shaping.py draws with HarfBuzz
         except (TTFError, OSError, ValueError, IndexError, KeyError, AssertionError):
             return None
         pdfmetrics.registerFont(font)
