@@ -22,10 +22,10 @@ from journeymapper import __version__
 from journeymapper.formats.files import write_atomically
 from journeymapper.formats.pdf.appendix import appendix_pages
 from journeymapper.formats.pdf.fit import fit_pages
-from journeymapper.formats.pdf.fonts import describe_missing
 from journeymapper.formats.pdf.furniture import Page, footer
 from journeymapper.formats.pdf.insights_page import insights_pages
 from journeymapper.formats.pdf.label_list import label_pages, label_warning
+from journeymapper.formats.pdf.missing import missing_warning
 from journeymapper.formats.pdf.options import ExportOptions
 from journeymapper.formats.pdf.pen import Pen
 from journeymapper.formats.pdf.plan import PagePlan, PlannedPage
@@ -74,10 +74,7 @@ def _plan(document: JourneyDocument, options: ExportOptions) -> _Plan:
     ]
     warnings = [*mapped.warnings, *label_warning(scene, options.appendix)]
     if scene.fonts.missing:
-        warnings.append(
-            f"no installed font has {describe_missing(scene.fonts.missing)}; they show as empty boxes: install a "
-            "TrueType font that has them (for Chinese, Japanese and Korean on Debian: fonts-wqy-zenhei)"
-        )
+        warnings.append(missing_warning(scene.fonts.missing))
     return _Plan(scene, pages, mapped.scale, tuple(warnings))
 
 

@@ -1,8 +1,10 @@
-"""Fonts: the bundled DejaVu Sans (regular and bold), and a system font for scripts it lacks.
+"""Fonts: the bundled DejaVu Sans (regular and bold), and system fonts for scripts it lacks.
 
 Text is drawn in runs: each character goes to the first face that has it (bold, then regular, then
-the fallback), so a Chinese word inside an English title still renders. Characters no face has
-are drawn as reportlab's empty box and reported once per export by ``Fonts.missing``.
+the fallbacks), so a Chinese word inside an English title still renders. The fallbacks are found
+through fontconfig: the TrueType fonts (collections too) that have most of the characters DejaVu
+lacks, one after another until none is left or no font has any. Characters no face has are drawn
+as reportlab's empty box and reported once per export by ``Fonts.missing``.
 
 Text is drawn composed (NFC), so that an accent typed as its own character sits on its letter.
 A line with right-to-left or complex letters is drawn as HarfBuzz shapes it, in visual order
@@ -29,6 +31,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats.pdf import tounicode
 from journeymapper.formats.pdf.face import Face
+from journeymapper.formats.pdf.fontconfig import SystemFont, best_cover, system_fonts
 from journeymapper.formats.pdf.shaping import Glyphs, is_complex, visual_pieces
 from journeymapper.formats.pdf.shaping import width as shaped_width
 from journeymapper.layout import wrap_text
@@ -40,8 +43,8 @@ PACKAGED = resources.files("journeymapper") / "fonts"
 CHECKOUT = Path(__file__).resolve().parents[3] / "resources" / "fonts"
 BUNDLED: Traversable = PACKAGED if PACKAGED.is_dir() else CHECKOUT
 REGULAR_FILE, BOLD_FILE = "DejaVuSans.ttf", "DejaVuSans-Bold.ttf"
-# TrueType-outline fonts with CJK (reportlab cannot embed CFF fonts such as Noto Sans CJK .otf/.ttc),
-# in order of preference.
+# Where there is no fontconfig (macOS, Windows): TrueType-outline fonts with CJK (reportlab cannot
+# embed CFF fonts such as Noto Sans CJK .otf/.ttc), in order of preference.
 FALLBACK_FILES = (
     "DroidSansFallbackFull.ttf",
     "DroidSansFallback.ttf",
@@ -68,6 +71,7 @@ FONT_FOLDERS = (
     "~/Library/Fonts",
     os.path.join(os.environ.get("WINDIR", "C:/Windows"), "Fonts"),
 )
+MOST_FALLBACKS = 6  # CJK, Korean, emoji and a few rarer scripts; past that, a font per character
 _registering = threading.Lock()  # reportlab's font registry is a global dict; exports may run in threads
 tounicode.install()  # before any font is saved: emoji need UTF-16 in the text layer
 
@@ -78,12 +82,11 @@ class Fonts:
 
     regular: Face
     bold: Face
-    fallback: Face | None
+    fallbacks: tuple[Face, ...]
     missing: frozenset[str]
 
     def chain(self, bold: bool) -> tuple[Face, ...]:
-        faces = (self.bold, self.regular) if bold else (self.regular,)
-        return faces + ((self.fallback,) if self.fallback else ())
+        return ((self.bold, self.regular) if bold else (self.regular,)) + self.fallbacks
 
     def runs(self, text: str, bold: bool = False) -> list[tuple[Face, str]]:
         """``text`` cut into pieces that one face each can draw."""
@@ -128,18 +131,43 @@ def composed(text: str) -> str:
 
 
 def load_fonts(texts: Iterable[str], fallback_files: Iterable[Path] | None = None) -> Fonts:
-    """The bundled faces, plus a system fallback if ``texts`` use characters DejaVu lacks.
+    """The bundled faces, plus system fallbacks if ``texts`` use characters DejaVu lacks.
 
-    ``fallback_files`` replaces the search of the system's font folders (tests pass their own).
+    ``fallback_files`` replaces the search for system fonts (tests pass their own, or none).
     """
     regular, bold = _bundled(REGULAR_FILE), _bundled(BOLD_FILE)
     lacking = _lacking(texts, regular.chars)
-    fallback = None
+    fallbacks: list[Face] = []
     if lacking:
-        candidates = _system_fallbacks() if fallback_files is None else tuple(fallback_files)
-        fallback = _best_fallback(candidates, lacking)
-        lacking -= fallback.chars if fallback else frozenset()
-    return Fonts(regular, bold, fallback, frozenset(lacking))
+        fallbacks = _fallbacks(lacking, fallback_files)
+        for face in fallbacks:
+            lacking -= face.chars
+    return Fonts(regular, bold, tuple(fallbacks), frozenset(lacking))
+
+
+def _fallbacks(lacking: set[str], fallback_files: Iterable[Path] | None) -> list[Face]:
+    installed = system_fonts() if fallback_files is None else None
+    if installed is not None:
+        return _from_fontconfig(installed, lacking)
+    candidates = _system_fallbacks() if fallback_files is None else tuple(fallback_files)
+    best = _best_fallback(candidates, lacking)
+    return [best] if best else []
+
+
+def _from_fontconfig(installed: tuple[SystemFont, ...], lacking: set[str]) -> list[Face]:
+    """The fonts that together draw most of ``lacking``, the one that draws most first."""
+    faces: list[Face] = []
+    left, candidates = set(lacking), list(installed)
+    while left and len(faces) < MOST_FALLBACKS:
+        font = best_cover(tuple(candidates), left)
+        if font is None:
+            break
+        candidates.remove(font)
+        face = _face(str(font.path), font.index)
+        if face is not None and not left.isdisjoint(face.chars):
+            faces.append(face)
+            left -= face.chars
+    return faces
 
 
 def _lacking(texts: Iterable[str], chars: frozenset[str]) -> set[str]:
@@ -173,16 +201,17 @@ def _bundled(file_name: str) -> Face:
 
 
 @cache
-def _face(path: str) -> Face | None:
-    """A registered face for a font file, loaded once per process; None if reportlab cannot use it."""
+def _face(path: str, index: int = 0) -> Face | None:
+    """A registered face for a font file (the ``index``-th font of a collection), loaded once per
+    process; None if reportlab cannot use it (CFF outlines, a damaged file)."""
     with _registering:
-        name = f"JourneyMapper-{Path(path).stem}"
+        name = f"JourneyMapper-{Path(path).stem}" + (f"-{index}" if index else "")
         try:
-            font = TTFont(name, path)  # shapable: shaping.py draws with HarfBuzz
+            font = TTFont(name, path, subfontIndex=index)  # shapable: shaping.py draws with HarfBuzz
         except (TTFError, OSError, ValueError, IndexError, KeyError, AssertionError):
             return None
         pdfmetrics.registerFont(font)
-        return Face(name, font, frozenset(map(chr, font.face.charToGlyph)))
+        return Face(name, font, frozenset(map(chr, font.face.charToGlyph)), index)
 
 
 def _best_fallback(candidates: Iterable[Path], lacking: set[str]) -> Face | None:
