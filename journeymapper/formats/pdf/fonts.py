@@ -130,28 +130,24 @@ def composed(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
-def load_fonts(texts: Iterable[str], fallback_files: Iterable[Path] | None = None) -> Fonts:
-    """The bundled faces, plus system fallbacks if ``texts`` use characters DejaVu lacks.
-
-    ``fallback_files`` replaces the search for system fonts (tests pass their own, or none).
-    """
+def load_fonts(texts: Iterable[str]) -> Fonts:
+    """The bundled faces, plus system fallbacks if ``texts`` use characters DejaVu lacks."""
     regular, bold = _bundled(REGULAR_FILE), _bundled(BOLD_FILE)
     lacking = _lacking(texts, regular.chars)
     fallbacks: list[Face] = []
     if lacking:
-        fallbacks = _fallbacks(lacking, fallback_files)
+        fallbacks = _fallbacks(lacking)
         for face in fallbacks:
             lacking -= face.chars
     return Fonts(regular, bold, tuple(fallbacks), frozenset(lacking))
 
 
-def _fallbacks(lacking: set[str], fallback_files: Iterable[Path] | None) -> list[Face]:
-    installed = system_fonts() if fallback_files is None else None
-    if installed is not None:
-        return _from_fontconfig(installed, lacking)
-    candidates = _system_fallbacks() if fallback_files is None else tuple(fallback_files)
-    best = _best_fallback(candidates, lacking)
-    return [best] if best else []
+def _fallbacks(lacking: set[str]) -> list[Face]:
+    installed = system_fonts()
+    if installed is None:  # no fontconfig: known font files in the usual folders
+        best = _best_fallback(_system_fallbacks(), lacking)
+        return [best] if best else []
+    return _from_fontconfig(installed, lacking)
 
 
 def _from_fontconfig(installed: tuple[SystemFont, ...], lacking: set[str]) -> list[Face]:

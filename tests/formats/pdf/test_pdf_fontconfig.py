@@ -87,3 +87,12 @@ def test_a_truetype_collection_is_read_at_each_index():
     font = collections[0]
     face = pdf_fonts._face(str(font.path), font.index)
     assert face is not None and face.index == font.index and face.name.endswith(f"-{font.index}")
+
+
+def test_without_fontconfig_known_font_files_are_looked_for(monkeypatch):
+    monkeypatch.setattr(pdf_fonts, "system_fonts", lambda: None)
+    found = pdf_fonts._system_fallbacks()
+    if not found:
+        pytest.skip("none of the known CJK font files is installed (Debian: fonts-droid-fallback)")
+    fonts = pdf_fonts.load_fonts([CJK])
+    assert fonts.missing == frozenset() and len(fonts.fallbacks) == 1
