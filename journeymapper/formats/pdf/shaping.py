@@ -117,6 +117,9 @@ def shape(face: Face, text: str, rtl: bool) -> Glyphs:
     """``text`` (logical order) shaped in ``face``: its glyphs left to right, as characters of the
     font's maps, with HarfBuzz's advances and offsets in thousandths of an em."""
     buffer = uharfbuzz.Buffer()
+    # A mark in a cluster of its own, not merged with its letter's: each glyph then stands for
+    # its own characters in the text layer, and none is read twice.
+    buffer.cluster_level = uharfbuzz.BufferClusterLevel.MONOTONE_CHARACTERS
     buffer.add_str(text)
     buffer.guess_segment_properties()
     buffer.direction = "rtl" if rtl else "ltr"
@@ -124,10 +127,8 @@ def shape(face: Face, text: str, rtl: bool) -> Glyphs:
     uharfbuzz.shape(hb_font, buffer, FEATURES)
     scale = 1000 / hb_font.face.upem
     infos = buffer.glyph_infos
-    ends = dict(pairwise([*sorted({info.cluster for info in infos}), len(text)]))
     chars, data = [], []
-    for info, position in zip(infos, buffer.glyph_positions):
-        meaning = text[info.cluster : ends[info.cluster]]
+    for info, position, meaning in zip(infos, buffer.glyph_positions, _meanings(face, text, infos)):
         # Readers (poppler, pdf.js) take a right-to-left glyph's several characters as laid out
         # right to left too, and turn them round: the lam-alef ligature is written alef-lam.
         code = _code(face, info.codepoint, meaning[::-1] if rtl else meaning)
@@ -138,6 +139,31 @@ def shape(face: Face, text: str, rtl: bool) -> Glyphs:
         ))  # fmt: skip
     shaped = ShapedStr("".join(chars), shapeData=data)  # type: ignore[arg-type]  # a list, as reportlab makes it
     return Glyphs(face, shaped, sum(glyph.x_advance for glyph in data))
+
+
+def _meanings(face: Face, text: str, infos: list[uharfbuzz.GlyphInfo]) -> list[str]:
+    """The characters each glyph stands for: those of its cluster, shared among the cluster's
+    glyphs (a letter and marks that HarfBuzz reordered and merged, a ligature and a mark), each
+    glyph taking a character the font maps to it where there is one, the first other glyph the
+    rest."""
+    ends = dict(pairwise([*sorted({info.cluster for info in infos}), len(text)]))
+    clusters: dict[int, list[int]] = {}
+    for index, info in enumerate(infos):
+        clusters.setdefault(info.cluster, []).append(index)
+    cmap = face.font.face.charToGlyph
+    meanings = [""] * len(infos)
+    for cluster, indices in clusters.items():
+        left = list(text[cluster : ends[cluster]])
+        for index in indices:
+            char = next((char for char in left if cmap.get(ord(char)) == infos[index].codepoint), None)
+            if char is not None:
+                meanings[index] = char
+                left.remove(char)
+        for index in indices:
+            if not meanings[index]:
+                meanings[index] = "".join(left) or text[cluster : ends[cluster]]
+                left = []
+    return meanings
 
 
 def _code(face: Face, glyph: int, meaning: str) -> int:

@@ -7,7 +7,7 @@ import pytest
 
 from journeymapper.formats.pdf import fonts as pdf_fonts
 from journeymapper.formats.pdf.shaping import is_complex, visual_pieces
-from journeymapper.formats.pdf.tounicode import to_unicode_cmap
+from journeymapper.formats.pdf.tounicode import MEANINGS, to_unicode_cmap
 
 
 @pytest.fixture(scope="module")
@@ -68,3 +68,13 @@ def test_characters_beyond_u_ffff_map_to_surrogate_pairs():
 def test_visual_pieces_use_each_face_for_its_own_letters(fonts):
     pieces = visual_pieces("שלום", lambda text: fonts.runs(text))
     assert [piece.face for piece in pieces] == [fonts.regular]
+
+
+@pytest.mark.parametrize("text", ["שָׁלוֹם", "السَّلَامُ", "لا"], ids=["niqqud", "harakat", "ligature"])
+def test_every_letter_and_mark_stands_in_the_text_layer_once(fonts, text):
+    standing_for = []
+    for piece in fonts.shaped(text):
+        font = piece.face.font.face
+        meanings = MEANINGS.get((font.name + font.subfontNameX).decode("latin-1"), {})
+        standing_for += [meanings.get(ord(char), char) for char in piece.text]
+    assert sorted("".join(standing_for)) == sorted(text)
