@@ -30,7 +30,7 @@ def missing_warning(missing: Iterable[str]) -> str:
     advice = [f"{package} ({script})" for script, package, blocks in PACKAGES if _any_in(chars, blocks)]
     if advice:
         return line + ": on Debian install " + ", ".join(advice)
-    return line + ": install a TrueType font that has them"
+    return line + ": install a TrueType font that has them (on Debian, fonts-noto-core has most other scripts)"
 
 
 def _any_in(chars: set[str], blocks: tuple[tuple[int, int], ...]) -> bool:

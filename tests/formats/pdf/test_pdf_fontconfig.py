@@ -96,3 +96,8 @@ def test_without_fontconfig_known_font_files_are_looked_for(monkeypatch):
         pytest.skip("none of the known CJK font files is installed (Debian: fonts-droid-fallback)")
     fonts = pdf_fonts.load_fonts([CJK])
     assert fonts.missing == frozenset() and len(fonts.fallbacks) == 1
+
+
+def test_other_scripts_get_noto_core_advice(installed):
+    installed()
+    assert "fonts-noto-core" in warning_for("नमस्ते")
