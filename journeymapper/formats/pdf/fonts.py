@@ -32,7 +32,7 @@ from journeymapper.errors import JourneyMapError
 from journeymapper.formats.pdf import tounicode
 from journeymapper.formats.pdf.face import Face
 from journeymapper.formats.pdf.fontconfig import SystemFont, best_cover, system_fonts
-from journeymapper.formats.pdf.shaping import Glyphs, is_complex, visual_pieces
+from journeymapper.formats.pdf.shaping import STEERS, Glyphs, is_complex, visual_pieces
 from journeymapper.formats.pdf.shaping import width as shaped_width
 from journeymapper.layout import wrap_text
 
@@ -180,10 +180,17 @@ def _visible(char: str) -> bool:
 
 
 def clean(text: str) -> str:
-    """``text`` without control characters, which no font draws."""
+    """``text`` without control characters, which no font draws; the marks that steer bidi and
+    joining stay (a Persian zero-width non-joiner, a right-to-left mark) for shaping to follow."""
     if text.isprintable():
         return text
-    return "".join(char if char.isprintable() else " " if char.isspace() else "" for char in text)
+    return "".join(_kept(char) for char in text)
+
+
+def _kept(char: str) -> str:
+    if char.isprintable() or STEERS.match(char):
+        return char
+    return " " if char.isspace() else ""
 
 
 def _bundled(file_name: str) -> Face:

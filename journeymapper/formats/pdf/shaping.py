@@ -31,11 +31,15 @@ from journeymapper.formats.pdf.tounicode import MEANINGS
 
 # Scripts whose letters change shape with their neighbours or run right to left (Hebrew to NKo,
 # Samaritan to Arabic Extended, the Indic scripts, Thai, Lao, Myanmar, Khmer, the presentation
-# forms, historic right-to-left scripts), and the invisible marks that steer bidi or joining.
+# forms, historic right-to-left scripts), and the invisible marks that steer bidi or joining
+# (the Arabic letter mark, zero-width non-joiner and joiner, the directional marks, embeddings
+# and isolates): HarfBuzz draws those as nothing.
+STEERING = "\u061c\u200c-\u200f\u202a-\u202e\u2066-\u2069"
 COMPLEX = re.compile(
-    "[\u0590-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u200c-\u200f\u202a-\u202e\u2066-\u2069"
+    f"[\u0590-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff{STEERING}"
     "\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]"
 )
+STEERS = re.compile(f"[{STEERING}]")
 RIGHT_TO_LEFT = frozenset(("R", "AL"))
 ATTACHED = frozenset(("NSM", "BN"))  # marks and joiners go with the letters around them
 FEATURES = {"kern": True, "liga": True}

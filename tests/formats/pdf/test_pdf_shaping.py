@@ -78,3 +78,15 @@ def test_every_letter_and_mark_stands_in_the_text_layer_once(fonts, text):
         meanings = MEANINGS.get((font.name + font.subfontNameX).decode("latin-1"), {})
         standing_for += [meanings.get(ord(char), char) for char in piece.text]
     assert sorted("".join(standing_for)) == sorted(text)
+
+
+def test_a_zero_width_non_joiner_keeps_persian_letters_apart(fonts):
+    apart, joined = "می\u200cخواهم", "میخواهم"
+    assert pdf_fonts.clean(apart) == apart
+    drawn = [str(piece.text) for piece in fonts.shaped(apart)]
+    assert drawn != [str(piece.text) for piece in fonts.shaped(joined)]
+    assert fonts.width(apart, 10) == pytest.approx(sum(piece.width(10) for piece in fonts.shaped(apart)))
+
+
+def test_control_characters_are_still_dropped():
+    assert pdf_fonts.clean("a\x07b\tc") == "ab c"
