@@ -35,9 +35,11 @@ from PySide6.QtWidgets import QApplication
 from reportlab.lib.colors import Color
 
 from journeymapper.errors import JourneyMapError
-from journeymapper.formats.pdf.fonts import Face, Fonts, clean
+from journeymapper.formats.pdf.face import Face
+from journeymapper.formats.pdf.fonts import Fonts, clean, composed
 from journeymapper.formats.pdf.pen import CENTRE_TO_BASELINE, SYMBOL_SIZE, XY, Pen
 from journeymapper.formats.pdf.picture import Picture
+from journeymapper.formats.pdf.shaping import is_complex
 from journeymapper.formats.pdf.theme import INK
 from journeymapper.layout import Rect
 
@@ -199,18 +201,23 @@ class QtPen(Pen):
 
     def text(self, x: float, baseline: float, text: str, size: float, colour: Color = INK, bold: bool = False,
              align: str = "left") -> None:  # fmt: skip
-        runs = self.fonts.runs(clean(text), bold)
+        text = clean(text)
         if align != "left":
-            x -= sum(face.width(run, size) for face, run in runs) / (2 if align == "centre" else 1)
+            x -= self.fonts.width(text, size, bold) / (2 if align == "centre" else 1)
         self.painter.setPen(_colour(colour))
-        for face, run in runs:
-            self.painter.setFont(self._font(face, size))
+        if is_complex(text):  # Qt reorders and shapes a whole line itself, given it as typed
+            self.painter.setFont(self._font(self.fonts.chain(bold), size))
+            self.painter.drawText(QPointF(x, baseline), composed(text))
+            return
+        for face, run in self.fonts.runs(text, bold):
+            self.painter.setFont(self._font((face,), size))
             self.painter.drawText(QPointF(x, baseline), run)
             x += face.width(run, size)
 
-    def _font(self, face: Face, size: float) -> QFont:
-        font = QFont(_family(face.font.face.filename))
-        font.setBold(face is self.fonts.bold)
+    def _font(self, faces: tuple[Face, ...], size: float) -> QFont:
+        font = QFont()
+        font.setFamilies([_family(face.font.face.filename) for face in faces])
+        font.setBold(faces[0] is self.fonts.bold)
         font.setPointSizeF(size)
         font.setKerning(False)  # reportlab's widths, which the layout used, have none
         font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)

@@ -23,10 +23,10 @@ from journeymapper.formats.files import write_atomically
 from journeymapper.formats.pdf.appendix import appendix_pages
 from journeymapper.formats.pdf.context import printed_links
 from journeymapper.formats.pdf.fit import fit_pages
-from journeymapper.formats.pdf.fonts import describe_missing
 from journeymapper.formats.pdf.furniture import Page, footer
 from journeymapper.formats.pdf.insights_page import insights_pages
 from journeymapper.formats.pdf.label_list import label_pages, label_warning
+from journeymapper.formats.pdf.missing import missing_warning
 from journeymapper.formats.pdf.options import ExportOptions
 from journeymapper.formats.pdf.pen import Pen
 from journeymapper.formats.pdf.plan import PagePlan, PlannedPage
@@ -81,12 +81,7 @@ def _plan(document: JourneyDocument, options: ExportOptions, source: Source) -> 
 
 def font_warnings(scene: MapScene) -> list[str]:
     """What the fonts cannot draw, for every kind of export."""
-    if not scene.fonts.missing:
-        return []
-    return [
-        f"no installed font has {describe_missing(scene.fonts.missing)}; they show as empty boxes: install a "
-        "TrueType font that has them (for Chinese, Japanese and Korean on Debian: fonts-wqy-zenhei)"
-    ]
+    return [missing_warning(scene.fonts.missing)] if scene.fonts.missing else []
 
 
 def plan_pages(document: JourneyDocument, options: ExportOptions = DEFAULT_OPTIONS, source: Source = None

@@ -18,8 +18,10 @@ from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.lib.colors import Color
 
-from journeymapper.formats.pdf.fonts import Face, Fonts, clean
+from journeymapper.formats.pdf.face import Face
+from journeymapper.formats.pdf.fonts import Fonts, clean, composed
 from journeymapper.formats.pdf.pen import CENTRE_TO_BASELINE, SYMBOL_SIZE, XY, Pen
+from journeymapper.formats.pdf.shaping import is_complex
 from journeymapper.formats.pdf.theme import INK
 from journeymapper.layout import Rect
 
@@ -49,11 +51,15 @@ def _colour(colour: Color | None) -> str:
     return "#" + "".join(f"{round(channel * 255):02x}" for channel in (colour.red, colour.green, colour.blue))
 
 
-def family(face: Face) -> str:
-    """The font-family a face is known by (``DejaVu Sans``), then the generic family."""
-    name = face.font.face.familyName
-    text = name.decode("latin-1") if isinstance(name, bytes) else str(name)
-    return f"'{text}', {GENERIC}"
+def family(*faces: Face) -> str:
+    """The font-family the faces are known by (``DejaVu Sans``), in order, then the generic family."""
+    names = []
+    for face in faces:
+        name = face.font.face.familyName
+        text = name.decode("latin-1") if isinstance(name, bytes) else str(name)
+        if f"'{text}'" not in names:
+            names.append(f"'{text}'")
+    return ", ".join([*names, GENERIC])
 
 
 class SvgPen(Pen):
@@ -197,18 +203,29 @@ class SvgPen(Pen):
 
     def text(self, x: float, baseline: float, text: str, size: float, colour: Color = INK, bold: bool = False,
              align: str = "left") -> None:  # fmt: skip
-        runs = self.fonts.runs(clean(text), bold)
+        text = clean(text)
         if align != "left":
-            x -= sum(face.width(run, size) for face, run in runs) / (2 if align == "centre" else 1)
-        for face, run in runs:
-            px, py = self._view.point(x, baseline)
-            self._body.append(self._text_element(f'x="{_number(px)}" y="{_number(py)}"', face, run, size, colour))
-            x += face.width(run, size)
+            x -= self.fonts.width(text, size, bold) / (2 if align == "centre" else 1)
+        for start, faces, run in self._pieces(text, size, bold):
+            px, py = self._view.point(x + start, baseline)
+            self._body.append(self._text_element(f'x="{_number(px)}" y="{_number(py)}"', faces, run, size, colour))
 
-    def _text_element(self, place: str, face: Face, run: str, size: float, colour: Color) -> str:
-        weight = ' font-weight="bold"' if face is self.fonts.bold else ""
+    def _pieces(self, text: str, size: float, bold: bool = False) -> Iterator[tuple[float, tuple[Face, ...], str]]:
+        """Where each piece of a line starts, the faces that draw it, and its text. A right-to-left
+        or complex line is one piece in the order typed, with the whole chain of faces: SVG viewers
+        reorder and shape a line themselves, as they would not across separate elements."""
+        if is_complex(text):
+            yield 0.0, self.fonts.chain(bold), composed(text)
+            return
+        start = 0.0
+        for face, run in self.fonts.runs(text, bold):
+            yield start, (face,), run
+            start += face.width(run, size)
+
+    def _text_element(self, place: str, faces: tuple[Face, ...], run: str, size: float, colour: Color) -> str:
+        weight = ' font-weight="bold"' if faces[0] is self.fonts.bold else ""
         return (
-            f'<text {place} font-family={quoteattr(family(face))} font-size="{_number(size * self._view.scale)}"'
+            f'<text {place} font-family={quoteattr(family(*faces))} font-size="{_number(size * self._view.scale)}"'
             f'{weight} fill="{_colour(colour)}">{escape(run)}</text>\n'
         )
 
@@ -216,11 +233,11 @@ class SvgPen(Pen):
         """Text reading upwards, centred on (x, y)."""
         px, py = self._view.point(x, y)
         scale = self._view.scale
-        start = -self.fonts.width(text, size) / 2 * scale
-        for face, run in self.fonts.runs(clean(text)):
+        text = clean(text)
+        left = -self.fonts.width(text, size) / 2
+        for start, faces, run in self._pieces(text, size):
             place = (
                 f'transform="translate({_number(px)} {_number(py)}) rotate(-90)" '
-                f'x="{_number(start)}" y="{_number(size * CENTRE_TO_BASELINE * scale)}"'
+                f'x="{_number((left + start) * scale)}" y="{_number(size * CENTRE_TO_BASELINE * scale)}"'
             )
-            self._body.append(self._text_element(place, face, run, size, colour))
-            start += face.width(run, size) * scale
+            self._body.append(self._text_element(place, faces, run, size, colour))

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ElementTree
 
 import pypdf
 import pytest
+from test_pdf_scripts import ARABIC, HEBREW, MIXED, one_card_map
 
 from journeymapper.formats import json_format
 from journeymapper.formats.pdf import ExportOptions, page_size, plan_pages, render_pdf, render_svg
@@ -83,3 +84,11 @@ def test_tile_options_still_give_the_whole_map_on_one_page():
     document = json_format.load(SAMPLES[0])
     tiled = render_svg(document, ExportOptions(mode="tile", appendix=True, insights=True))
     assert tiled.data == render_svg(document).data
+
+
+@pytest.mark.parametrize("title", [HEBREW, ARABIC, MIXED], ids=["hebrew", "arabic", "mixed"])
+def test_a_right_to_left_title_is_one_text_as_typed_for_the_viewer_to_lay_out(title):
+    root = ElementTree.fromstring(render_svg(one_card_map(title)).data)
+    texts = {element.text: element.get("font-family") for element in root.iter(f"{SVG}text")}
+    assert title in texts
+    assert texts[title].startswith("'DejaVu Sans', ") and texts[title].endswith(", sans-serif")
