@@ -3,15 +3,17 @@
     python bench/first_frame.py MAP.json     journeymapper as ``python -m journeymapper MAP.json`` runs it
     python bench/first_frame.py --bare       a bare PySide6 QMainWindow, shown and painted
 
-It installs an event filter on the application before the editor's own ``cli.main`` runs, so the
-product needs no hook: the filter waits for the first paint of the canvas (the viewport of a
-graphics view showing a scene) or, with ``--bare``, of the window, lets it finish, then prints one
-line of JSON, ``{"modules": [...]}`` (every module imported by then), and ends the process at once.
-Whoever started it times the whole process up to that line (``bench_startup.py``), or reads the
-modules (``tests/editor/test_startup_imports.py``).
+With a map it runs the editor's own ``cli.main``, so the product needs no hook: an import finder
+(which finds nothing itself) waits for the first import after the editor has created its
+application, and installs an event filter on it then. The filter waits for the first paint of the
+canvas (the viewport of a graphics view showing a scene) or, with ``--bare``, of the window, lets
+it finish, then prints one line of JSON, ``{"modules": [...]}`` (every module imported by then),
+and ends the process at once. Whoever started it times the whole process up to that line
+(``bench_startup.py``), or reads the modules (``tests/editor/test_startup_imports.py``).
 
-Nothing from journeymapper is imported here beyond what ``cli.main`` imports itself: the report
-says what the editor loaded, not what this script did.
+Nothing is imported here before ``cli.main`` beyond what Python imports anyway: the editor loads
+Qt and its own modules in its own order, and the report says what the editor loaded, not what this
+script did.
 """
 
 from __future__ import annotations
@@ -19,9 +21,9 @@ from __future__ import annotations
 import json
 import os
 import sys
-
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QGraphicsView, QMainWindow
+from importlib.abc import MetaPathFinder
+from importlib.machinery import ModuleSpec
+from typing import Any
 
 
 def report() -> None:
@@ -29,43 +31,56 @@ def report() -> None:
     os._exit(0)  # the frame is what was measured; closing down is not
 
 
-class FirstPaint(QObject):
-    """Reports once the canvas (or with ``bare``, the main window) has been painted."""
+def watch_first_paint(application: Any, bare: bool) -> None:
+    """Report once the canvas (or with ``bare``, the main window) has been painted."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QGraphicsView, QMainWindow
 
-    def __init__(self, bare: bool = False):
-        super().__init__()
-        self._bare = bare
-        self._seen = False
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if not self._seen and event.type() == QEvent.Type.Paint and self._wanted(watched):
-            self._seen = True
-            QTimer.singleShot(0, report)  # after this paint event has been handled
-        return False
-
-    def _wanted(self, watched: QObject) -> bool:
-        if self._bare:
+    def wanted(watched: QObject) -> bool:
+        if bare:
             return isinstance(watched, QMainWindow)
         view = watched.parent()
         return isinstance(view, QGraphicsView) and view.viewport() is watched and view.scene() is not None
 
+    class FirstPaint(QObject):
+        seen = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if not self.seen and event.type() == QEvent.Type.Paint and wanted(watched):
+                self.seen = True
+                QTimer.singleShot(0, report)  # after this paint event has been handled
+            return False
+
+    application.installEventFilter(FirstPaint(application))
+
+
+class OnceTheApplicationExists(MetaPathFinder):
+    """Finds no module; at the first import after a QApplication exists, starts watching it."""
+
+    def find_spec(self, name: str, path: Any, target: Any = None) -> ModuleSpec | None:
+        widgets = sys.modules.get("PySide6.QtWidgets")
+        application = widgets.QApplication.instance() if widgets else None
+        if application is not None:
+            sys.meta_path.remove(self)
+            watch_first_paint(application, bare=False)
+        return None
+
 
 def bare() -> int:
-    app = QApplication(sys.argv[:1])
-    watcher = FirstPaint(bare=True)
-    app.installEventFilter(watcher)
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    application = QApplication(sys.argv[:1])
+    watch_first_paint(application, bare=True)
     window = QMainWindow()
     window.resize(1400, 900)
     window.show()
-    return app.exec()
+    return application.exec()
 
 
 def editor(path: str) -> int:
     from journeymapper.cli import main
-    from journeymapper.editor.app import application
 
-    watcher = FirstPaint()
-    application().installEventFilter(watcher)  # the editor's run() takes this same application
+    sys.meta_path.insert(0, OnceTheApplicationExists())
     return main([path])
 
 
