@@ -82,7 +82,7 @@ def _run_editor(paths: list[str]) -> int:
     # The map's model, file format and layout are pure Python, and loaded before Qt they start
     # sooner: PySide6 installs an import hook that reads the source of every module imported after it.
     import journeymapper.connector_labels
-    import journeymapper.formats.json_format  # noqa: F401
+    import journeymapper.formats.json_format  # noqa: F401 (imported for the order, not for a name)
 
     # Qt is imported here and only here, so that the other commands run without a display.
     from journeymapper.editor.app import run
