@@ -17,6 +17,8 @@ from collections.abc import Callable
 from journeymapper.formats import json_format
 from journeymapper.formats.mermaid import loads_mermaid
 
+from rows import Row, hand_over, verdict
+
 SIZES = (2_000, 4_000, 8_000, 16_000)
 SECTION = 40
 
@@ -40,7 +42,7 @@ def best_of(action: Callable[[], object], repeat: int = 3) -> float:
     return min(spent)
 
 
-def main() -> None:
+def main() -> list[Row]:
     print(f"{'tasks':>7} {'KB':>6} {'import s':>9} {'JSON load s':>12} {'ratio':>6}")
     ratios = []
     for tasks in SIZES:
@@ -51,12 +53,19 @@ def main() -> None:
         ratios.append(imported / loaded)
         print(f"{tasks:>7,} {len(text) / 1e3:>6.0f} {imported:>9.2f} {loaded:>12.3f} {ratios[-1]:>5.1f}x")
     growth = ratios[-1] / ratios[0]
-    verdict = "linear" if growth <= 2 else "NOT linear"
     print(
-        f"\nratio at {SIZES[-1]:,} tasks / ratio at {SIZES[0]:,}: {growth:.2f} ({verdict}; a quadratic import "
+        f"\nratio at {SIZES[-1]:,} tasks / ratio at {SIZES[0]:,}: {growth:.2f} "
+        f"({'linear' if growth <= 2 else 'NOT linear'}, {verdict(growth <= 2)} the target; a quadratic import "
         f"would give about {SIZES[-1] / SIZES[0]:.0f})"
     )
+    return [
+        Row(
+            f"from-mermaid, {SIZES[-1]:,} tasks against {SIZES[0]:,}: the ratio to JSON load, grown by",
+            f"{growth:.2f}x",
+            "≤ 2x (linear)",
+        )
+    ]
 
 
 if __name__ == "__main__":
-    main()
+    hand_over(main())

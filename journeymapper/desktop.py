@@ -12,8 +12,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from journeymapper.app_icon import ICON_FILE
-from journeymapper.desktop_entry import APP_ID, MIME_ICON, desktop_entry, mime_package
+from journeymapper.app_icon import APP_ID, ICON_FILE
+from journeymapper.desktop_entry import MIME_ICON, desktop_entry, mime_package
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats.files import write_atomically
 

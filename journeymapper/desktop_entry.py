@@ -11,10 +11,9 @@ import re
 from collections.abc import Sequence
 from xml.sax.saxutils import quoteattr
 
+from journeymapper.app_icon import APP_ID
 from journeymapper.model.schema import FORMAT_TAG
 
-APP_ID = "journeymapper"
-"""The desktop entry's file name (without .desktop), the icon's name and the window class."""
 MIME_TYPE = "application/x-journeymapper+json"
 MIME_ICON = MIME_TYPE.replace("/", "-")  # the icon name shared-mime-info derives from the type
 # The spec's characters that make an Exec argument need quoting, and those that must then be

@@ -13,8 +13,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from journeymapper import __version__
-from journeymapper.app_icon import ICON_FILE
-from journeymapper.desktop_entry import APP_ID
+from journeymapper.app_icon import APP_ID, ICON_FILE
 
 if TYPE_CHECKING:
     from journeymapper.editor.main_window import MainWindow

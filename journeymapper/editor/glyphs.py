@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QIconEngine, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
+from PySide6.QtWidgets import QApplication, QStyleOption
 
 from journeymapper.glyphs import CHANNEL_GLYPHS, Box, Circle, Curve, Glyph, Line, channel_glyph_name
-
-ICON_SIZES = (16, 20, 24, 32)
-"""The sizes, in device-independent pixels, an icon is drawn at (each also at twice the pixels)."""
 
 
 def paint_glyph(painter: QPainter, glyph: Glyph, centre: QPointF, size: float, colour: QColor) -> None:
@@ -53,22 +51,48 @@ def _outline(shape: Circle | Line | Curve | Box) -> QPainterPath:
 
 
 def glyph_icon(glyph: Glyph, colour: QColor, disabled: QColor | None = None, scale: float = 0.86) -> QIcon:
-    """An icon of ``glyph`` in ``colour`` (and ``disabled`` for a disabled action), sharp at the
-    usual icon sizes on ordinary and high-density screens; the glyph fills ``scale`` of the icon."""
-    icon = QIcon()
-    for mode, ink in ((QIcon.Mode.Normal, colour), (QIcon.Mode.Disabled, disabled)):
-        if ink is None:
-            continue
-        for size in ICON_SIZES:
-            for ratio in (1, 2):
-                pixmap = QPixmap(size * ratio, size * ratio)
-                pixmap.setDevicePixelRatio(ratio)
-                pixmap.fill(Qt.GlobalColor.transparent)
-                painter = QPainter(pixmap)
-                paint_glyph(painter, glyph, QPointF(size / 2, size / 2), size * scale, ink)
-                painter.end()
-                icon.addPixmap(pixmap, mode)
-    return icon
+    """An icon of ``glyph`` in ``colour`` (and ``disabled`` for a disabled action), sharp at every
+    size and on ordinary and high-density screens; the glyph fills ``scale`` of the icon."""
+    return QIcon(GlyphIconEngine(glyph, colour, disabled, scale))
+
+
+class GlyphIconEngine(QIconEngine):
+    """Draws the glyph at the size asked for, the first time it is asked for: a window with a few
+    dozen icons draws only those it shows, at the sizes it shows them, rather than sixteen pictures
+    of each (four sizes, two pixel ratios, two modes) before its first frame."""
+
+    def __init__(self, glyph: Glyph, colour: QColor, disabled: QColor | None, scale: float):
+        super().__init__()
+        self._glyph, self._colour, self._disabled, self._scale = glyph, QColor(colour), disabled, scale
+        self._drawn: dict[tuple[int, int, bool], QPixmap] = {}
+
+    def clone(self) -> QIconEngine:
+        return GlyphIconEngine(self._glyph, self._colour, self._disabled, self._scale)
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        faded = mode == QIcon.Mode.Disabled
+        key = (size.width(), size.height(), faded)
+        if key not in self._drawn:
+            self._drawn[key] = self._draw(size, faded)
+        return QPixmap(self._drawn[key])
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        ratio = painter.device().devicePixelRatioF()
+        pixmap = self.pixmap(rect.size() * ratio, mode, state)
+        pixmap.setDevicePixelRatio(ratio)
+        painter.drawPixmap(rect, pixmap)
+
+    def _draw(self, size: QSize, faded: bool) -> QPixmap:
+        pixmap = QPixmap(size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        side = min(size.width(), size.height())
+        painter = QPainter(pixmap)
+        ink = self._disabled if faded and self._disabled is not None else self._colour
+        paint_glyph(painter, self._glyph, QPointF(size.width() / 2, size.height() / 2), side * self._scale, ink)
+        painter.end()
+        if faded and self._disabled is None:  # greyed as Qt greys any icon without a disabled look
+            return QApplication.style().generatedIconPixmap(QIcon.Mode.Disabled, pixmap, QStyleOption())
+        return pixmap
 
 
 def channel_glyph(channel: str) -> Glyph:

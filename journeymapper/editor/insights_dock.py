@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -26,7 +27,9 @@ from journeymapper.editor.inspector.style import palette
 from journeymapper.editor.scene import MapScene
 from journeymapper.editor.view import MapView
 from journeymapper.model import Change
-from journeymapper.model.insights import Card, Insights, map_insights
+
+if TYPE_CHECKING:
+    from journeymapper.model.insights import Card, Insights
 
 TARGET = Qt.ItemDataRole.UserRole
 """Where a tree item keeps what it points at: a ``Target``."""
@@ -258,6 +261,10 @@ class InsightsDock(ListDock):
                 "Open a map to see where its journey starts, stops, breaks, loops, changes hands and hurts."
             )
             return
+        # Here, not at the top: the graph algorithms (networkx) load when the dock first shows
+        # findings, not before the editor's first frame.
+        from journeymapper.model.insights import map_insights
+
         document = self.scene.document
         self.insights = map_insights(document)
 

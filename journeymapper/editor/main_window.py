@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from journeymapper.editor import clipboard, glyphs
 from journeymapper.editor.autosave import INTERVAL_MS, Answer, AutosaveStore, Recoverable
-from journeymapper.editor.card_tables import update_session
 from journeymapper.editor.changes_dock import ChangesDock
 from journeymapper.editor.commands import EditFields, EditMany
 from journeymapper.editor.conflicts_dock import ConflictsDock, count_text
@@ -49,10 +48,7 @@ from journeymapper.editor.view import MapView
 from journeymapper.editor.window_chrome import HistoryView, IconToolBar, ZoomIndicator, redo_keys
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats import json_format
-from journeymapper.formats.csv_cards import dumps_csv, load_csv
 from journeymapper.formats.files import ReadOnlyFileError, write_atomically
-from journeymapper.formats.git_markers import has_conflict_markers, merge_advice
-from journeymapper.formats.mermaid import dumps_mermaid, load_mermaid
 from journeymapper.model import JourneyDocument
 from journeymapper.model.links import rebased_links
 from journeymapper.model.templates import TEMPLATES, new_from_template
@@ -359,6 +355,8 @@ class MainWindow(QMainWindow):
         if not self.confirm_discard():
             return False
         if is_mermaid(Path(path)):
+            from journeymapper.formats.mermaid import load_mermaid  # loaded when used, not at start-up
+
             return self._import(Path(path), load_mermaid)
         try:
             session = MapSession.open(Path(path))
@@ -373,6 +371,8 @@ class MainWindow(QMainWindow):
     def _cannot_read(self, title: str, path: Path, error: JourneyMapError) -> None:
         """Say why a map file would not load; where git left conflict markers in it, say how to
         merge it with journeymapper instead (looked for only now: a map that loads has none)."""
+        from journeymapper.formats.git_markers import has_conflict_markers, merge_advice  # not at start-up
+
         message = f"{merge_advice(path)}\n\n{error}" if has_conflict_markers(path) else str(error)
         QMessageBox.warning(self, title, message)
 
@@ -391,6 +391,8 @@ class MainWindow(QMainWindow):
     def import_csv(self) -> None:
         """A new, unsaved map from a card table (what maps to what: ``formats.csv_apply``)."""
         if self.confirm_discard() and (path := self._ask_open("Import cards from CSV", CSV_FILTER)):
+            from journeymapper.formats.csv_cards import load_csv  # loaded when used, not at start-up
+
             self._import(path, load_csv)
 
     def _import(self, path: Path, load: Callable[[Path], JourneyDocument]) -> bool:
@@ -410,11 +412,15 @@ class MainWindow(QMainWindow):
     def export_mermaid(self) -> None:
         """Write the map as a Mermaid journey diagram (what it keeps: ``formats.mermaid``)."""
         if chosen := self._ask_export("Export Mermaid journey", ".mmd", MERMAID_FILTER):
+            from journeymapper.formats.mermaid import dumps_mermaid  # loaded when used, not at start-up
+
             self._write_export(chosen[0], dumps_mermaid(self._open_session.document).encode("utf-8"))
 
     def export_csv(self) -> None:
         """Write the map's cards as a table for a spreadsheet (the columns: ``formats.csv_cards``)."""
         if chosen := self._ask_export("Export cards as CSV", ".csv", ";;".join(CSV_DELIMITERS)):
+            from journeymapper.formats.csv_cards import dumps_csv  # loaded when used, not at start-up
+
             path, choice = chosen
             self._write_export(path, dumps_csv(self._open_session.document, CSV_DELIMITERS.get(choice, ",")))
 
@@ -444,6 +450,8 @@ class MainWindow(QMainWindow):
         self.inspector.commit_pending()
         if (path := self._ask_open("Update cards from CSV", CSV_FILTER)) is None:
             return
+        from journeymapper.editor.card_tables import update_session  # loaded when used, not at start-up
+
         try:
             message = update_session(self.session, path)
         except JourneyMapError as error:

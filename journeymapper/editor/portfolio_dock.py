@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
@@ -39,7 +40,9 @@ from journeymapper.editor.theme import theme_switch
 from journeymapper.errors import JourneyMapError
 from journeymapper.model import MapKind
 from journeymapper.model.links import LinkStatus
-from journeymapper.portfolio import DuplicateId, MapSummary, Portfolio, scan_portfolio
+
+if TYPE_CHECKING:
+    from journeymapper.portfolio import DuplicateId, MapSummary, Portfolio
 
 FILE = Qt.ItemDataRole.UserRole
 """The first cell of a row keeps the absolute path of the map the row opens."""
@@ -224,6 +227,10 @@ class PortfolioDock(QDockWidget):
             return
         self._generation += 1
         generation, folder, relay = self._generation, self.folder, self._relay
+        # Here, not at the top, so that the editor's first frame waits for none of it; and in this
+        # thread, not the scanning one.
+        from journeymapper.portfolio import scan_portfolio
+
         self.scanning = True
         self._show()
 
@@ -243,7 +250,7 @@ class PortfolioDock(QDockWidget):
         folder, result = outcome
         self.scanning = False
         self._scanned_folder = folder
-        self.portfolio, self.error = (result, None) if isinstance(result, Portfolio) else (None, result)
+        self.portfolio, self.error = (None, result) if isinstance(result, str) else (result, None)
         self._show()
 
     # -- showing ------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """The live journey map: the document every view edits and listens to.
 
-Touchpoints and connections live in a ``networkx.DiGraph`` (a node per touchpoint, an edge per
-connection); stages, lanes and personas are kept in order beside it. Every mutation keeps these
+Touchpoints and connections live in a graph (a node per touchpoint, an edge per connection), kept
+as networkx keeps a ``DiGraph`` and handed out as one by ``graph`` (``card_graph``); stages, lanes
+and personas are kept in order beside it. Every mutation keeps these
 invariants, or raises ``JourneyMapError`` and changes nothing:
 
 - ids are unique within their kind, and touchpoint and connection ids are distinct from each other;
@@ -22,12 +23,12 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeVar
 
-import networkx as nx
 from pydantic import ValidationError
 
 from journeymapper.errors import JourneyMapError
+from journeymapper.model.card_graph import Adjacency, CardGraph, NodeData
 from journeymapper.model.schema import (
     Conflict,
     Connection,
@@ -38,6 +39,9 @@ from journeymapper.model.schema import (
     Stage,
     Touchpoint,
 )
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 Entity = Literal["map", "persona", "stage", "lane", "touchpoint", "connection", "conflict"]
 Action = Literal["added", "updated", "moved", "removed"]
@@ -56,25 +60,7 @@ class Change:
 
 
 Listener = Callable[[Change], None]
-NodeData = dict[str, Touchpoint]
-Adjacency = dict[str, dict[str, dict[str, Connection]]]
 _PLACEMENT = frozenset({"id", "stage", "lane", "index"})
-
-
-def _digraph_of(nodes: dict[str, NodeData], succ: Adjacency, pred: Adjacency) -> nx.DiGraph[str]:
-    """A graph over ready-made node and adjacency dicts, in networkx's own layout.
-
-    Loading a big map this way takes half the time of ``add_nodes_from`` and ``add_edges_from``,
-    which check each item one call at a time. networkx documents this dict-of-dicts layout for
-    subclasses and resets its cached views when ``_succ`` and ``_pred`` are assigned; a test
-    checks that the result equals the graph built through the public calls.
-    """
-    graph: nx.DiGraph[str] = nx.DiGraph()
-    # The stubs do not declare the dicts that networkx documents for subclasses.
-    graph._node = nodes  # type: ignore[attr-defined]
-    graph._succ = succ  # type: ignore[attr-defined]
-    graph._pred = pred  # type: ignore[attr-defined]
-    return graph
 
 
 def _restamp(members: list[str], nodes: Mapping[str, NodeData], start: int = 0) -> None:
@@ -173,7 +159,7 @@ class JourneyDocument:
         self.stages: OrderedItems[Stage] = OrderedItems("stage")
         self.lanes: OrderedItems[Lane] = OrderedItems("lane")
         self.conflicts: OrderedItems[Conflict] = OrderedItems("conflict")
-        self.graph: nx.DiGraph[str] = nx.DiGraph()
+        self._cards = CardGraph()
         self._connections: dict[str, tuple[str, str]] = {}
         self._placed: list[tuple[int, str]] = []
         """(position, id) of the connections added at a position, in turn; ``_connections`` still has
@@ -204,7 +190,7 @@ class JourneyDocument:
                 ordered.insert(item, None)
         nodes = document._load_touchpoints(data.touchpoints)
         succ, pred = document._load_connections(data.connections, nodes)
-        document.graph = _digraph_of(nodes, succ, pred)
+        document._cards = CardGraph(nodes, succ, pred)
         return document
 
     def _load_touchpoints(self, touchpoints: tuple[Touchpoint, ...]) -> dict[str, NodeData]:
@@ -279,26 +265,31 @@ class JourneyDocument:
     def kind(self) -> MapKind:
         return self.info.kind
 
+    @property
+    def graph(self) -> nx.DiGraph[str]:
+        """The touchpoints and connections as a ``networkx.DiGraph``, for reading: networkx loads
+        on the first call (see ``card_graph``). Edit through the document's methods."""
+        return self._cards.networkx()
+
     def touchpoint(self, touchpoint_id: str) -> Touchpoint:
         try:
-            touchpoint: Touchpoint = self.graph.nodes[touchpoint_id]["touchpoint"]
+            return self._cards.nodes[touchpoint_id]["touchpoint"]
         except KeyError:
             raise JourneyMapError(f"no touchpoint with id {touchpoint_id!r}") from None
-        return touchpoint
 
     def has_touchpoint(self, touchpoint_id: str) -> bool:
-        return touchpoint_id in self.graph
+        return touchpoint_id in self._cards
 
     def touchpoints(self) -> Iterator[Touchpoint]:
         """Every touchpoint, stage by stage, lane by lane, in cell order."""
-        nodes = self.graph.nodes
+        nodes = self._cards.nodes
         for stage_id in self.stages:
             for lane_id in self.lanes:
                 for touchpoint_id in self._cells.get((stage_id, lane_id), ()):
                     yield nodes[touchpoint_id]["touchpoint"]
 
     def touchpoint_count(self) -> int:
-        return self.graph.number_of_nodes()
+        return len(self._cards)
 
     def cell(self, stage_id: str, lane_id: str) -> tuple[str, ...]:
         """The ids of the touchpoints in one cell, in their order."""
@@ -309,17 +300,16 @@ class JourneyDocument:
             source, target = self._connections[connection_id]
         except KeyError:
             raise JourneyMapError(f"no connection with id {connection_id!r}") from None
-        connection: Connection = self.graph.edges[source, target]["connection"]
-        return connection
+        return self._cards.connection(source, target)
 
     def has_connection(self, connection_id: str) -> bool:
         return connection_id in self._connections
 
     def connections(self) -> Iterator[Connection]:
         """Every connection, in the order they were added (each at its position, if added at one)."""
-        edges = self.graph.edges
+        cards = self._cards
         for source, target in self._ordered_connections().values():
-            yield edges[source, target]["connection"]
+            yield cards.connection(source, target)
 
     def _ordered_connections(self) -> dict[str, tuple[str, str]]:
         """``_connections`` in order. Connections added at a position are moved there all at once,
@@ -340,13 +330,11 @@ class JourneyDocument:
     def connections_of(self, touchpoint_id: str) -> list[Connection]:
         """The connections that start or end at a touchpoint."""
         self.touchpoint(touchpoint_id)
-        found = [data["connection"] for *_, data in self.graph.out_edges(touchpoint_id, data=True)]
-        found += [data["connection"] for *_, data in self.graph.in_edges(touchpoint_id, data=True)]
-        return found
+        return self._cards.connections_of(touchpoint_id)
 
     def new_id(self, prefix: str) -> str:
         """A fresh id, unused by any object of this map."""
-        taken = (self.graph, self._connections, self.stages, self.lanes, self.personas)
+        taken = (self._cards, self._connections, self.stages, self.lanes, self.personas)
         while True:
             candidate = f"{prefix}-{uuid.uuid4().hex[:8]}"
             if not any(candidate in ids for ids in taken):
@@ -480,11 +468,11 @@ class JourneyDocument:
 
     def add_touchpoint(self, touchpoint: Touchpoint) -> None:
         """Insert a touchpoint into its cell at its index (clamped); later cards shift down."""
-        if touchpoint.id in self.graph or touchpoint.id in self._connections:
+        if touchpoint.id in self._cards or touchpoint.id in self._connections:
             raise JourneyMapError(f"an object with id {touchpoint.id!r} already exists")
         self._check_placement(touchpoint.id, touchpoint.stage, touchpoint.lane)
         self._check_personas(touchpoint)
-        self.graph.add_node(touchpoint.id, touchpoint=touchpoint)
+        self._cards.add_node(touchpoint.id, touchpoint)
         self._insert_into_cell(touchpoint.id, (touchpoint.stage, touchpoint.lane), touchpoint.index)
         self._notify("touchpoint", "added", touchpoint.id)
 
@@ -494,7 +482,7 @@ class JourneyDocument:
             raise JourneyMapError("use move_touchpoint to change a touchpoint's stage, lane or index")
         updated = _validated(Touchpoint, self.touchpoint(touchpoint_id), changes)
         self._check_personas(updated)
-        self.graph.nodes[touchpoint_id]["touchpoint"] = updated
+        self._cards.nodes[touchpoint_id]["touchpoint"] = updated
         self._notify("touchpoint", "updated", touchpoint_id)
 
     def move_touchpoint(self, touchpoint_id: str, stage_id: str, lane_id: str, index: int) -> None:
@@ -502,7 +490,7 @@ class JourneyDocument:
         current = self.touchpoint(touchpoint_id)
         self._check_placement(touchpoint_id, stage_id, lane_id)
         self._remove_from_cell(touchpoint_id, (current.stage, current.lane))
-        self.graph.nodes[touchpoint_id]["touchpoint"] = current.model_copy(update={"stage": stage_id, "lane": lane_id})
+        self._cards.nodes[touchpoint_id]["touchpoint"] = current.model_copy(update={"stage": stage_id, "lane": lane_id})
         self._insert_into_cell(touchpoint_id, (stage_id, lane_id), index)
         self._notify("touchpoint", "moved", touchpoint_id)
 
@@ -513,7 +501,7 @@ class JourneyDocument:
         for connection in removed:
             self.remove_connection(connection.id)
         self._remove_from_cell(touchpoint_id, (touchpoint.stage, touchpoint.lane))
-        self.graph.remove_node(touchpoint_id)
+        self._cards.remove_node(touchpoint_id)
         self._notify("touchpoint", "removed", touchpoint_id)
         return touchpoint, removed
 
@@ -534,14 +522,14 @@ class JourneyDocument:
         members = self._cells.setdefault(cell, [])
         position = max(0, min(index, len(members)))
         members.insert(position, touchpoint_id)
-        _restamp(members, self.graph.nodes, position)
+        _restamp(members, self._cards.nodes, position)
 
     def _remove_from_cell(self, touchpoint_id: str, cell: Cell) -> None:
         members = self._cells[cell]
         position = members.index(touchpoint_id)
         del members[position]
         if members:
-            _restamp(members, self.graph.nodes, position)
+            _restamp(members, self._cards.nodes, position)
         else:
             del self._cells[cell]
 
@@ -550,10 +538,10 @@ class JourneyDocument:
     def add_connection(self, connection: Connection, position: int | None = None) -> None:
         """Add a connection, last or at ``position`` (clamped) in the order of connections: an undo
         puts a removed connection back in its place."""
-        if connection.id in self._connections or connection.id in self.graph:
+        if connection.id in self._connections or connection.id in self._cards:
             raise JourneyMapError(f"an object with id {connection.id!r} already exists")
         self._check_ends(connection)
-        self.graph.add_edge(connection.source, connection.target, connection=connection)
+        self._cards.set_edge(connection.source, connection.target, connection)
         self._connections[connection.id] = (connection.source, connection.target)
         if position is not None and position < len(self._connections) - 1:
             self._placed.append((max(0, position), connection.id))
@@ -567,28 +555,26 @@ class JourneyDocument:
         ends = (updated.source, updated.target)
         if ends != (current.source, current.target):
             self._check_ends(updated)
-            self.graph.remove_edge(current.source, current.target)
-        self.graph.add_edge(*ends, connection=updated)
+            self._cards.remove_edge(current.source, current.target)
+        self._cards.set_edge(*ends, updated)
         self._connections[connection_id] = ends
         self._notify("connection", "updated", connection_id)
 
     def remove_connection(self, connection_id: str) -> Connection:
         connection = self.connection(connection_id)
-        self.graph.remove_edge(connection.source, connection.target)
+        self._cards.remove_edge(connection.source, connection.target)
         del self._ordered_connections()[connection_id]  # the positions not yet applied count it
         self._notify("connection", "removed", connection_id)
         return connection
 
     def _check_ends(self, connection: Connection) -> None:
         for end in (connection.source, connection.target):
-            if end not in self.graph:
+            if end not in self._cards:
                 raise JourneyMapError(f"connection {connection.id!r}: no touchpoint with id {end!r}")
         if connection.source == connection.target:
             raise JourneyMapError(_self_loop(connection))
-        if self.graph.has_edge(connection.source, connection.target):
-            raise JourneyMapError(
-                _repeat(connection, self.graph.edges[connection.source, connection.target]["connection"].id)
-            )
+        if self._cards.has_edge(connection.source, connection.target):
+            raise JourneyMapError(_repeat(connection, self._cards.connection(connection.source, connection.target).id))
 
     @staticmethod
     def _reject_id_change(changes: Mapping[str, Any]) -> None:

@@ -220,6 +220,27 @@ def test_a_loaded_graph_takes_further_edits(small_map):
     assert loaded.graph.in_degree("checkout") == 1
 
 
+def the_graph_networkx_builds(document: JourneyDocument) -> nx.DiGraph:
+    data = document.to_file()
+    reference = nx.DiGraph()
+    reference.add_nodes_from((card.id, {"touchpoint": card}) for card in data.touchpoints)
+    reference.add_edges_from((c.source, c.target, {"connection": c}) for c in data.connections)
+    return reference
+
+
+def test_the_graph_handed_out_follows_every_later_edit(small_map):
+    graph = small_map.graph
+    small_map.add_touchpoint(Touchpoint(id="refund", stage="pay", lane="payments", index=0, title="Refund"))
+    small_map.add_connection(Connection(id="c4", source="charge", target="refund"))
+    small_map.update_connection("c2", target="charge", label="skips checkout")
+    small_map.update_touchpoint("search", title="Find shoes")
+    small_map.move_touchpoint("compare", "pay", "payments", 0)
+    small_map.remove_touchpoint("checkout")
+    assert small_map.graph is graph
+    assert nx.utils.graphs_equal(graph, the_graph_networkx_builds(small_map))
+    assert graph.edges["compare", "charge"] is graph.pred["charge"]["compare"]
+
+
 def test_a_copy_of_a_map_can_take_a_new_id_and_listeners_hear_of_it(small_map):
     heard = []
     small_map.subscribe(heard.append)

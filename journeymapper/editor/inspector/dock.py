@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from functools import cached_property
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QStackedWidget, QWidget
@@ -22,6 +23,8 @@ from journeymapper.editor.scene import MapScene
 from journeymapper.editor.theme import theme_switch
 from journeymapper.errors import JourneyMapError
 from journeymapper.model import Change
+
+PageT = TypeVar("PageT", bound=Page)
 
 
 def plural(count: int, noun: str) -> str:
@@ -67,42 +70,58 @@ class Inspector(QDockWidget):
         self.stack = QStackedWidget(self)
         self.stack.setStyleSheet(palette().stylesheet())
         self.setWidget(self.stack)
-        self.empty = MessagePage(self, "Inspector", "Open a map or start a new one to inspect it here.")
-        self.several = MessagePage(
-            self,
-            "Selection",
-            "Select one item to edit it, or several cards to edit their channel, emotion and personas together.",
-        )
-        self.map_page = MapPage(self)
-        self.card_page = CardPage(self)
-        self.bulk_page = BulkPage(self)
-        self.connection_page = ConnectionPage(self)
-        self.stage_page = StagePage(self)
-        self.lane_page = LanePage(self)
         self._scrolls: dict[Page, QScrollArea] = {}
-        for page in (
-            self.empty,
-            self.several,
-            self.map_page,
-            self.card_page,
-            self.bulk_page,
-            self.connection_page,
-            self.stage_page,
-            self.lane_page,
-        ):
-            scroll = QScrollArea()
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QFrame.Shape.NoFrame)
-            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            scroll.setWidget(page)
-            self._scrolls[page] = scroll
-            self.stack.addWidget(scroll)
         self.page: Page | None = None
         self.refresh()
         theme_switch().changed.connect(self.restyle)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(340, 720)
+
+    # -- the pages: each built the first time it is wanted, so that a map opens with its own page only
+
+    @cached_property
+    def empty(self) -> MessagePage:
+        return self._added(MessagePage(self, "Inspector", "Open a map or start a new one to inspect it here."))
+
+    @cached_property
+    def several(self) -> MessagePage:
+        hint = "Select one item to edit it, or several cards to edit their channel, emotion and personas together."
+        return self._added(MessagePage(self, "Selection", hint))
+
+    @cached_property
+    def map_page(self) -> MapPage:
+        return self._added(MapPage(self))
+
+    @cached_property
+    def card_page(self) -> CardPage:
+        return self._added(CardPage(self))
+
+    @cached_property
+    def bulk_page(self) -> BulkPage:
+        return self._added(BulkPage(self))
+
+    @cached_property
+    def connection_page(self) -> ConnectionPage:
+        return self._added(ConnectionPage(self))
+
+    @cached_property
+    def stage_page(self) -> StagePage:
+        return self._added(StagePage(self))
+
+    @cached_property
+    def lane_page(self) -> LanePage:
+        return self._added(LanePage(self))
+
+    def _added(self, page: PageT) -> PageT:
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(page)
+        self._scrolls[page] = scroll
+        self.stack.addWidget(scroll)
+        return page
 
     # -- the scene ----------------------------------------------------------------------------
 
