@@ -12,7 +12,9 @@ a map file with an odd name) without ``--force``.
 The date in the title block must not change from one export to the next, or two exports of one map
 would differ: it is ``--date`` if given (``--date none`` prints none), else the day given by
 ``SOURCE_DATE_EPOCH`` (the reproducible-builds convention, for CI), else the day the map file was
-last modified, which is the day the map's content last changed. The clock is never read.
+last modified, which is the day the map's content last changed. Both days are taken in UTC, so a
+file changed late in the evening prints the same date, and the same bytes, in every time zone.
+The clock is never read.
 """
 
 from __future__ import annotations
@@ -187,7 +189,7 @@ def _title_date(chosen: datetime.date | _FileDate | None, source: Path) -> datet
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date()
-    return datetime.date.fromtimestamp(source.stat().st_mtime)
+    return datetime.datetime.fromtimestamp(source.stat().st_mtime, datetime.UTC).date()
 
 
 def _targets(maps: list[Path], name: str) -> dict[Path, str]:

@@ -168,7 +168,7 @@ class ExportDialog(QDialog):
             scale=self.scale.value() / 100,
             appendix=self.appendix.isChecked(),
             insights=self.insights.isChecked(),
-            date=datetime.date.today(),
+            date=datetime.datetime.now(datetime.UTC).date(),  # the day in UTC, as the command line takes it
         )
 
     def target(self) -> Path:

@@ -8,6 +8,7 @@ import io
 import os
 import subprocess
 import sys
+import time
 
 import pypdf
 import pytest
@@ -156,6 +157,44 @@ def test_the_title_date_is_the_map_files_date_unless_told(small_file, tmp_path, 
     assert "2024" not in first_page("--date", "none")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime.datetime(2022, 7, 8, 12).timestamp())))
     assert "8 July 2022" in first_page()
+
+
+@pytest.fixture
+def time_zone(monkeypatch):
+    """Set the process's time zone by name; the original comes back after the test."""
+
+    def switch(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+
+    yield switch
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_the_title_date_is_the_same_in_every_time_zone(small_file, tmp_path, monkeypatch, time_zone):
+    """A map saved at 20:00 UTC on 30 November is already 1 December in Tokyo: the date is taken in
+    UTC, so both print the same day and the same bytes."""
+    os.utime(small_file, (0, datetime.datetime(2026, 11, 30, 20, tzinfo=datetime.UTC).timestamp()))
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    exported = {}
+    for zone in ("UTC", "Asia/Tokyo", "America/Los_Angeles"):
+        time_zone(zone)
+        target = tmp_path / f"{zone.replace('/', '-')}.pdf"
+        assert run(str(small_file), "-o", str(target)) == 0
+        exported[zone] = target.read_bytes()
+    assert "30 November 2026" in pypdf.PdfReader(io.BytesIO(exported["Asia/Tokyo"])).pages[0].extract_text()
+    assert len(set(exported.values())) == 1
+
+
+def test_source_date_epoch_is_a_day_in_utc(small_file, tmp_path, monkeypatch, time_zone):
+    monkeypatch.setenv(
+        "SOURCE_DATE_EPOCH", str(int(datetime.datetime(2025, 3, 2, 23, 30, tzinfo=datetime.UTC).timestamp()))
+    )
+    time_zone("Asia/Tokyo")
+    target = tmp_path / "out.pdf"
+    assert run(str(small_file), "-o", str(target)) == 0
+    assert "2 March 2025" in pypdf.PdfReader(target).pages[0].extract_text()
 
 
 def test_the_same_map_exported_twice_is_the_same_file(small_file, tmp_path):
