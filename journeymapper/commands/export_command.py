@@ -1,10 +1,14 @@
 """The ``journeymapper export`` sub-command: maps to PDF files, on a server without a display.
 
-    journeymapper export MAP.json -o OUT.pdf [--page A3] [--landscape|--portrait]
+    journeymapper export MAP.json -o OUT.pdf [--page A2] [--landscape|--portrait]
                          [--fit | --tile [--scale S]] [--margin 12mm] [--insights] [--appendix]
                          [--date DATE]
     journeymapper export A.json B.json -o DIR/
     journeymapper export MAP.json -o - > OUT.pdf
+
+Without ``--page`` the export chooses the page that prints the map's smallest text readably (see
+``formats/pdf/automatic.py``) and says what it chose on standard error. When the options given
+print it too small, the warning ends with the whole command that would not.
 
 Folders that do not exist yet are made. A map is never written over (``export x.pdf -o x.pdf``,
 a map file with an odd name) without ``--force``.
@@ -23,6 +27,7 @@ import argparse
 import dataclasses
 import datetime
 import os
+import shlex
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -31,7 +36,16 @@ from typing import TypeVar
 from journeymapper.commands.output import STANDARD_OUTPUT, refuse_own_input, write_output
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats import json_format
-from journeymapper.formats.pdf.options import DEFAULT_MARGIN, NAMED_SIZES, ExportOptions, check_scale, length, page_size
+from journeymapper.formats.pdf.options import (
+    DEFAULT_MARGIN,
+    MM,
+    NAMED_SIZES,
+    ExportOptions,
+    PageSize,
+    check_scale,
+    length,
+    page_size,
+)
 
 EXIT_BAD_INPUT = 1
 
@@ -63,9 +77,10 @@ def add_export_command(subparsers: argparse._SubParsersAction[argparse.ArgumentP
     command.add_argument(
         "--page",
         type=_argument(page_size),
-        default=NAMED_SIZES["A3"],
         metavar="SIZE",
-        help=f"{', '.join(NAMED_SIZES)} or WIDTHxHEIGHT[mm|cm|in|pt] (default A3)",
+        help=f"{', '.join(NAMED_SIZES)} or WIDTHxHEIGHT[mm|cm|in|pt] (default: the smallest standard page, A4 to "
+        "A0 or Letter and Tabloid by the locale, that prints the map's text at 6 pt or more, else a poster on A4 or "
+        "Letter)",
     )
     orientation = command.add_mutually_exclusive_group()
     orientation.add_argument(
@@ -150,7 +165,7 @@ def _run(arguments: argparse.Namespace) -> int:
     if arguments.scale is not None and arguments.mode == "fit":
         arguments.export_parser.error("--scale applies to --tile, not --fit")
     options = ExportOptions(  # checked once, before any map: a bad margin is one message, not one per map
-        page=arguments.page,
+        page=arguments.page or _smallest_paper(),
         orientation=arguments.orientation,
         margin=arguments.margin,
         mode="tile" if arguments.scale is not None else arguments.mode or "fit",
@@ -170,17 +185,46 @@ def _run(arguments: argparse.Namespace) -> int:
 
 
 def _export_one(arguments: argparse.Namespace, options: ExportOptions, source: Path, target: str) -> None:
-    from journeymapper.formats.pdf.export import render_pdf  # here: reportlab loads only to export
+    from journeymapper.formats.pdf.automatic import choose_for  # here: reportlab loads only to export
+    from journeymapper.formats.pdf.export import render_pdf
 
     document = json_format.load(source)
     refuse_own_input(Path(target), arguments.maps, arguments.force)  # before the work, not after it
     options = dataclasses.replace(options, date=_title_date(arguments.date, source))
-    result = render_pdf(document, options)
+    choice = None if arguments.page else choose_for(document, options, os.environ, poster=arguments.mode != "fit")
+    result = render_pdf(document, choice.options if choice else options)
     write_output(target, result.data, arguments.maps, arguments.force)
+    if choice and not arguments.quiet:  # after the file is written: a failed export says only why
+        print(f"journeymapper: {source}: {choice.describe()}", file=sys.stderr)
     for warning in result.warnings:
         print(f"journeymapper: warning: {source}: {warning}", file=sys.stderr)
+    if result.advice is not None:
+        command = _command(arguments, result.advice, source, target)
+        print(f"journeymapper: {source}: to print it readably, run: {command}", file=sys.stderr)
     if not arguments.quiet and target != STANDARD_OUTPUT:
         print(f"{source} -> {target} ({result.pages} page{'s' * (result.pages != 1)})")
+
+
+def _smallest_paper() -> PageSize:
+    """The smallest standard page of the user's locale: what a margin must leave room on."""
+    from journeymapper.formats.pdf.automatic import paper_sizes  # here: reportlab loads only to export
+
+    return NAMED_SIZES[paper_sizes(os.environ)[0]]
+
+
+def _command(arguments: argparse.Namespace, options: ExportOptions, source: Path, target: str) -> str:
+    """The command line that exports ``source`` to ``target`` with ``options``, ready to paste."""
+    words = ["journeymapper", "export", str(source), "-o", target, "--page", options.page.name]
+    if options.orientation:
+        words.append(f"--{options.orientation}")
+    if options.mode == "tile":
+        words += ["--tile", "--scale", f"{options.scale:g}"]
+    if options.margin != DEFAULT_MARGIN:
+        words += ["--margin", f"{options.margin / MM:g}mm"]
+    words += [flag for flag, wanted in (("--insights", options.insights), ("--appendix", options.appendix)) if wanted]
+    if not isinstance(arguments.date, _FileDate):
+        words += ["--date", arguments.date.isoformat() if arguments.date else "none"]
+    return shlex.join(words)
 
 
 def _title_date(chosen: datetime.date | _FileDate | None, source: Path) -> datetime.date | None:

@@ -6,6 +6,7 @@ import argparse
 import datetime
 import io
 import os
+import shlex
 import subprocess
 import sys
 import time
@@ -17,6 +18,7 @@ from journeymapper.commands.export_command import add_export_command
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats import json_format
 
+from pdf_text import map_text_sizes
 from support import SAMPLES, build_small_map
 
 
@@ -157,6 +159,67 @@ def test_the_title_date_is_the_map_files_date_unless_told(small_file, tmp_path, 
     assert "2024" not in first_page("--date", "none")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime.datetime(2022, 7, 8, 12).timestamp())))
     assert "8 July 2022" in first_page()
+
+
+@pytest.fixture
+def paper(monkeypatch):
+    """Set the locale whose paper the export chooses from: ``paper("en_US.UTF-8")``."""
+
+    def use(locale: str) -> None:
+        for key in ("LC_ALL", "LC_PAPER"):
+            monkeypatch.delenv(key, raising=False)
+        monkeypatch.setenv("LANG", locale)
+
+    return use
+
+
+@pytest.mark.parametrize("locale", ["en_GB.UTF-8", "en_US.UTF-8"])
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.stem)
+def test_each_sample_exported_without_options_prints_every_text_at_6_pt_or_more(sample, locale, tmp_path, paper,
+                                                                                 capsys):  # fmt: skip
+    paper(locale)
+    target = tmp_path / "out.pdf"
+    assert run(str(sample), "-o", str(target)) == 0
+    err = capsys.readouterr().err
+    assert min(map_text_sizes(target.read_bytes())) >= 6
+    chose = [line for line in err.splitlines() if ": chose " in line]
+    assert len(chose) == 1 and chose[0].startswith(f"journeymapper: {sample}: chose ")
+    assert "under 6 pt" not in err
+
+
+def test_the_page_chosen_is_said_in_one_line_unless_quiet(tmp_path, paper, capsys):
+    paper("en_GB.UTF-8")
+    sample = SAMPLES[-1]  # the year-one customer journey
+    assert run(str(sample), "-o", str(tmp_path / "out.pdf")) == 0
+    assert (
+        f"journeymapper: {sample}: chose A3 landscape so that the smallest text prints at " in capsys.readouterr().err
+    )
+    assert run(str(sample), "-o", str(tmp_path / "out.pdf"), "-q") == 0
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("options", [
+    ["--page", "A4"],
+    ["--page", "Letter", "--portrait", "--margin", "20mm", "--insights", "--date", "2025-01-02"],
+    ["--page", "A4", "--tile", "--scale", "0.3"],
+    ["--scale", "0.4", "--appendix"],
+    ["--page", "300x200mm"],
+])  # fmt: skip
+def test_options_that_print_text_too_small_are_told_the_command_that_would_not(options, tmp_path, paper, capsys):
+    paper("en_GB.UTF-8")
+    sample, target = SAMPLES[1], tmp_path / "out folder" / "out.pdf"  # the shoe order, the largest sample
+    assert run(str(sample), "-o", str(target), *options) == 0
+    err = capsys.readouterr().err
+    assert "under 6 pt" in err
+    advice = [line for line in err.splitlines() if "to print it readably, run: " in line]
+    assert len(advice) == 1
+    words = shlex.split(advice[0].split("run: ", 1)[1])
+    assert words[:5] == ["journeymapper", "export", str(sample), "-o", str(target)]
+    for kept in ("--portrait", "--insights", "--appendix", "2025-01-02", "20mm"):
+        assert (kept in options) == (kept in words)  # the user's other choices are kept
+    assert run(*words[2:]) == 0  # the command as given, run
+    assert min(map_text_sizes(target.read_bytes())) >= 6
+    assert "under 6 pt" not in capsys.readouterr().err
 
 
 @pytest.fixture

@@ -44,6 +44,7 @@ class RenderedPdf:
     data: bytes
     pages: int
     warnings: tuple[str, ...]  # for the user: text too small, characters no font has, cards cut
+    advice: ExportOptions | None = None  # options that would print the text readably, when these do not
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,7 @@ class _Plan:
     pages: list[PlannedPage]
     scale: float
     warnings: tuple[str, ...]
+    advice: ExportOptions | None
 
 
 def _plan(document: JourneyDocument, options: ExportOptions) -> _Plan:
@@ -78,7 +80,7 @@ def _plan(document: JourneyDocument, options: ExportOptions) -> _Plan:
             f"no installed font has {describe_missing(scene.fonts.missing)}; they show as empty boxes: install a "
             "TrueType font that has them (for Chinese, Japanese and Korean on Debian: fonts-wqy-zenhei)"
         )
-    return _Plan(scene, pages, mapped.scale, tuple(warnings))
+    return _Plan(scene, pages, mapped.scale, tuple(warnings), mapped.advice)
 
 
 def plan_pages(document: JourneyDocument, options: ExportOptions = DEFAULT_OPTIONS) -> PagePlan:
@@ -117,7 +119,7 @@ def render_pdf(
             progress(number, total)
     with _binary_streams():
         canvas.save()
-    return RenderedPdf(buffer.getvalue(), total, plan.warnings)
+    return RenderedPdf(buffer.getvalue(), total, plan.warnings, plan.advice)
 
 
 _saving = threading.Lock()

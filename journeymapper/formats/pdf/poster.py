@@ -4,10 +4,12 @@ carries its grid label (A1, B1, ... A2) in the headers' corner."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cached_property
 
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats.pdf.connectors import arrows, pieces
+from journeymapper.formats.pdf.fit import readable_scale
 from journeymapper.formats.pdf.framing import draw_framed, framed
 from journeymapper.formats.pdf.furniture import Page
 from journeymapper.formats.pdf.options import ExportOptions
@@ -40,7 +42,8 @@ def poster_pages(scene: MapScene, options: ExportOptions) -> MapPages:
 
     cover = PageInfo("cover", page.width, page.height, "How the sheets fit together")
     pages = [PlannedPage(cover, draw_cover), *_sheets(scene, tiling, scale, page)]
-    return MapPages(pages, scale, _tile_warnings(scene, tiling, scale))
+    advice = replace(options, scale=readable_scale(scene)) if scene.smallest_text * scale < MIN_TEXT else None
+    return MapPages(pages, scale, _tile_warnings(scene, tiling, scale), advice)
 
 
 class _Contents:
@@ -87,8 +90,9 @@ def _corner(pen: Pen, scene: MapScene, view: View, tiling: Tiling, sheet: Sheet)
     width, height = scene.lane_header_width, scene.header_height
     with pen.at(view.left - margin * scale, view.top - margin * scale, scale):
         left, top = margin + scene.style.header_padding, margin + scene.style.header_padding
-        pen.text(left, top + 7, "SHEET", 7, MUTED, bold=True)
-        pen.text(left, top + 30, sheet.label, 22, INK, bold=True)
+        small = scene.style.small_font_size  # no smaller than the map's own smallest text
+        pen.text(left, top + small, "SHEET", small, MUTED, bold=True)
+        pen.text(left, top + small + 21, sheet.label, 20, INK, bold=True)
         cell = min(8.0, (height - 16) / tiling.rows, (width / 2 - 8) / tiling.columns)
         if cell < 2.5:
             return

@@ -212,10 +212,14 @@ def test_a_fallback_font_draws_what_dejavu_lacks():
 
 def test_fit_warns_when_text_gets_too_small_and_suggests_a_page():
     document = json_format.load(SAMPLES[0])
-    warnings = plan_pages(document, ExportOptions(page=page_size("A4"))).warnings
+    warnings = [
+        warning for warning in plan_pages(document, ExportOptions(page=page_size("A4"))).warnings if "pt" in warning
+    ]
     assert len(warnings) == 1
     assert "under 6 pt" in warnings[0] and "choose page A" in warnings[0]
-    assert plan_pages(document, ExportOptions(page=page_size("A1"))).warnings == ()
+    assert not [
+        warning for warning in plan_pages(document, ExportOptions(page=page_size("A1"))).warnings if "pt" in warning
+    ]
 
 
 def test_a_scale_too_large_for_the_page_is_refused():
