@@ -8,6 +8,7 @@ editing while it runs.
 from __future__ import annotations
 
 import datetime
+import os
 import threading
 from pathlib import Path
 from typing import cast
@@ -33,15 +34,18 @@ from PySide6.QtWidgets import (
 
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats.pdf import NAMED_SIZES, ExportOptions, PagePlan, export_pdf, plan_pages
+from journeymapper.formats.pdf.automatic import Choice, choose_for, paper_sizes
 from journeymapper.formats.pdf.options import MM, PageSize
 from journeymapper.layout import MapLayout
 from journeymapper.model import JourneyDocument
 
 CUSTOM = "Custom…"
+AUTOMATIC = "Automatic"  # the smallest page that prints the map readably, as the command line chooses
 
 
 class PagePreview(QWidget):
-    """The map's cards in miniature with the printed pages drawn over them."""
+    """The map's cards in miniature with the printed pages drawn over them: the cards as the PDF
+    lays them out (its print style), once there is a plan, so that the pages fall where they will."""
 
     def __init__(self, layout: MapLayout, parent: QWidget | None = None):
         super().__init__(parent)
@@ -57,13 +61,14 @@ class PagePreview(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), self.palette().base())
-        bounds = self._layout.bounds
+        layout = self._plan.layout if self._plan else self._layout
+        bounds = layout.bounds
         scale = min((self.width() - 20) / max(bounds.width, 1), (self.height() - 20) / max(bounds.height, 1))
         painter.translate((self.width() - bounds.width * scale) / 2, (self.height() - bounds.height * scale) / 2)
         painter.scale(scale, scale)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor("#d7dce5"))
-        for card in self._layout.cards.values():
+        for card in layout.cards.values():
             painter.drawRect(QRectF(card.rect.x, card.rect.y, card.rect.width, card.rect.height))
         if self._plan is None:
             return
@@ -91,7 +96,8 @@ class ExportDialog(QDialog):
         self.setWindowTitle("Export PDF")
         self._document, self._settings = document, settings
         self.page = QComboBox()
-        self.page.addItems([*NAMED_SIZES, CUSTOM])
+        self.page.addItems([AUTOMATIC, *NAMED_SIZES, CUSTOM])
+        self._choice: Choice | None = None  # what Automatic chose for the options shown
         self.custom_width, self.custom_height = _millimetres(500), _millimetres(700)
         self.orientation = QComboBox()
         self.orientation.addItems(["Landscape", "Portrait"])
@@ -156,11 +162,14 @@ class ExportDialog(QDialog):
 
     def options(self) -> ExportOptions:
         """The chosen options; raises ``JourneyMapError`` when they do not make a page."""
+        automatic = self.page.currentText() == AUTOMATIC
         if self.page.currentText() == CUSTOM:
             page = PageSize("Custom", self.custom_width.value() * MM, self.custom_height.value() * MM)
+        elif automatic:
+            page = NAMED_SIZES[paper_sizes(os.environ)[0]]  # the smallest page, to check the margins against
         else:
             page = NAMED_SIZES[self.page.currentText()]
-        return ExportOptions(
+        options = ExportOptions(
             page=page,
             orientation="landscape" if self.orientation.currentIndex() == 0 else "portrait",
             margin=self.margin.value() * MM,
@@ -170,15 +179,19 @@ class ExportDialog(QDialog):
             insights=self.insights.isChecked(),
             date=datetime.datetime.now(datetime.UTC).date(),  # the day in UTC, as the command line takes it
         )
+        self._choice = choose_for(self._document, options, os.environ) if automatic else None
+        return self._choice.options if self._choice else options
 
     def target(self) -> Path:
         return Path(self.path.text()).expanduser()
 
     def update_preview(self) -> None:
-        custom = self.page.currentText() == CUSTOM
+        custom, automatic = self.page.currentText() == CUSTOM, self.page.currentText() == AUTOMATIC
         self.custom_width.setEnabled(custom)
         self.custom_height.setEnabled(custom)
-        self.scale.setEnabled(self.tile.isChecked())
+        for chosen_for_you in (self.orientation, self.fit, self.tile):
+            chosen_for_you.setEnabled(not automatic)
+        self.scale.setEnabled(self.tile.isChecked() and not automatic)
         try:
             plan = plan_pages(self._document, self.options())
         except JourneyMapError as error:
@@ -189,10 +202,12 @@ class ExportDialog(QDialog):
         self.preview.set_plan(plan)
         self.export_button.setEnabled(True)
         count = len(plan.pages)
+        chose = f" (automatic: {_escaped(self._choice.describe())})" if self._choice else ""
         self.summary.setText(
             f"{count} page{'s' if count != 1 else ''}: "
-            + ", ".join(p.title for p in plan.pages[:12])
+            + _escaped(", ".join(p.title for p in plan.pages[:12]))
             + (" …" if count > 12 else "")
+            + chose
         )
 
     def _browse(self) -> None:
@@ -219,7 +234,7 @@ class ExportDialog(QDialog):
         # QSettings.value() is typed object: the numbers below are those _remember() wrote, or
         # their text when the settings are an INI file.
         settings = self._settings
-        self.page.setCurrentText(str(settings.value("export/page", "A3")))
+        self.page.setCurrentText(str(settings.value("export/page", AUTOMATIC)))
         size = cast(list[float | str], settings.value("export/customSize", [500, 700]))
         width, height = (float(value) for value in size)
         self.custom_width.setValue(width)

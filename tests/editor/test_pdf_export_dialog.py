@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
-from journeymapper.editor.pdf_export import CUSTOM, ExportDialog
+from journeymapper.editor.pdf_export import AUTOMATIC, CUSTOM, ExportDialog
 
 from support import SAMPLES
 
@@ -113,3 +113,21 @@ def test_the_insights_box_adds_the_page_and_is_remembered(opened, tmp_path, qtbo
     second = dialog_for(opened, tmp_path)
     qtbot.addWidget(second)
     assert second.insights.isChecked() and not second.appendix.isChecked()
+
+
+def test_automatic_is_the_first_and_default_page_and_chooses_as_the_command_line_does(opened, tmp_path, qtbot,
+                                                                                         monkeypatch):  # fmt: skip
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    for key in ("LC_ALL", "LC_PAPER"):
+        monkeypatch.delenv(key, raising=False)
+    dialog = dialog_for(opened, tmp_path)
+    qtbot.addWidget(dialog)
+    assert dialog.page.itemText(0) == AUTOMATIC == dialog.page.currentText()
+    options = dialog.options()
+    assert (options.describe_page(), options.mode) == ("A2 landscape", "fit")  # the shoe order is the widest sample
+    summary = dialog.summary.text()
+    assert summary.startswith("1 page: Map") and "automatic: chose A2 landscape so that the smallest text" in summary
+    assert not (dialog.orientation.isEnabled() or dialog.tile.isEnabled() or dialog.scale.isEnabled())
+    dialog.page.setCurrentText("A3")
+    assert dialog.orientation.isEnabled() and dialog.tile.isEnabled()
+    assert "automatic" not in dialog.summary.text()
