@@ -28,10 +28,13 @@ _TERRITORY = re.compile(r"^[A-Za-z]{2,3}_([A-Za-z]{2})")
 class Choice:
     options: ExportOptions
     smallest_text: float  # in points, as printed
+    empty: bool = False  # the map has no stages or lanes: the smallest page says so
 
     def describe(self) -> str:
         """One line for the user: what was chosen and why."""
         options = self.options
+        if self.empty:
+            return f"chose {options.describe_page()}: the map has no stages or lanes yet"
         # A scale given in tile mode may print the text too small: the warnings say so, not this.
         why = (
             f" so that the smallest text prints at {self.smallest_text:.1f} pt"
@@ -58,6 +61,9 @@ def choose(scene: MapScene, options: ExportOptions, sizes: tuple[str, ...], post
     """``options`` with the page (and, unless given, the orientation) that prints ``scene``
     readably. In fit mode, the smallest page that does, else a poster at a readable scale, or with
     ``poster`` False the largest page; in tile mode the smallest page at ``options.scale``."""
+    if not (scene.document.stages and scene.document.lanes):
+        smallest = _best_fit(scene, replace(options, mode="fit"), NAMED_SIZES[sizes[0]])
+        return Choice(smallest.options, scene.smallest_text, empty=True)
     if options.mode == "fit":
         fits = [_best_fit(scene, options, NAMED_SIZES[name]) for name in sizes]
         readable = next((choice for choice in fits if choice.smallest_text >= MIN_TEXT), None)

@@ -9,7 +9,7 @@ from functools import cached_property
 
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats.pdf.connectors import arrows, pieces
-from journeymapper.formats.pdf.fit import readable_scale
+from journeymapper.formats.pdf.fit import fit_pages, readable_scale
 from journeymapper.formats.pdf.framing import draw_framed, framed
 from journeymapper.formats.pdf.furniture import Page
 from journeymapper.formats.pdf.options import ExportOptions
@@ -24,6 +24,8 @@ from journeymapper.layout import Rect
 
 
 def poster_pages(scene: MapScene, options: ExportOptions) -> MapPages:
+    if not (scene.document.stages and scene.document.lanes):
+        return fit_pages(scene, options)  # nothing to tile: one page that says so, not a cover and a blank sheet
     page = Page(*options.page_size, options.margin)
     scale, body = options.scale, page.body
     window_width = body.width / scale - scene.lane_header_width

@@ -11,6 +11,7 @@ from journeymapper.formats.pdf.automatic import ISO_SIZES, US_SIZES, choose, pap
 from journeymapper.formats.pdf.fit import fitted_text
 from journeymapper.formats.pdf.scene import MapScene
 from journeymapper.formats.pdf.theme import MIN_TEXT
+from journeymapper.model import JourneyDocument
 
 from pdfcheck import busy_map
 from support import REPO, build_small_map
@@ -97,3 +98,10 @@ def test_an_orientation_given_is_kept():
 def test_the_choice_is_said_in_one_line():
     choice = choose(scene_of("shoe-order-business-journey"), ExportOptions(), ISO_SIZES)
     assert choice.describe() == f"chose A2 landscape so that the smallest text prints at {choice.smallest_text:.1f} pt"
+
+
+def test_a_map_without_stages_or_lanes_goes_on_the_smallest_page_and_says_why():
+    for mode in ("fit", "tile"):
+        choice = choose(MapScene.of(JourneyDocument("empty", "Empty", "customer")), ExportOptions(mode=mode), US_SIZES)
+        assert (choice.options.mode, choice.options.describe_page()) == ("fit", "Letter landscape")
+        assert choice.describe() == "chose Letter landscape: the map has no stages or lanes yet"

@@ -235,3 +235,13 @@ def test_an_empty_map_exports(tmp_path):
             target = tmp_path / "map.pdf"
             export_pdf(document, target, options)
             qpdf_check(target)
+
+
+def test_an_empty_map_in_tile_mode_is_one_page_that_says_so_without_a_cover_or_a_blank_sheet():
+    from journeymapper.model import JourneyDocument
+
+    plan = plan_pages(JourneyDocument("empty", "Nothing yet", "user"), ExportOptions(mode="tile"))
+    assert [page.kind for page in plan.pages] == ["map"]
+    rendered = render_pdf(JourneyDocument("empty", "Nothing yet", "user"), ExportOptions(mode="tile"))
+    (text,) = page_texts(rendered.data)
+    assert squeezed("This map has no stages or lanes yet.") in text and "A1" not in text
