@@ -5,12 +5,14 @@ from __future__ import annotations
 import pytest
 
 from journeymapper.formats import json_format
-from journeymapper.formats.pdf import ExportOptions, page_size, plan_pages
+from journeymapper.formats.pdf import ExportOptions, page_size, plan_pages, render_pdf
 from journeymapper.formats.pdf.scene import MapScene
+from journeymapper.formats.pdf.theme import MIN_TEXT
 from journeymapper.formats.pdf.tiling import Sheet, bucket, column_letters, tile
 from journeymapper.layout import Rect
 
-from pdfcheck import busy_map
+from pdf_text import text_sizes
+from pdfcheck import busy_map, page_texts, squeezed
 from support import SAMPLES, build_small_map
 
 CASES = {
@@ -104,3 +106,13 @@ def test_bucketing_finds_the_same_boxes_as_checking_every_sheet():
     found = bucket(boxes, tiling)
     for sheet in tiling.sheets:
         assert found[sheet] == [box_id for box_id, box in boxes if _overlaps(box, sheet.window)]
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.stem)
+def test_the_cover_names_every_stage_and_lane_at_a_readable_size(sample):
+    document = json_format.load(sample)
+    data = render_pdf(document, ExportOptions(page=page_size("A4"), mode="tile", scale=0.7)).data
+    cover = page_texts(data)[0]
+    for name in [stage.name for stage in document.stages.values()] + [lane.name for lane in document.lanes.values()]:
+        assert squeezed(name)[:5] in cover  # whole where the header holds it, else its start and "…"
+    assert min(text_sizes(data)[0]) >= MIN_TEXT - 1e-3  # as drawn, give or take rounding in the file
