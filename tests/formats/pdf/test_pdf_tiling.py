@@ -49,6 +49,49 @@ def test_tiling_shows_every_sample_card_whole_on_exactly_one_sheet(sample, case)
 
 
 @pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("sample", SAMPLES, ids=[path.stem for path in SAMPLES])
+def test_tiling_prints_every_label_and_never_cuts_one_on_an_outer_track_lengthwise(sample, case):
+    """The sheets reach to the tracks outside the grid, so the labels there print whole: no sheet
+    edge runs along one; inside the map a cut goes beside a label wherever it can without cutting
+    a card."""
+    scene = MapScene.of(json_format.load(sample))
+    plan = plan_pages(scene.document, CASES[case])
+    sheets = [page.region for page in plan.pages if page.kind == "sheet"]
+    printed = Rect(scene.body.x, scene.body.y, max(r.right for r in sheets) - scene.body.x,
+                   max(r.bottom for r in sheets) - scene.body.y)  # fmt: skip
+    assert all(_contains(printed, placement.box) for placement in scene.labels.values())
+    body = scene.body
+    xs, ys = {r.x for r in sheets} - {body.x}, {r.y for r in sheets} - {body.y}
+    for key, placement in scene.labels.items():
+        box = placement.box
+        if box.right > body.right:  # on the tracks right of the grid, reading along them
+            assert not any(box.x < x < box.right for x in xs), key
+        if box.bottom > body.bottom:
+            assert not any(box.y < y < box.bottom for y in ys), key
+    whole = [placement for placement in scene.labels.values() if any(_contains(r, placement.box) for r in sheets)]
+    assert len(whole) >= 0.6 * len(scene.labels)
+
+
+@pytest.mark.parametrize("sample", SAMPLES[:2], ids=[path.stem for path in SAMPLES[:2]])
+def test_a_label_on_the_connector_tracks_of_a_stage_edge_moves_the_cut_beside_it(sample):
+    scene = MapScene.of(json_format.load(sample))
+    vertical = [p.box for p in scene.labels.values() if not p.upright]
+    straddling = [box for box in vertical if any(box.x < edge < box.right for edge in scene.layout.stage_edges[1:-1])]
+    assert straddling  # these samples have such labels
+    tiling = tile(scene, 3 * scene.style.min_column_width + 40, 100_000)
+    cuts = [sheet.window.x for sheet in tiling.sheets[1:]]
+    assert cuts and not any(box.x < cut < box.right for cut in cuts for box in straddling)
+
+
+def test_a_fit_page_prints_every_label_inside_the_map_it_draws():
+    for sample in SAMPLES:
+        plan = plan_pages(json_format.load(sample), ExportOptions())
+        (region,) = [page.region for page in plan.pages if page.region is not None]
+        scene = MapScene.of(json_format.load(sample))
+        assert all(_contains(region, placement.box) for placement in scene.labels.values())
+
+
+@pytest.mark.parametrize("case", CASES)
 def test_a_poster_of_tall_misaligned_stacks_still_shows_every_card_once(case):
     """Where no straight cut misses every card, the sheets still cover each card exactly once,
     and most cards stay whole."""
