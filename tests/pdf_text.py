@@ -19,7 +19,8 @@ def _page_sizes(page: pypdf.PageObject) -> list[float]:
 
     def visit(text: str, matrix: list[float], text_matrix: list[float], font: object, size: float) -> None:
         if text.strip():
-            found.append(size * math.hypot(text_matrix[2], text_matrix[3]) * math.hypot(matrix[2], matrix[3]))
+            scale = math.hypot(text_matrix[2], text_matrix[3]) * math.hypot(matrix[2], matrix[3])
+            found.append(round(size * scale, 2))  # the file keeps its numbers to a few decimals
 
     page.extract_text(visitor_text=visit)
     return found

@@ -2,7 +2,7 @@
 
     journeymapper export MAP.json -o OUT.pdf [--page A2] [--landscape|--portrait]
                          [--fit | --tile [--scale S]] [--margin 12mm] [--insights] [--appendix]
-                         [--date DATE]
+                         [--trim-marks] [--date DATE]
     journeymapper export A.json B.json -o DIR/
     journeymapper export MAP.json -o - > OUT.pdf
 
@@ -120,6 +120,11 @@ def add_export_command(subparsers: argparse._SubParsersAction[argparse.ArgumentP
     )
     command.add_argument("--appendix", action="store_true", help="add a touchpoint table and a page per persona")
     command.add_argument(
+        "--trim-marks",
+        action="store_true",
+        help="marks in the margins where to cut: round the map, or round each sheet's part of a poster",
+    )
+    command.add_argument(
         "--date",
         type=_argument(_date),
         default=FROM_THE_FILE,
@@ -172,6 +177,7 @@ def _run(arguments: argparse.Namespace) -> int:
         scale=1.0 if arguments.scale is None else arguments.scale,
         appendix=arguments.appendix,
         insights=arguments.insights,
+        trim_marks=arguments.trim_marks,
     )
     targets = _targets(arguments.maps, arguments.output)
     failures = 0
@@ -221,7 +227,8 @@ def _command(arguments: argparse.Namespace, options: ExportOptions, source: Path
         words += ["--tile", "--scale", f"{options.scale:g}"]
     if options.margin != DEFAULT_MARGIN:
         words += ["--margin", f"{options.margin / MM:g}mm"]
-    words += [flag for flag, wanted in (("--insights", options.insights), ("--appendix", options.appendix)) if wanted]
+    flags = (("--insights", options.insights), ("--appendix", options.appendix), ("--trim-marks", options.trim_marks))
+    words += [flag for flag, wanted in flags if wanted]
     if not isinstance(arguments.date, _FileDate):
         words += ["--date", arguments.date.isoformat() if arguments.date else "none"]
     return shlex.join(words)

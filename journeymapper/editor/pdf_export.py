@@ -107,6 +107,7 @@ class ExportDialog(QDialog):
         self.margin = _millimetres(12, minimum=0, maximum=100)
         self.insights = QCheckBox("Add an insights page")
         self.appendix = QCheckBox("Add a touchpoint table and a page per persona")
+        self.trim_marks = QCheckBox("Trim marks in the margins, where to cut")
         self.path = QLineEdit(str(suggested))
         browse = QPushButton("Choose…")
         browse.clicked.connect(self._browse)
@@ -127,6 +128,7 @@ class ExportDialog(QDialog):
             self.margin.valueChanged,
             self.insights.toggled,
             self.appendix.toggled,
+            self.trim_marks.toggled,
             self.custom_width.valueChanged,
             self.custom_height.valueChanged,
         ):
@@ -150,6 +152,7 @@ class ExportDialog(QDialog):
         form.addRow("", tiling)
         form.addRow("", self.insights)  # in the order the pages come: insights, then the appendix
         form.addRow("", self.appendix)
+        form.addRow("", self.trim_marks)
         where = QHBoxLayout()
         where.addWidget(self.path, 1)
         where.addWidget(browse)
@@ -177,6 +180,7 @@ class ExportDialog(QDialog):
             scale=self.scale.value() / 100,
             appendix=self.appendix.isChecked(),
             insights=self.insights.isChecked(),
+            trim_marks=self.trim_marks.isChecked(),
             date=datetime.datetime.now(datetime.UTC).date(),  # the day in UTC, as the command line takes it
         )
         self._choice = choose_for(self._document, options, os.environ) if automatic else None
@@ -229,6 +233,7 @@ class ExportDialog(QDialog):
         settings.setValue("export/margin", self.margin.value())
         settings.setValue("export/appendix", self.appendix.isChecked())
         settings.setValue("export/insights", self.insights.isChecked())
+        settings.setValue("export/trimMarks", self.trim_marks.isChecked())
 
     def _restore(self) -> None:
         # QSettings.value() is typed object: the numbers below are those _remember() wrote, or
@@ -246,6 +251,7 @@ class ExportDialog(QDialog):
         self.margin.setValue(float(cast(float | str, settings.value("export/margin", 12))))
         self.appendix.setChecked(_flag(settings, "export/appendix"))
         self.insights.setChecked(_flag(settings, "export/insights"))
+        self.trim_marks.setChecked(_flag(settings, "export/trimMarks"))
 
 
 def _flag(settings: QSettings, key: str) -> bool:

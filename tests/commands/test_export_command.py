@@ -202,7 +202,7 @@ def test_the_page_chosen_is_said_in_one_line_unless_quiet(tmp_path, paper, capsy
     ["--page", "A4"],
     ["--page", "Letter", "--portrait", "--margin", "20mm", "--insights", "--date", "2025-01-02"],
     ["--page", "A4", "--tile", "--scale", "0.3"],
-    ["--scale", "0.4", "--appendix"],
+    ["--scale", "0.4", "--appendix", "--trim-marks"],
     ["--page", "300x200mm"],
 ])  # fmt: skip
 def test_options_that_print_text_too_small_are_told_the_command_that_would_not(options, tmp_path, paper, capsys):
@@ -215,7 +215,7 @@ def test_options_that_print_text_too_small_are_told_the_command_that_would_not(o
     assert len(advice) == 1
     words = shlex.split(advice[0].split("run: ", 1)[1])
     assert words[:5] == ["journeymapper", "export", str(sample), "-o", str(target)]
-    for kept in ("--portrait", "--insights", "--appendix", "2025-01-02", "20mm"):
+    for kept in ("--portrait", "--insights", "--appendix", "--trim-marks", "2025-01-02", "20mm"):
         assert (kept in options) == (kept in words)  # the user's other choices are kept
     assert run(*words[2:]) == 0  # the command as given, run
     assert min(map_text_sizes(target.read_bytes())) >= 6

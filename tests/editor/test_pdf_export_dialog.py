@@ -131,3 +131,15 @@ def test_automatic_is_the_first_and_default_page_and_chooses_as_the_command_line
     dialog.page.setCurrentText("A3")
     assert dialog.orientation.isEnabled() and dialog.tile.isEnabled()
     assert "automatic" not in dialog.summary.text()
+
+
+def test_trim_marks_are_offered_and_remembered(opened, tmp_path, qtbot):
+    first = dialog_for(opened, tmp_path)
+    qtbot.addWidget(first)
+    assert not first.trim_marks.isChecked() and not first.options().trim_marks
+    first.trim_marks.setChecked(True)
+    assert first.options().trim_marks
+    first.accept()
+    second = dialog_for(opened, tmp_path)
+    qtbot.addWidget(second)
+    assert second.trim_marks.isChecked()

@@ -15,6 +15,7 @@ from journeymapper.formats.pdf.plan import MapPages, PageInfo, PlannedPage
 from journeymapper.formats.pdf.scene import MapScene
 from journeymapper.formats.pdf.sheet import Content, draw_view
 from journeymapper.formats.pdf.theme import MIN_TEXT, MUTED
+from journeymapper.formats.pdf.trim import draw_trim_marks
 
 SCALE_STEP = 0.05
 
@@ -27,6 +28,8 @@ def fit_pages(scene: MapScene, options: ExportOptions) -> MapPages:
         draw_framed(pen, page, arrangement)
         if scene.document.stages and scene.document.lanes:
             draw_view(pen, scene, arrangement.view, Content(arrows(scene), scene.labels))
+            if options.trim_marks:
+                draw_trim_marks(pen, page, arrangement.view.rect(scene))
         else:
             _empty(pen, page, arrangement)
 

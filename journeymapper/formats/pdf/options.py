@@ -115,6 +115,7 @@ class ExportOptions:
     appendix: bool = False
     insights: bool = False  # a page (or more) of what the map's graph shows, after the map pages
     date: datetime.date | None = None
+    trim_marks: bool = False  # in the margins, in line with the edges of the map or of each sheet's part
 
     def __post_init__(self) -> None:
         if self.mode not in ("fit", "tile"):

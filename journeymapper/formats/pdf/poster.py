@@ -20,6 +20,7 @@ from journeymapper.formats.pdf.scene import MapScene
 from journeymapper.formats.pdf.sheet import Content, View, draw_view
 from journeymapper.formats.pdf.theme import INK, MIN_TEXT, MUTED, RULE
 from journeymapper.formats.pdf.tiling import Sheet, Tiling, bucket, tile
+from journeymapper.formats.pdf.trim import draw_trim_marks
 from journeymapper.layout import Rect
 
 
@@ -43,7 +44,7 @@ def poster_pages(scene: MapScene, options: ExportOptions) -> MapPages:
         draw_overview(pen, scene, arrangement.view, tiling)
 
     cover = PageInfo("cover", page.width, page.height, "How the sheets fit together")
-    pages = [PlannedPage(cover, draw_cover), *_sheets(scene, tiling, scale, page)]
+    pages = [PlannedPage(cover, draw_cover), *_sheets(scene, tiling, scale, page, options.trim_marks)]
     advice = replace(options, scale=readable_scale(scene)) if scene.smallest_text * scale < MIN_TEXT else None
     return MapPages(pages, scale, _tile_warnings(scene, tiling, scale), advice)
 
@@ -70,7 +71,7 @@ class _Contents:
         return self._shown[sheet]
 
 
-def _sheets(scene: MapScene, tiling: Tiling, scale: float, page: Page) -> list[PlannedPage]:
+def _sheets(scene: MapScene, tiling: Tiling, scale: float, page: Page, trim_marks: bool) -> list[PlannedPage]:
     contents, body = _Contents(scene, tiling), page.body
     pages = []
     for sheet in tiling.sheets:
@@ -79,10 +80,21 @@ def _sheets(scene: MapScene, tiling: Tiling, scale: float, page: Page) -> list[P
         def draw(pen: Pen, _: Page, view: View = view, sheet: Sheet = sheet) -> None:
             draw_view(pen, scene, view, contents.of(sheet))
             _corner(pen, scene, view, tiling, sheet)
+            if trim_marks:
+                draw_trim_marks(pen, page, _cut(scene, view, sheet))
 
         info = PageInfo("sheet", page.width, page.height, f"Sheet {sheet.label}", sheet.window)
         pages.append(PlannedPage(info, draw))
     return pages
+
+
+def _cut(scene: MapScene, view: View, sheet: Sheet) -> Rect:
+    """Where to trim a sheet: along its window, so that the sheets butt together into the poster,
+    except that the first column and row keep the lane and stage headers."""
+    window, whole = view.window_rect(scene), view.rect(scene)
+    left = whole.x if sheet.column == 0 else window.x
+    top = whole.y if sheet.row == 0 else window.y
+    return Rect(left, top, window.right - left, window.bottom - top)
 
 
 def _corner(pen: Pen, scene: MapScene, view: View, tiling: Tiling, sheet: Sheet) -> None:
