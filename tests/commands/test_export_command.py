@@ -187,6 +187,15 @@ def test_each_sample_exported_without_options_prints_every_text_at_6_pt_or_more(
     assert "under 6 pt" not in err
 
 
+@pytest.mark.parametrize("options", [[], ["--tile", "--trim-marks"]], ids=["default", "tiled"])
+def test_each_sample_exports_byte_identical_every_time(options, tmp_path, paper):
+    paper("en_US.UTF-8")
+    for sample in SAMPLES:
+        for name in ("a.pdf", "b.pdf"):
+            assert run(str(sample), "-o", str(tmp_path / name), "-q", *options) == 0
+        assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+
+
 def test_the_page_chosen_is_said_in_one_line_unless_quiet(tmp_path, paper, capsys):
     paper("en_GB.UTF-8")
     sample = SAMPLES[-1]  # the year-one customer journey
