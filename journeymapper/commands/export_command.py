@@ -63,8 +63,9 @@ def add_export_command(subparsers: argparse._SubParsersAction[argparse.ArgumentP
     command = subparsers.add_parser(
         "export",
         help="export maps as print-ready PDF files",
-        description="Export journey maps as vector PDF files: the whole map on one page (--fit, the "
-        "default) or as a poster over several pages (--tile).",
+        description="Export journey maps as vector PDF files: the whole map on one page (--fit) or as a "
+        "poster over several pages (--tile); without either, one page where its text prints at 6 pt or more, "
+        "else a poster.",
     )
     command.add_argument("maps", nargs="+", metavar="MAP", type=Path, help="map files (.json)")
     command.add_argument(
@@ -88,7 +89,7 @@ def add_export_command(subparsers: argparse._SubParsersAction[argparse.ArgumentP
         dest="orientation",
         action="store_const",
         const="landscape",
-        help="wide pages (the default for named sizes)",
+        help="wide pages (the default for a page given by name; without --page, whichever prints larger)",
     )
     orientation.add_argument("--portrait", dest="orientation", action="store_const", const="portrait")
     mode = command.add_mutually_exclusive_group()
@@ -129,7 +130,7 @@ def add_export_command(subparsers: argparse._SubParsersAction[argparse.ArgumentP
         type=_argument(_date),
         default=FROM_THE_FILE,
         metavar="YYYY-MM-DD",
-        help="the date in the title block, or 'none' (default: the map file's date)",
+        help="the date in the title block, or 'none' (default: the map file's date, in UTC)",
     )
     command.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors")
     command.add_argument("--force", action="store_true", help="write even over one of the maps being exported")
