@@ -3,17 +3,21 @@
 The smallest standard page on which the whole map's smallest text prints at ``MIN_TEXT`` or more
 (A4 to A0, or Letter and Tabloid where the locale's paper is Letter), in the orientation that
 prints it larger; when no such page holds the map, a poster tiled over the smallest of those
-pages at the least scale that keeps the text readable, so as few sheets as can be read.
+pages at the least scale that keeps the text readable, turned whichever way takes fewer sheets:
+as few sheets as can be read.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from journeymapper.errors import JourneyMapError
 from journeymapper.formats.pdf.fit import fitted_text, readable_scale
 from journeymapper.formats.pdf.options import ISO_SIZES, NAMED_SIZES, US_SIZES, ExportOptions, Orientation, PageSize
+from journeymapper.formats.pdf.poster import poster_tiling
 from journeymapper.formats.pdf.scene import MapScene
 from journeymapper.formats.pdf.theme import MIN_TEXT
 from journeymapper.model import JourneyDocument
@@ -79,10 +83,19 @@ def _best_fit(scene: MapScene, options: ExportOptions, page: PageSize) -> Choice
 
 
 def _poster(scene: MapScene, options: ExportOptions, page: PageSize) -> Choice:
+    """The poster on ``page`` in the orientation that takes fewer sheets (landscape if as few)."""
     scale = options.scale if options.mode == "tile" else readable_scale(scene)
-    # A landscape sheet unless asked otherwise: a journey map reads left to right.
-    chosen = replace(options, page=page, orientation=options.orientation or "landscape", mode="tile", scale=scale)
-    return Choice(chosen, scene.smallest_text * scale)
+    orientations: tuple[Orientation, ...] = (options.orientation,) if options.orientation else ("landscape", "portrait")
+    posters = [replace(options, page=page, orientation=turn, mode="tile", scale=scale) for turn in orientations]
+    return Choice(min(posters, key=lambda poster: _sheets(scene, poster)), scene.smallest_text * scale)
+
+
+def _sheets(scene: MapScene, options: ExportOptions) -> int:
+    """How many sheets a poster takes; one that cannot be made at all counts as endless."""
+    try:
+        return len(poster_tiling(scene, options).sheets)
+    except JourneyMapError:
+        return sys.maxsize
 
 
 def choose_for(

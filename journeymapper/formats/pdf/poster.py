@@ -27,16 +27,8 @@ from journeymapper.layout import Rect
 def poster_pages(scene: MapScene, options: ExportOptions) -> MapPages:
     if not (scene.document.stages and scene.document.lanes):
         return fit_pages(scene, options)  # nothing to tile: one page that says so, not a cover and a blank sheet
-    page = Page(*options.page_size, options.margin)
-    scale, body = options.scale, page.body
-    window_width = body.width / scale - scene.lane_header_width
-    window_height = body.height / scale - scene.header_height
-    if min(window_width, window_height) < scene.style.card_width / 4:
-        raise JourneyMapError(
-            f"at scale {scale:g} the stage and lane headers alone fill a {options.describe_page()} page: "
-            "choose a smaller scale or a larger page"
-        )
-    tiling = tile(scene, window_width, window_height)
+    page, scale = Page(*options.page_size, options.margin), options.scale
+    tiling = poster_tiling(scene, options)
     arrangement = framed(scene, page, options.date)
 
     def draw_cover(pen: Pen, _: Page) -> None:
@@ -47,6 +39,19 @@ def poster_pages(scene: MapScene, options: ExportOptions) -> MapPages:
     pages = [PlannedPage(cover, draw_cover), *_sheets(scene, tiling, scale, page, options.trim_marks)]
     advice = replace(options, scale=readable_scale(scene)) if scene.smallest_text * scale < MIN_TEXT else None
     return MapPages(pages, scale, _tile_warnings(scene, tiling, scale), advice)
+
+
+def poster_tiling(scene: MapScene, options: ExportOptions) -> Tiling:
+    """How the map falls across the sheets of ``options``' page at its scale."""
+    scale, body = options.scale, Page(*options.page_size, options.margin).body
+    window_width = body.width / scale - scene.lane_header_width
+    window_height = body.height / scale - scene.header_height
+    if min(window_width, window_height) < scene.style.card_width / 4:
+        raise JourneyMapError(
+            f"at scale {scale:g} the stage and lane headers alone fill a {options.describe_page()} page: "
+            "choose a smaller scale or a larger page"
+        )
+    return tile(scene, window_width, window_height)
 
 
 class _Contents:

@@ -1,7 +1,10 @@
 """The page an export chooses when none is given: the smallest standard page of the locale's paper
-that prints the map's smallest text at 6 pt or more, else a readable poster on the smallest page."""
+that prints the map's smallest text at 6 pt or more, else a readable poster on the smallest page,
+turned whichever way takes fewer sheets."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pytest
 
@@ -9,6 +12,7 @@ from journeymapper.formats import json_format
 from journeymapper.formats.pdf import ExportOptions, page_size
 from journeymapper.formats.pdf.automatic import ISO_SIZES, US_SIZES, choose, paper_sizes
 from journeymapper.formats.pdf.fit import fitted_text
+from journeymapper.formats.pdf.poster import poster_tiling
 from journeymapper.formats.pdf.scene import MapScene
 from journeymapper.formats.pdf.theme import MIN_TEXT
 from journeymapper.model import JourneyDocument
@@ -83,11 +87,7 @@ def test_fit_asked_for_takes_the_largest_page_rather_than_a_poster():
 
 def test_tile_asked_for_takes_the_smallest_page_at_the_scale_given():
     choice = choose(scene_of("year-one-customer-journey"), ExportOptions(mode="tile", scale=0.8), US_SIZES)
-    assert (choice.options.mode, choice.options.scale, choice.options.describe_page()) == (
-        "tile",
-        0.8,
-        "Letter landscape",
-    )
+    assert (choice.options.mode, choice.options.scale, choice.options.page.name) == ("tile", 0.8, "Letter")
 
 
 def test_an_orientation_given_is_kept():
@@ -105,3 +105,11 @@ def test_a_map_without_stages_or_lanes_goes_on_the_smallest_page_and_says_why():
         choice = choose(MapScene.of(JourneyDocument("empty", "Empty", "customer")), ExportOptions(mode=mode), US_SIZES)
         assert (choice.options.mode, choice.options.describe_page()) == ("fit", "Letter landscape")
         assert choice.describe() == "chose Letter landscape: the map has no stages or lanes yet"
+
+
+def test_a_poster_is_turned_whichever_way_takes_fewer_sheets():
+    scene = scene_of("shoe-order-business-journey")
+    choice = choose(scene, ExportOptions(), US_SIZES)  # larger than Tabloid holds readably
+    chosen = len(poster_tiling(scene, choice.options).sheets)
+    for orientation in ("landscape", "portrait"):
+        assert chosen <= len(poster_tiling(scene, replace(choice.options, orientation=orientation)).sheets)
