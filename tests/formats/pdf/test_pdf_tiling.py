@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from journeymapper.formats import json_format
-from journeymapper.formats.pdf import ExportOptions, page_size, plan_pages, render_pdf
+from journeymapper.formats.pdf import ExportOptions, grid, page_size, plan_pages, render_pdf
 from journeymapper.formats.pdf.scene import MapScene
 from journeymapper.formats.pdf.theme import MIN_TEXT
 from journeymapper.formats.pdf.tiling import Sheet, bucket, column_letters, tile
@@ -159,3 +159,21 @@ def test_the_cover_names_every_stage_and_lane_at_a_readable_size(sample):
     for name in [stage.name for stage in document.stages.values()] + [lane.name for lane in document.lanes.values()]:
         assert squeezed(name)[:5] in cover  # whole where the header holds it, else its start and "…"
     assert min(text_sizes(data)[0]) >= MIN_TEXT
+
+
+def test_a_sliver_of_a_stage_header_on_a_sheet_is_left_unnamed():
+    scene = MapScene.of(json_format.load(SAMPLES[-1]))
+    named: list[tuple[str, ...]] = []
+
+    class Recorder:
+        def rect(self, *_, **__):
+            pass
+
+        def lines(self, x, top, lines, *_, **__):
+            named.append(tuple(lines))
+
+    first, second = list(scene.layout.stage_headers.values())[:2]
+    grid.draw_stage_headers(Recorder(), scene, first.rect.x, second.rect.x + grid.SLIVER - 1)
+    assert named == [first.lines]
+    grid.draw_stage_headers(Recorder(), scene, first.rect.x, second.rect.x + grid.SLIVER + 1)
+    assert named == [first.lines, first.lines, second.lines]
