@@ -1,8 +1,8 @@
 """The ``journeymapper export`` sub-command: maps to PDF files, on a server without a display.
 
-    journeymapper export MAP.json -o OUT.pdf [--page A3] [--landscape|--portrait]
+    journeymapper export MAP.json -o OUT.pdf [--page A2] [--landscape|--portrait]
                          [--fit | --tile [--scale S]] [--margin 12mm] [--insights] [--appendix]
-                         [--date DATE]
+                         [--trim-marks] [--date DATE]
     journeymapper export A.json B.json -o DIR/
     journeymapper export MAP.json -o - > OUT.pdf
     journeymapper export MAP.json -o OUT.svg
@@ -12,13 +12,19 @@ The format comes from the output's suffix: PDF, or the map page alone as SVG (te
 (drawn by Qt, offscreen, so it too needs no display; 144 dpi unless told, twice a page's points,
 sharp on slides). A folder or standard output gets PDF.
 
+Without ``--page`` the export chooses the page that prints the map's smallest text readably (see
+``formats/pdf/automatic.py``) and says what it chose on standard error. When the options given
+print it too small, the warning ends with the whole command that would not.
+
 Folders that do not exist yet are made. A map is never written over (``export x.pdf -o x.pdf``,
 a map file with an odd name) without ``--force``.
 
 The date in the title block must not change from one export to the next, or two exports of one map
 would differ: it is ``--date`` if given (``--date none`` prints none), else the day given by
 ``SOURCE_DATE_EPOCH`` (the reproducible-builds convention, for CI), else the day the map file was
-last modified, which is the day the map's content last changed. The clock is never read.
+last modified, which is the day the map's content last changed. Both days are taken in UTC, so a
+file changed late in the evening prints the same date, and the same bytes, in every time zone.
+The clock is never read.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ import argparse
 import dataclasses
 import datetime
 import os
+import shlex
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -35,7 +42,16 @@ from typing import TypeVar
 from journeymapper.commands.output import STANDARD_OUTPUT, refuse_own_input, write_output
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats import json_format
-from journeymapper.formats.pdf.options import DEFAULT_MARGIN, NAMED_SIZES, ExportOptions, check_scale, length, page_size
+from journeymapper.formats.pdf.options import (
+    DEFAULT_MARGIN,
+    MM,
+    NAMED_SIZES,
+    ExportOptions,
+    PageSize,
+    check_scale,
+    length,
+    page_size,
+)
 from journeymapper.model import JourneyDocument
 
 EXIT_BAD_INPUT = 1
@@ -56,9 +72,9 @@ def add_export_command(subparsers: argparse._SubParsersAction[argparse.ArgumentP
     command = subparsers.add_parser(
         "export",
         help="export maps as print-ready PDF files, or the map page as SVG or PNG",
-        description="Export journey maps as vector PDF files: the whole map on one page (--fit, the "
-        "default) or as a poster over several pages (--tile); or, with an output ending in .svg or .png, "
-        "the map page as an image for slides and wikis.",
+        description="Export journey maps as vector PDF files: the whole map on one page (--fit) or as a "
+        "poster over several pages (--tile); without either, one page where its text prints at 6 pt or more, "
+        "else a poster. With an output ending in .svg or .png, the map page as an image for slides and wikis.",
     )
     command.add_argument("maps", nargs="+", metavar="MAP", type=Path, help="map files (.json)")
     command.add_argument(
@@ -72,9 +88,10 @@ def add_export_command(subparsers: argparse._SubParsersAction[argparse.ArgumentP
     command.add_argument(
         "--page",
         type=_argument(page_size),
-        default=NAMED_SIZES["A3"],
         metavar="SIZE",
-        help=f"{', '.join(NAMED_SIZES)} or WIDTHxHEIGHT[mm|cm|in|pt] (default A3)",
+        help=f"{', '.join(NAMED_SIZES)} or WIDTHxHEIGHT[mm|cm|in|pt] (default: the smallest standard page, A4 to "
+        "A0 or Letter and Tabloid by the locale, that prints the map's text at 6 pt or more, else a poster on A4 or "
+        "Letter)",
     )
     orientation = command.add_mutually_exclusive_group()
     orientation.add_argument(
@@ -82,7 +99,7 @@ def add_export_command(subparsers: argparse._SubParsersAction[argparse.ArgumentP
         dest="orientation",
         action="store_const",
         const="landscape",
-        help="wide pages (the default for named sizes)",
+        help="wide pages (the default for a page given by name; without --page, whichever prints larger)",
     )
     orientation.add_argument("--portrait", dest="orientation", action="store_const", const="portrait")
     mode = command.add_mutually_exclusive_group()
@@ -114,11 +131,16 @@ def add_export_command(subparsers: argparse._SubParsersAction[argparse.ArgumentP
     )
     command.add_argument("--appendix", action="store_true", help="add a touchpoint table and a page per persona")
     command.add_argument(
+        "--trim-marks",
+        action="store_true",
+        help="marks in the margins where to cut: round the map, or round each sheet's part of a poster",
+    )
+    command.add_argument(
         "--date",
         type=_argument(_date),
         default=FROM_THE_FILE,
         metavar="YYYY-MM-DD",
-        help="the date in the title block, or 'none' (default: the map file's date)",
+        help="the date in the title block, or 'none' (default: the map file's date, in UTC)",
     )
     command.add_argument(
         "--dpi",
@@ -177,13 +199,14 @@ def _run(arguments: argparse.Namespace) -> int:
     if arguments.dpi is not None and not arguments.output.lower().endswith(".png"):
         arguments.export_parser.error("--dpi applies to a .png output")
     options = ExportOptions(  # checked once, before any map: a bad margin is one message, not one per map
-        page=arguments.page,
+        page=arguments.page or _smallest_paper(),
         orientation=arguments.orientation,
         margin=arguments.margin,
         mode="tile" if arguments.scale is not None else arguments.mode or "fit",
         scale=1.0 if arguments.scale is None else arguments.scale,
         appendix=arguments.appendix,
         insights=arguments.insights,
+        trim_marks=arguments.trim_marks,
     )
     targets = _targets(arguments.maps, arguments.output)
     failures = 0
@@ -197,22 +220,41 @@ def _run(arguments: argparse.Namespace) -> int:
 
 
 def _export_one(arguments: argparse.Namespace, options: ExportOptions, source: Path, target: str) -> None:
+    from journeymapper.formats.pdf.automatic import choose_for  # here: reportlab loads only to export
+
     document = json_format.load(source)
     refuse_own_input(Path(target), arguments.maps, arguments.force)  # before the work, not after it
     options = dataclasses.replace(options, date=_title_date(arguments.date, source))
     suffix = Path(target).suffix.lower() if target != STANDARD_OUTPUT else ""
-    if suffix in IMAGE_SUFFIXES:
+    image = suffix in IMAGE_SUFFIXES  # the map page alone: never a poster
+    poster = arguments.mode != "fit" and not image
+    choice = None if arguments.page else choose_for(document, options, os.environ, poster=poster)
+    options = choice.options if choice else options
+    if image:
         data, warnings, what = _image(document, options, suffix, arguments.dpi or DEFAULT_DPI)
+        advice = None
     else:
-        from journeymapper.formats.pdf.export import render_pdf  # here: reportlab loads only to export
-
-        result = render_pdf(document, options, source=source)
-        data, warnings, what = result.data, result.warnings, f"{result.pages} page{'s' * (result.pages != 1)}"
+        data, warnings, what, advice = _pdf(document, options, source)
     write_output(target, data, arguments.maps, arguments.force)
+    if choice and not arguments.quiet:  # after the file is written: a failed export says only why
+        print(f"journeymapper: {source}: {choice.describe()}", file=sys.stderr)
     for warning in warnings:
         print(f"journeymapper: warning: {source}: {warning}", file=sys.stderr)
+    if advice is not None:
+        command = _command(arguments, advice, source, target)
+        print(f"journeymapper: {source}: to print it readably, run: {command}", file=sys.stderr)
     if not arguments.quiet and target != STANDARD_OUTPUT:
         print(f"{source} -> {target} ({what})")
+
+
+def _pdf(document: JourneyDocument, options: ExportOptions, source: Path
+         ) -> tuple[bytes, tuple[str, ...], str, ExportOptions | None]:  # fmt: skip
+    """The PDF; its warnings; what it is, for the one-line report; the options that would print it
+    readably, when these do not."""
+    from journeymapper.formats.pdf.export import render_pdf
+
+    result = render_pdf(document, options, source=source)
+    return result.data, result.warnings, f"{result.pages} page{'s' * (result.pages != 1)}", result.advice
 
 
 def _image(document: JourneyDocument, options: ExportOptions, suffix: str, dpi: float
@@ -230,13 +272,36 @@ def _image(document: JourneyDocument, options: ExportOptions, suffix: str, dpi: 
     return png_bytes(image), picture.warnings, f"PNG, {image.width()}x{image.height()} px at {dpi:g} dpi"
 
 
+def _smallest_paper() -> PageSize:
+    """The smallest standard page of the user's locale: what a margin must leave room on."""
+    from journeymapper.formats.pdf.automatic import paper_sizes  # here: reportlab loads only to export
+
+    return NAMED_SIZES[paper_sizes(os.environ)[0]]
+
+
+def _command(arguments: argparse.Namespace, options: ExportOptions, source: Path, target: str) -> str:
+    """The command line that exports ``source`` to ``target`` with ``options``, ready to paste."""
+    words = ["journeymapper", "export", str(source), "-o", target, "--page", options.page.name]
+    if options.orientation:
+        words.append(f"--{options.orientation}")
+    if options.mode == "tile":
+        words += ["--tile", "--scale", f"{options.scale:g}"]
+    if options.margin != DEFAULT_MARGIN:
+        words += ["--margin", f"{options.margin / MM:g}mm"]
+    flags = (("--insights", options.insights), ("--appendix", options.appendix), ("--trim-marks", options.trim_marks))
+    words += [flag for flag, wanted in flags if wanted]
+    if not isinstance(arguments.date, _FileDate):
+        words += ["--date", arguments.date.isoformat() if arguments.date else "none"]
+    return shlex.join(words)
+
+
 def _title_date(chosen: datetime.date | _FileDate | None, source: Path) -> datetime.date | None:
     if not isinstance(chosen, _FileDate):
         return chosen  # a date, or None for --date none
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date()
-    return datetime.date.fromtimestamp(source.stat().st_mtime)
+    return datetime.datetime.fromtimestamp(source.stat().st_mtime, datetime.UTC).date()
 
 
 def _targets(maps: list[Path], name: str) -> dict[Path, str]:

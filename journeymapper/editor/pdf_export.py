@@ -9,6 +9,7 @@ editing while it runs.
 from __future__ import annotations
 
 import datetime
+import os
 import threading
 from pathlib import Path
 from typing import cast
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
 from journeymapper.editor.raster import SLIDE_DPI, png_bytes, rasterise
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats.pdf import NAMED_SIZES, ExportOptions, PagePlan, export_pdf, plan_pages
+from journeymapper.formats.pdf.automatic import Choice, choose_for, paper_sizes
 from journeymapper.formats.pdf.options import MM, PageSize
 from journeymapper.formats.pdf.picture import page_picture
 from journeymapper.formats.pdf.svg import svg_of
@@ -45,10 +47,12 @@ from journeymapper.model import JourneyDocument
 CUSTOM = "Custom…"
 FORMATS = {"pdf": "PDF document", "svg": "SVG image of the map page", "png": "PNG image of the map page"}
 FILTERS = {"pdf": "PDF documents (*.pdf)", "svg": "SVG images (*.svg)", "png": "PNG images (*.png)"}
+AUTOMATIC = "Automatic"  # the smallest page that prints the map readably, as the command line chooses
 
 
 class PagePreview(QWidget):
-    """The map's cards in miniature with the printed pages drawn over them."""
+    """The map's cards in miniature with the printed pages drawn over them: the cards as the PDF
+    lays them out (its print style), once there is a plan, so that the pages fall where they will."""
 
     def __init__(self, layout: MapLayout, parent: QWidget | None = None):
         super().__init__(parent)
@@ -64,13 +68,14 @@ class PagePreview(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), self.palette().base())
-        bounds = self._layout.bounds
+        layout = self._plan.layout if self._plan else self._layout
+        bounds = layout.bounds
         scale = min((self.width() - 20) / max(bounds.width, 1), (self.height() - 20) / max(bounds.height, 1))
         painter.translate((self.width() - bounds.width * scale) / 2, (self.height() - bounds.height * scale) / 2)
         painter.scale(scale, scale)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor("#d7dce5"))
-        for card in self._layout.cards.values():
+        for card in layout.cards.values():
             painter.drawRect(QRectF(card.rect.x, card.rect.y, card.rect.width, card.rect.height))
         if self._plan is None:
             return
@@ -105,7 +110,8 @@ class ExportDialog(QDialog):
         self.dpi = QSpinBox(suffix=" dpi", minimum=36, maximum=600, value=SLIDE_DPI)
         self.dpi.setToolTip(f"Pixels per inch; {SLIDE_DPI} is twice the page's points, sharp on a slide")
         self.page = QComboBox()
-        self.page.addItems([*NAMED_SIZES, CUSTOM])
+        self.page.addItems([AUTOMATIC, *NAMED_SIZES, CUSTOM])
+        self._choice: Choice | None = None  # what Automatic chose for the options shown
         self.custom_width, self.custom_height = _millimetres(500), _millimetres(700)
         self.orientation = QComboBox()
         self.orientation.addItems(["Landscape", "Portrait"])
@@ -115,6 +121,7 @@ class ExportDialog(QDialog):
         self.margin = _millimetres(12, minimum=0, maximum=100)
         self.insights = QCheckBox("Add an insights page")
         self.appendix = QCheckBox("Add the stages with their links, a touchpoint table and a page per persona")
+        self.trim_marks = QCheckBox("Trim marks in the margins, where to cut")
         self.path = QLineEdit(str(suggested))
         browse = QPushButton("Choose…")
         browse.clicked.connect(self._browse)
@@ -135,6 +142,7 @@ class ExportDialog(QDialog):
             self.margin.valueChanged,
             self.insights.toggled,
             self.appendix.toggled,
+            self.trim_marks.toggled,
             self.custom_width.valueChanged,
             self.custom_height.valueChanged,
             self.format.currentIndexChanged,
@@ -165,6 +173,7 @@ class ExportDialog(QDialog):
         form.addRow("", tiling)
         form.addRow("", self.insights)  # in the order the pages come: insights, then the appendix
         form.addRow("", self.appendix)
+        form.addRow("", self.trim_marks)
         where = QHBoxLayout()
         where.addWidget(self.path, 1)
         where.addWidget(browse)
@@ -177,11 +186,14 @@ class ExportDialog(QDialog):
 
     def options(self) -> ExportOptions:
         """The chosen options; raises ``JourneyMapError`` when they do not make a page."""
+        automatic = self.page.currentText() == AUTOMATIC
         if self.page.currentText() == CUSTOM:
             page = PageSize("Custom", self.custom_width.value() * MM, self.custom_height.value() * MM)
+        elif automatic:
+            page = NAMED_SIZES[paper_sizes(os.environ)[0]]  # the smallest page, to check the margins against
         else:
             page = NAMED_SIZES[self.page.currentText()]
-        return ExportOptions(
+        options = ExportOptions(
             page=page,
             orientation="landscape" if self.orientation.currentIndex() == 0 else "portrait",
             margin=self.margin.value() * MM,
@@ -189,8 +201,12 @@ class ExportDialog(QDialog):
             scale=self.scale.value() / 100,
             appendix=self.appendix.isChecked() and self.file_format() == "pdf",
             insights=self.insights.isChecked() and self.file_format() == "pdf",
-            date=datetime.date.today(),
+            trim_marks=self.trim_marks.isChecked() and self.file_format() == "pdf",
+            date=datetime.datetime.now(datetime.UTC).date(),  # the day in UTC, as the command line takes it
         )
+        poster = self.file_format() == "pdf"  # an image is the map page alone, never a poster
+        self._choice = choose_for(self._document, options, os.environ, poster) if automatic else None
+        return self._choice.options if self._choice else options
 
     def file_format(self) -> str:
         """``pdf``, ``svg`` or ``png``."""
@@ -205,13 +221,15 @@ class ExportDialog(QDialog):
         return Path(self.path.text()).expanduser()
 
     def update_preview(self) -> None:
-        custom = self.page.currentText() == CUSTOM
+        custom, automatic = self.page.currentText() == CUSTOM, self.page.currentText() == AUTOMATIC
         self.custom_width.setEnabled(custom)
         self.custom_height.setEnabled(custom)
         paper = self.file_format() == "pdf"
-        self.scale.setEnabled(self.tile.isChecked() and paper)
-        for widget in (self.fit, self.tile, self.insights, self.appendix):
+        for widget in (self.insights, self.appendix, self.trim_marks):
             widget.setEnabled(paper)  # an image is the map page alone
+        for chosen_for_you in (self.orientation, self.fit, self.tile):
+            chosen_for_you.setEnabled(not automatic and (paper or chosen_for_you is self.orientation))
+        self.scale.setEnabled(self.tile.isChecked() and paper and not automatic)
         self.dpi.setVisible(self.file_format() == "png")
         try:
             plan = plan_pages(self._document, self.options(), self._source)
@@ -226,10 +244,12 @@ class ExportDialog(QDialog):
             self.summary.setText(self._image_summary(plan))
             return
         count = len(plan.pages)
+        chose = f" (automatic: {_escaped(self._choice.describe())})" if self._choice else ""
         self.summary.setText(
             f"{count} page{'s' if count != 1 else ''}: "
-            + ", ".join(p.title for p in plan.pages[:12])
+            + _escaped(", ".join(p.title for p in plan.pages[:12]))
             + (" …" if count > 12 else "")
+            + chose
         )
 
     def _image_summary(self, plan: PagePlan) -> str:
@@ -260,12 +280,13 @@ class ExportDialog(QDialog):
         settings.setValue("export/insights", self.insights.isChecked())
         settings.setValue("export/format", self.file_format())
         settings.setValue("export/dpi", self.dpi.value())
+        settings.setValue("export/trimMarks", self.trim_marks.isChecked())
 
     def _restore(self) -> None:
         # QSettings.value() is typed object: the numbers below are those _remember() wrote, or
         # their text when the settings are an INI file.
         settings = self._settings
-        self.page.setCurrentText(str(settings.value("export/page", "A3")))
+        self.page.setCurrentText(str(settings.value("export/page", AUTOMATIC)))
         size = cast(list[float | str], settings.value("export/customSize", [500, 700]))
         width, height = (float(value) for value in size)
         self.custom_width.setValue(width)
@@ -277,6 +298,7 @@ class ExportDialog(QDialog):
         self.margin.setValue(float(cast(float | str, settings.value("export/margin", 12))))
         self.appendix.setChecked(_flag(settings, "export/appendix"))
         self.insights.setChecked(_flag(settings, "export/insights"))
+        self.trim_marks.setChecked(_flag(settings, "export/trimMarks"))
         self.dpi.setValue(int(cast(int | str, settings.value("export/dpi", SLIDE_DPI))))
         self.format.setCurrentIndex(max(0, self.format.findData(str(settings.value("export/format", "pdf")))))
         self._follow_format()

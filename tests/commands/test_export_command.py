@@ -6,8 +6,10 @@ import argparse
 import datetime
 import io
 import os
+import shlex
 import subprocess
 import sys
+import time
 
 import pypdf
 import pytest
@@ -16,6 +18,7 @@ from journeymapper.commands.export_command import add_export_command
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats import json_format
 
+from pdf_text import map_text_sizes
 from support import SAMPLES, build_small_map
 
 
@@ -159,6 +162,114 @@ def test_the_title_date_is_the_map_files_date_unless_told(small_file, tmp_path, 
     assert "8 July 2022" in first_page()
 
 
+@pytest.fixture
+def paper(monkeypatch):
+    """Set the locale whose paper the export chooses from: ``paper("en_US.UTF-8")``."""
+
+    def use(locale: str) -> None:
+        for key in ("LC_ALL", "LC_PAPER"):
+            monkeypatch.delenv(key, raising=False)
+        monkeypatch.setenv("LANG", locale)
+
+    return use
+
+
+@pytest.mark.parametrize("locale", ["en_GB.UTF-8", "en_US.UTF-8"])
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.stem)
+def test_each_sample_exported_without_options_prints_every_text_at_6_pt_or_more(sample, locale, tmp_path, paper,
+                                                                                 capsys):  # fmt: skip
+    paper(locale)
+    target = tmp_path / "out.pdf"
+    assert run(str(sample), "-o", str(target)) == 0
+    err = capsys.readouterr().err
+    assert min(map_text_sizes(target.read_bytes())) >= 6
+    chose = [line for line in err.splitlines() if ": chose " in line]
+    assert len(chose) == 1 and chose[0].startswith(f"journeymapper: {sample}: chose ")
+    assert "under 6 pt" not in err
+
+
+@pytest.mark.parametrize("options", [[], ["--tile", "--trim-marks"]], ids=["default", "tiled"])
+def test_each_sample_exports_byte_identical_every_time(options, tmp_path, paper):
+    paper("en_US.UTF-8")
+    for sample in SAMPLES:
+        for name in ("a.pdf", "b.pdf"):
+            assert run(str(sample), "-o", str(tmp_path / name), "-q", *options) == 0
+        assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+
+
+def test_the_page_chosen_is_said_in_one_line_unless_quiet(tmp_path, paper, capsys):
+    paper("en_GB.UTF-8")
+    sample = SAMPLES[-1]  # the year-one customer journey
+    assert run(str(sample), "-o", str(tmp_path / "out.pdf")) == 0
+    assert (
+        f"journeymapper: {sample}: chose A3 landscape so that the smallest text prints at " in capsys.readouterr().err
+    )
+    assert run(str(sample), "-o", str(tmp_path / "out.pdf"), "-q") == 0
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("options", [
+    ["--page", "A4"],
+    ["--page", "Letter", "--portrait", "--margin", "20mm", "--insights", "--date", "2025-01-02"],
+    ["--page", "A4", "--tile", "--scale", "0.3"],
+    ["--scale", "0.4", "--appendix", "--trim-marks"],
+    ["--page", "300x200mm"],
+])  # fmt: skip
+def test_options_that_print_text_too_small_are_told_the_command_that_would_not(options, tmp_path, paper, capsys):
+    paper("en_GB.UTF-8")
+    sample, target = SAMPLES[1], tmp_path / "out folder" / "out.pdf"  # the shoe order, the largest sample
+    assert run(str(sample), "-o", str(target), *options) == 0
+    err = capsys.readouterr().err
+    assert "under 6 pt" in err
+    advice = [line for line in err.splitlines() if "to print it readably, run: " in line]
+    assert len(advice) == 1
+    words = shlex.split(advice[0].split("run: ", 1)[1])
+    assert words[:5] == ["journeymapper", "export", str(sample), "-o", str(target)]
+    for kept in ("--portrait", "--insights", "--appendix", "--trim-marks", "2025-01-02", "20mm"):
+        assert (kept in options) == (kept in words)  # the user's other choices are kept
+    assert run(*words[2:]) == 0  # the command as given, run
+    assert min(map_text_sizes(target.read_bytes())) >= 6
+    assert "under 6 pt" not in capsys.readouterr().err
+
+
+@pytest.fixture
+def time_zone(monkeypatch):
+    """Set the process's time zone by name; the original comes back after the test."""
+
+    def switch(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+
+    yield switch
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_the_title_date_is_the_same_in_every_time_zone(small_file, tmp_path, monkeypatch, time_zone):
+    """A map saved at 20:00 UTC on 30 November is already 1 December in Tokyo: the date is taken in
+    UTC, so both print the same day and the same bytes."""
+    os.utime(small_file, (0, datetime.datetime(2026, 11, 30, 20, tzinfo=datetime.UTC).timestamp()))
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    exported = {}
+    for zone in ("UTC", "Asia/Tokyo", "America/Los_Angeles"):
+        time_zone(zone)
+        target = tmp_path / f"{zone.replace('/', '-')}.pdf"
+        assert run(str(small_file), "-o", str(target)) == 0
+        exported[zone] = target.read_bytes()
+    assert "30 November 2026" in pypdf.PdfReader(io.BytesIO(exported["Asia/Tokyo"])).pages[0].extract_text()
+    assert len(set(exported.values())) == 1
+
+
+def test_source_date_epoch_is_a_day_in_utc(small_file, tmp_path, monkeypatch, time_zone):
+    monkeypatch.setenv(
+        "SOURCE_DATE_EPOCH", str(int(datetime.datetime(2025, 3, 2, 23, 30, tzinfo=datetime.UTC).timestamp()))
+    )
+    time_zone("Asia/Tokyo")
+    target = tmp_path / "out.pdf"
+    assert run(str(small_file), "-o", str(target)) == 0
+    assert "2 March 2025" in pypdf.PdfReader(target).pages[0].extract_text()
+
+
 def test_the_same_map_exported_twice_is_the_same_file(small_file, tmp_path):
     for name in ("a.pdf", "b.pdf"):
         assert run(str(small_file), "-o", str(tmp_path / name), "--appendix") == 0
@@ -204,8 +315,8 @@ def test_an_svg_output_is_the_map_page_as_svg(small_file, tmp_path, capsys):
 
 
 @pytest.mark.parametrize(("arguments", "size"), [
-    ([], (2381, 1684)),  # A3 landscape at 144 dpi: twice its 1190.55 x 841.89 points
-    (["--dpi", "72"], (1191, 842)),
+    ([], (1684, 1191)),  # A4 landscape, chosen for the small map, at 144 dpi: twice its 841.89 x 595.28 points
+    (["--dpi", "72", "--page", "A3"], (1191, 842)),
     (["--dpi", "300", "--page", "A4"], (3508, 2480)),
 ])  # fmt: skip
 def test_a_png_output_has_the_page_size_at_the_resolution(small_file, tmp_path, arguments, size):
@@ -221,7 +332,7 @@ def test_a_png_is_made_without_a_display(small_file, tmp_path):
     command = [sys.executable, "-m", "journeymapper", "export", str(small_file), "-o", str(target), "--dpi", "50"]
     result = subprocess.run(command, capture_output=True, text=True, env=environment, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert _png_size(target.read_bytes()) == (827, 585)
+    assert _png_size(target.read_bytes()) == (585, 413)  # A4 landscape, chosen for the small map
 
 
 def test_images_exported_twice_are_the_same_files(small_file, tmp_path):

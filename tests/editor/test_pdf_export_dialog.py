@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
 
-from journeymapper.editor.pdf_export import CUSTOM, ExportDialog
+from journeymapper.editor.pdf_export import AUTOMATIC, CUSTOM, ExportDialog
 
 from support import SAMPLES
 
@@ -154,3 +154,33 @@ def test_the_format_is_remembered(opened, tmp_path, qtbot):
     second = dialog_for(opened, tmp_path)
     qtbot.addWidget(second)
     assert (second.file_format(), second.dpi.value(), second.target().suffix) == ("png", 300, ".png")
+
+
+def test_automatic_is_the_first_and_default_page_and_chooses_as_the_command_line_does(opened, tmp_path, qtbot,
+                                                                                         monkeypatch):  # fmt: skip
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    for key in ("LC_ALL", "LC_PAPER"):
+        monkeypatch.delenv(key, raising=False)
+    dialog = dialog_for(opened, tmp_path)
+    qtbot.addWidget(dialog)
+    assert dialog.page.itemText(0) == AUTOMATIC == dialog.page.currentText()
+    options = dialog.options()
+    assert (options.describe_page(), options.mode) == ("A2 landscape", "fit")  # the shoe order is the widest sample
+    summary = dialog.summary.text()
+    assert summary.startswith("1 page: Map") and "automatic: chose A2 landscape so that the smallest text" in summary
+    assert not (dialog.orientation.isEnabled() or dialog.tile.isEnabled() or dialog.scale.isEnabled())
+    dialog.page.setCurrentText("A3")
+    assert dialog.orientation.isEnabled() and dialog.tile.isEnabled()
+    assert "automatic" not in dialog.summary.text()
+
+
+def test_trim_marks_are_offered_and_remembered(opened, tmp_path, qtbot):
+    first = dialog_for(opened, tmp_path)
+    qtbot.addWidget(first)
+    assert not first.trim_marks.isChecked() and not first.options().trim_marks
+    first.trim_marks.setChecked(True)
+    assert first.options().trim_marks
+    first.accept()
+    second = dialog_for(opened, tmp_path)
+    qtbot.addWidget(second)
+    assert second.trim_marks.isChecked()

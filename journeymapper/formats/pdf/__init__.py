@@ -7,7 +7,9 @@
     svg = render_svg(document, options)  # the map page alone as SVG: svg.data, svg.width, svg.height
 
 ``plan_pages(document, options)`` says how the map falls across pages without drawing anything,
-for a preview. Nothing here imports Qt.
+for a preview. ``automatic.choose_for(document, options, os.environ)`` chooses the page that prints
+the map readably, as the command line and the editor's Automatic page do; ``result.advice`` holds
+the options that would print readably when the ones given do not. Nothing here imports Qt.
 
 The names below load on first use: the command line registers ``export``
 (``commands/export_command.py``) on every run, and reportlab, which only an export needs, takes

@@ -13,7 +13,7 @@ from journeymapper.layout import CardLayout, Rect
 from journeymapper.model import Touchpoint
 
 EDGE = 3.0  # the coloured left edge
-MARKER, FACE = 9.0, 11.0
+MARKER_SHARE, FACE_SHARE = 0.5, 0.61  # of the band's height: a marker's count reads as large as the band's text
 
 
 def draw_cards(pen: Pen, scene: MapScene, card_ids: Iterable[str]) -> None:
@@ -29,27 +29,30 @@ def draw_card(pen: Pen, scene: MapScene, touchpoint: Touchpoint, card: CardLayou
     left = rect.x + style.card_padding
     pen.lines(left, rect.y + style.card_padding, card.title_lines, style.title_font_size, style.title_line_height, INK)
     band_middle = rect.bottom - style.card_padding - style.card_band_height / 2
-    markers_left = _markers(pen, touchpoint, rect.right - style.card_padding, band_middle)
+    marker = style.card_band_height * MARKER_SHARE
+    markers_left = _markers(pen, touchpoint, rect.right - style.card_padding, band_middle, marker)
     if touchpoint.channel:
-        _channel(pen, scene, touchpoint.channel, left, markers_left - 4, band_middle)
+        _channel(pen, scene, touchpoint.channel, left, markers_left - 4, band_middle, marker)
 
 
-def _markers(pen: Pen, touchpoint: Touchpoint, right: float, middle: float) -> float:
+def _markers(pen: Pen, touchpoint: Touchpoint, right: float, middle: float, marker: float) -> float:
     """Emotion, opportunities and pain points from the right edge leftwards; returns the left end."""
     if touchpoint.emotion is not None:
-        emotion_face(pen, right - FACE / 2, middle, FACE, touchpoint.emotion)
-        right -= FACE + 3
+        face = marker * FACE_SHARE / MARKER_SHARE
+        emotion_face(pen, right - face / 2, middle, face, touchpoint.emotion)
+        right -= face + 3
     if touchpoint.opportunities:
-        right = counted(pen, opportunity_marker, right, middle, MARKER, len(touchpoint.opportunities), OPPORTUNITY) - 3
+        right = counted(pen, opportunity_marker, right, middle, marker, len(touchpoint.opportunities), OPPORTUNITY) - 3
     if touchpoint.pain_points:
-        right = counted(pen, pain_marker, right, middle, MARKER, len(touchpoint.pain_points), PAIN) - 3
+        right = counted(pen, pain_marker, right, middle, marker, len(touchpoint.pain_points), PAIN) - 3
     return right
 
 
-def _channel(pen: Pen, scene: MapScene, channel: str, left: float, right: float, middle: float) -> None:
+def _channel(pen: Pen, scene: MapScene, channel: str, left: float, right: float, middle: float, marker: float
+             ) -> None:  # fmt: skip
     size = scene.style.small_font_size
-    channel_icon(channel)(pen, left + MARKER / 2, middle, MARKER, MUTED)
-    text_left = left + MARKER + 4
+    channel_icon(channel)(pen, left + marker / 2, middle, marker, MUTED)
+    text_left = left + marker + 4
     text = scene.fonts.fits(channel, right - text_left, size)
     if text:
         pen.text(text_left, middle + size * CENTRE_TO_BASELINE, text, size, MUTED)

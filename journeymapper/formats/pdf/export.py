@@ -48,6 +48,7 @@ class RenderedPdf:
     data: bytes
     pages: int
     warnings: tuple[str, ...]  # for the user: text too small, characters no font has, cards cut
+    advice: ExportOptions | None = None  # options that would print the text readably, when these do not
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,7 @@ class _Plan:
     pages: list[PlannedPage]
     scale: float
     warnings: tuple[str, ...]
+    advice: ExportOptions | None
 
 
 def _plan(document: JourneyDocument, options: ExportOptions, source: Source) -> _Plan:
@@ -76,7 +78,7 @@ def _plan(document: JourneyDocument, options: ExportOptions, source: Source) -> 
         stages = stages_pages(scene, sheet, links) if has_context(scene) else []
         pages += [*stages, *appendix_pages(scene, options, links), *label_pages(scene, sheet)]
     warnings = [*mapped.warnings, *label_warning(scene, options.appendix), *font_warnings(scene)]
-    return _Plan(scene, pages, mapped.scale, tuple(warnings))
+    return _Plan(scene, pages, mapped.scale, tuple(warnings), mapped.advice)
 
 
 def font_warnings(scene: MapScene) -> list[str]:
@@ -124,7 +126,7 @@ def render_pdf(
             progress(number, total)
     with _binary_streams():
         canvas.save()
-    return RenderedPdf(buffer.getvalue(), total, plan.warnings)
+    return RenderedPdf(buffer.getvalue(), total, plan.warnings, plan.advice)
 
 
 _saving = threading.Lock()

@@ -17,7 +17,7 @@ from reportlab.lib.colors import Color
 
 from journeymapper.formats.pdf.fonts import Fonts
 from journeymapper.formats.pdf.pen import Pen, baseline
-from journeymapper.formats.pdf.theme import ACCENT, FAINT, INK, MUTED, RULE
+from journeymapper.formats.pdf.theme import ACCENT, INK, MUTED, RULE
 from journeymapper.layout import Rect, wrap_text
 from journeymapper.model import JourneyDocument
 from journeymapper.model.kinds import KIND_LABELS
@@ -142,4 +142,4 @@ def footer(pen: Pen, page: Page, left_text: str, number: int, total: int) -> Non
     pen.path([(inner.x, y), (inner.right, y)], RULE, 0.5 * unit)
     text_baseline = inner.bottom - size * 0.3
     pen.text(inner.right, text_baseline, f"Page {number} of {total}", size, MUTED, align="right")
-    pen.text(inner.x, text_baseline, pen.fonts.fits(left_text, inner.width * 0.7, size), size, FAINT)
+    pen.text(inner.x, text_baseline, pen.fonts.fits(left_text, inner.width * 0.7, size), size, MUTED)

@@ -15,6 +15,7 @@ from journeymapper.model import LaneKind
 
 GAP = 2.0  # white space between neighbouring headers and rows
 LANE_EDGE = 4.0
+SLIVER = 48.0  # a header showing less than this of its width on a sheet is left unnamed there
 
 
 def draw_rows(pen: Pen, scene: MapScene, window: Rect) -> None:
@@ -38,6 +39,8 @@ def draw_stage_headers(pen: Pen, scene: MapScene, left: float, right: float) -> 
         if rect.right <= left or rect.x >= right:
             continue
         pen.rect(Rect(rect.x + GAP / 2, rect.y, rect.width - GAP, rect.height), fill=STAGE)
+        if min(rect.right, right) - max(rect.x, left) < SLIVER:
+            continue  # a sheet cut beside a label shows a strip of the next stage: a letter or two would puzzle
         top = rect.y + (rect.height - len(header.lines) * style.header_line_height) / 2
         text_left = max(rect.x, left) + style.header_padding
         pen.lines(text_left, top, header.lines, style.header_font_size, style.header_line_height, PAPER, bold=True)

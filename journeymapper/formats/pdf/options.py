@@ -57,8 +57,16 @@ NAMED_SIZES: dict[str, PageSize] = {
         "Tabloid": (792.0, 1224.0),
     }.items()
 }
-# Smallest first: the order in which a larger page is suggested when text gets too small.
-SUGGESTED_SIZES = ("A4", "A3", "A2", "A1", "A0")
+# The standard pages, smallest first: the order in which a page is chosen or suggested for a map.
+ISO_SIZES = ("A4", "A3", "A2", "A1", "A0")
+US_SIZES = ("Letter", "Tabloid")  # where Letter is the everyday paper
+
+
+def series(page: PageSize) -> tuple[str, ...]:
+    """The standard pages a larger one is suggested from: US sizes for a US page, else the A series."""
+    return US_SIZES if page.name in ("Letter", "Legal", "Tabloid") else ISO_SIZES
+
+
 _CUSTOM = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[x×]\s*(\d+(?:\.\d+)?)\s*(mm|cm|in|pt)?\s*$", re.IGNORECASE)
 _LENGTH = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(mm|cm|in|pt)?\s*$", re.IGNORECASE)
 MIN_SIDE, MAX_SIDE = 72.0, 14_400.0  # one inch; 200 inches, PDF's own limit
@@ -107,6 +115,7 @@ class ExportOptions:
     appendix: bool = False
     insights: bool = False  # a page (or more) of what the map's graph shows, after the map pages
     date: datetime.date | None = None
+    trim_marks: bool = False  # in the margins, in line with the edges of the map or of each sheet's part
 
     def __post_init__(self) -> None:
         if self.mode not in ("fit", "tile"):

@@ -1,22 +1,28 @@
 """The cover of a tiled poster: the whole map in miniature with the sheets drawn over it, so that
 whoever assembles the poster sees which sheet goes where.
 
-The miniature leaves out text and markers (at this size they would be specks) and draws each card
-as a plain block in its lane's colour, which also keeps a 10,000-card cover quick.
+The miniature leaves out the cards' text and markers (at this size they would be specks) and draws
+each card as a plain block in its lane's colour, which also keeps a 10,000-card cover quick. It
+names the stages and lanes, at a size that can be read, so that whoever assembles the poster can
+tell the sheets apart by their content.
 """
 
 from __future__ import annotations
+
+from reportlab.lib.colors import Color
 
 from journeymapper.formats.pdf import grid
 from journeymapper.formats.pdf.pen import CENTRE_TO_BASELINE, Pen
 from journeymapper.formats.pdf.scene import MapScene
 from journeymapper.formats.pdf.sheet import View
-from journeymapper.formats.pdf.theme import ACCENT, PAPER, STAGE, tint
+from journeymapper.formats.pdf.theme import ACCENT, INK, MIN_TEXT, PAPER, STAGE, tint
 from journeymapper.formats.pdf.tiling import Tiling
-from journeymapper.layout import Rect
+from journeymapper.layout import Rect, wrap_text
 
 CARD_TINT = 0.55
 LABEL_SIZE = 28.0  # page points, at most
+NAME_SIZE = 8.0  # page points, at most; never under MIN_TEXT
+LEADING = 1.2
 
 
 def draw_overview(pen: Pen, scene: MapScene, view: View, tiling: Tiling) -> None:
@@ -27,6 +33,7 @@ def draw_overview(pen: Pen, scene: MapScene, view: View, tiling: Tiling) -> None
     with pen.at(origin_x, origin_y, scale):
         grid.draw_rows(pen, scene, extent)
         _blocks(pen, scene)
+        _names(pen, scene, scale)
         _sheets(pen, tiling, scale)
 
 
@@ -43,6 +50,31 @@ def _blocks(pen: Pen, scene: MapScene) -> None:
         )
     for card in scene.layout.cards.values():
         pen.rect(card.rect, fill=tint(lanes[card.cell[1]].colour, CARD_TINT))
+
+
+def _names(pen: Pen, scene: MapScene, scale: float) -> None:
+    """Each stage's and lane's name in its header block, in as many lines as the block holds; none
+    where the block cannot hold one line at a readable size."""
+    size = max(MIN_TEXT, min(NAME_SIZE, scene.style.header_font_size * scale)) / scale  # in map points
+    stages, lanes = scene.document.stages, scene.document.lanes
+    for stage_id, header in scene.layout.stage_headers.items():
+        _name(pen, scene, header.rect, stages[stage_id].name, size, PAPER)
+    for lane_id, header in scene.layout.lane_headers.items():
+        _name(pen, scene, header.rect, lanes[lane_id].name, size, INK)
+
+
+def _name(pen: Pen, scene: MapScene, rect: Rect, name: str, size: float, colour: Color) -> None:
+    padding = scene.style.header_padding
+    most = int((rect.height - padding) // (size * LEADING))
+    if most < 1:
+        return
+    width = rect.width - 2 * padding
+    if any(pen.fonts.width(word, size, True) > width for word in name.split()):
+        lines: tuple[str, ...] = (pen.fonts.fits(name, width, size, True),)  # a word cut in two reads worse
+    else:
+        lines = wrap_text(name, width, size, True, pen.fonts.width, max_lines=most)
+    top = rect.y + (rect.height - len(lines) * size * LEADING) / 2
+    pen.lines(rect.x + padding, top, lines, size, size * LEADING, colour, bold=True)
 
 
 def _sheets(pen: Pen, tiling: Tiling, scale: float) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from journeymapper.formats.pdf.furniture import Page
+from journeymapper.formats.pdf.options import ExportOptions
 from journeymapper.formats.pdf.pen import Pen
 from journeymapper.layout import MapLayout, Rect
 
@@ -57,3 +58,4 @@ class MapPages:
     pages: list[PlannedPage]
     scale: float
     warnings: list[str]
+    advice: ExportOptions | None = None  # options that would print the map's text readably, when these do not

@@ -4,10 +4,12 @@ carries its grid label (A1, B1, ... A2) in the headers' corner."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cached_property
 
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats.pdf.connectors import arrows, pieces
+from journeymapper.formats.pdf.fit import fit_pages, readable_scale
 from journeymapper.formats.pdf.framing import draw_framed, framed
 from journeymapper.formats.pdf.furniture import Page
 from journeymapper.formats.pdf.options import ExportOptions
@@ -18,20 +20,15 @@ from journeymapper.formats.pdf.scene import MapScene
 from journeymapper.formats.pdf.sheet import Content, View, draw_view
 from journeymapper.formats.pdf.theme import INK, MIN_TEXT, MUTED, RULE
 from journeymapper.formats.pdf.tiling import Sheet, Tiling, bucket, tile
+from journeymapper.formats.pdf.trim import draw_trim_marks
 from journeymapper.layout import Rect
 
 
 def poster_pages(scene: MapScene, options: ExportOptions) -> MapPages:
-    page = Page(*options.page_size, options.margin)
-    scale, body = options.scale, page.body
-    window_width = body.width / scale - scene.lane_header_width
-    window_height = body.height / scale - scene.header_height
-    if min(window_width, window_height) < scene.style.card_width / 4:
-        raise JourneyMapError(
-            f"at scale {scale:g} the stage and lane headers alone fill a {options.describe_page()} page: "
-            "choose a smaller scale or a larger page"
-        )
-    tiling = tile(scene, window_width, window_height)
+    if not (scene.document.stages and scene.document.lanes):
+        return fit_pages(scene, options)  # nothing to tile: one page that says so, not a cover and a blank sheet
+    page, scale = Page(*options.page_size, options.margin), options.scale
+    tiling = poster_tiling(scene, options)
     arrangement = framed(scene, page, options.date)
 
     def draw_cover(pen: Pen, _: Page) -> None:
@@ -39,8 +36,22 @@ def poster_pages(scene: MapScene, options: ExportOptions) -> MapPages:
         draw_overview(pen, scene, arrangement.view, tiling)
 
     cover = PageInfo("cover", page.width, page.height, "How the sheets fit together")
-    pages = [PlannedPage(cover, draw_cover), *_sheets(scene, tiling, scale, page)]
-    return MapPages(pages, scale, _tile_warnings(scene, tiling, scale))
+    pages = [PlannedPage(cover, draw_cover), *_sheets(scene, tiling, scale, page, options.trim_marks)]
+    advice = replace(options, scale=readable_scale(scene)) if scene.smallest_text * scale < MIN_TEXT else None
+    return MapPages(pages, scale, _tile_warnings(scene, tiling, scale), advice)
+
+
+def poster_tiling(scene: MapScene, options: ExportOptions) -> Tiling:
+    """How the map falls across the sheets of ``options``' page at its scale."""
+    scale, body = options.scale, Page(*options.page_size, options.margin).body
+    window_width = body.width / scale - scene.lane_header_width
+    window_height = body.height / scale - scene.header_height
+    if min(window_width, window_height) < scene.style.card_width / 4:
+        raise JourneyMapError(
+            f"at scale {scale:g} the stage and lane headers alone fill a {options.describe_page()} page: "
+            "choose a smaller scale or a larger page"
+        )
+    return tile(scene, window_width, window_height)
 
 
 class _Contents:
@@ -65,7 +76,7 @@ class _Contents:
         return self._shown[sheet]
 
 
-def _sheets(scene: MapScene, tiling: Tiling, scale: float, page: Page) -> list[PlannedPage]:
+def _sheets(scene: MapScene, tiling: Tiling, scale: float, page: Page, trim_marks: bool) -> list[PlannedPage]:
     contents, body = _Contents(scene, tiling), page.body
     pages = []
     for sheet in tiling.sheets:
@@ -74,10 +85,21 @@ def _sheets(scene: MapScene, tiling: Tiling, scale: float, page: Page) -> list[P
         def draw(pen: Pen, _: Page, view: View = view, sheet: Sheet = sheet) -> None:
             draw_view(pen, scene, view, contents.of(sheet))
             _corner(pen, scene, view, tiling, sheet)
+            if trim_marks:
+                draw_trim_marks(pen, page, _cut(scene, view, sheet))
 
         info = PageInfo("sheet", page.width, page.height, f"Sheet {sheet.label}", sheet.window)
         pages.append(PlannedPage(info, draw))
     return pages
+
+
+def _cut(scene: MapScene, view: View, sheet: Sheet) -> Rect:
+    """Where to trim a sheet: along its window, so that the sheets butt together into the poster,
+    except that the first column and row keep the lane and stage headers."""
+    window, whole = view.window_rect(scene), view.rect(scene)
+    left = whole.x if sheet.column == 0 else window.x
+    top = whole.y if sheet.row == 0 else window.y
+    return Rect(left, top, window.right - left, window.bottom - top)
 
 
 def _corner(pen: Pen, scene: MapScene, view: View, tiling: Tiling, sheet: Sheet) -> None:
@@ -87,8 +109,9 @@ def _corner(pen: Pen, scene: MapScene, view: View, tiling: Tiling, sheet: Sheet)
     width, height = scene.lane_header_width, scene.header_height
     with pen.at(view.left - margin * scale, view.top - margin * scale, scale):
         left, top = margin + scene.style.header_padding, margin + scene.style.header_padding
-        pen.text(left, top + 7, "SHEET", 7, MUTED, bold=True)
-        pen.text(left, top + 30, sheet.label, 22, INK, bold=True)
+        small = scene.style.small_font_size  # no smaller than the map's own smallest text
+        pen.text(left, top + small, "SHEET", small, MUTED, bold=True)
+        pen.text(left, top + small + 21, sheet.label, 20, INK, bold=True)
         cell = min(8.0, (height - 16) / tiling.rows, (width / 2 - 8) / tiling.columns)
         if cell < 2.5:
             return

@@ -15,8 +15,9 @@ from reportlab.lib.colors import Color
 
 from journeymapper.connector_labels import Labels, Placement, label_area, place_labels
 from journeymapper.formats.pdf.fonts import Fonts, load_fonts
+from journeymapper.formats.pdf.print_style import PRINT_STYLE
 from journeymapper.formats.pdf.theme import persona_colour
-from journeymapper.layout import DEFAULT_STYLE, MapLayout, Rect, Style, compute_layout
+from journeymapper.layout import MapLayout, Rect, Style, compute_layout
 from journeymapper.model import ConnectionKind, JourneyDocument, LaneKind
 from journeymapper.palette import persona_dashes
 
@@ -35,7 +36,7 @@ class CurveInk(NamedTuple):
 class MapScene:
     """One export's map: drawn by every page, computed once."""
 
-    def __init__(self, document: JourneyDocument, fonts: Fonts, style: Style = DEFAULT_STYLE) -> None:
+    def __init__(self, document: JourneyDocument, fonts: Fonts, style: Style = PRINT_STYLE) -> None:
         self.document = document
         self.fonts = fonts
         self.style = style

@@ -34,6 +34,15 @@ class View:
         height = (scene.header_height + self.window.height) * self.scale
         return width, height
 
+    def rect(self, scene: MapScene) -> Rect:
+        """Where the view lies on the page, headers included."""
+        return Rect(self.left, self.top, *self.size(scene))
+
+    def window_rect(self, scene: MapScene) -> Rect:
+        """Where the window of the body lies on the page, without the headers."""
+        left, top = self.left + scene.lane_header_width * self.scale, self.top + scene.header_height * self.scale
+        return Rect(left, top, self.window.width * self.scale, self.window.height * self.scale)
+
 
 @dataclass(frozen=True, slots=True)
 class Content:

@@ -35,6 +35,7 @@ CONNECTION_NAMES = {
 
 HEADER_TINT, ROW_TINT = 0.24, 0.07
 MIN_TEXT = 6.0  # points: a printed map's text below this is hard to read
+TEXT_CONTRAST, LINE_CONTRAST = 4.5, 3.0  # WCAG 2's least contrast for text and for other marks
 
 
 @lru_cache(maxsize=256)
@@ -49,8 +50,32 @@ def emotion_colour(value: float) -> Color:
     return EMOTION_COLOURS[max(-2, min(2, round(value)))]
 
 
+@lru_cache(maxsize=64)
 def persona_colour(position: int) -> Color:
-    return HexColor(palette.persona_colour(position))
+    """The persona's colour as the canvas has it, darkened where it would be too faint on paper:
+    the palette's yellow and cyan read on a dark screen but hardly on white."""
+    colour = HexColor(palette.persona_colour(position))
+    darkened = colour
+    step = 0
+    while contrast(darkened, PAPER) < LINE_CONTRAST:
+        step += 1
+        darkened = Color(*(channel * (1 - step / 20) for channel in (colour.red, colour.green, colour.blue)))
+    return darkened
+
+
+def relative_luminance(colour: Color) -> float:
+    """WCAG 2's relative luminance: 0 for black, 1 for white."""
+
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * linear(colour.red) + 0.7152 * linear(colour.green) + 0.0722 * linear(colour.blue)
+
+
+def contrast(first: Color, second: Color) -> float:
+    """WCAG 2's contrast ratio of two opaque colours, from 1 (none) to 21 (black on white)."""
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
 
 
 def signed(value: float) -> str:

@@ -2,7 +2,10 @@
 
 The sheets' windows cut the map into a grid without gaps or overlaps, so the assembled poster shows
 every card exactly once. Cuts fall between stages and between lanes where a sheet can hold whole
-ones, else between cards, so that most cards are also whole on one sheet (see ``_cuts``).
+ones, else between cards, so that most cards are also whole on one sheet, and beside connector
+labels rather than through them, so that a label is read whole on one sheet (see ``_cuts``). The
+last sheets reach to the connector tracks outside the grid where one is used, so that the labels
+along them print whole.
 """
 
 from __future__ import annotations
@@ -60,14 +63,14 @@ class Tiling:
 
 def tile(scene: MapScene, window_width: float, window_height: float) -> Tiling:
     """Sheets whose windows (layout points) are at most ``window_width`` x ``window_height``."""
-    body, extent, layout = scene.body, scene.extent, scene.layout
+    body, layout = scene.body, scene.layout
     rects = [card.rect for card in layout.cards.values()]
-    xs = _cuts(body.x, body.right, window_width, layout.stage_edges, [(r.x, r.right) for r in rects])
-    ys = _cuts(body.y, body.bottom, window_height, layout.lane_edges, [(r.y, r.bottom) for r in rects])
-    # The connector tracks just outside the body go on the last sheets if they have room; a sheet
-    # of its own for a few points of lines would be a waste of paper.
-    xs[-1] = min(extent.right, xs[-2] + window_width)
-    ys[-1] = min(extent.bottom, ys[-2] + window_height)
+    labels = [placement.box for placement in scene.labels.values()]
+    right, bottom = _reach(scene)
+    xs = _cuts(body.x, right, window_width, layout.stage_edges,
+               [(r.x, r.right) for r in rects], [(b.x, b.right) for b in labels])  # fmt: skip
+    ys = _cuts(body.y, bottom, window_height, layout.lane_edges,
+               [(r.y, r.bottom) for r in rects], [(b.y, b.bottom) for b in labels])  # fmt: skip
     sheets = tuple(
         Sheet(column, row, Rect(x, y, right - x, bottom - y))
         for row, (y, bottom) in enumerate(itertools.pairwise(ys))
@@ -77,22 +80,41 @@ def tile(scene: MapScene, window_width: float, window_height: float) -> Tiling:
     return Tiling(sheets, len(xs) - 1, len(ys) - 1, oversized)
 
 
-def _cuts(start: float, end: float, size: float, edges: Sequence[float], spans: list[tuple[float, float]]
-          ) -> list[float]:  # fmt: skip
-    """Cuts from ``start`` to ``end``, at most ``size`` apart, through as few cards as possible.
+def _reach(scene: MapScene) -> tuple[float, float]:
+    """How far right and down the poster goes: to the edge of the extent where a connector track
+    outside the grid is used (its labels then print whole), else to the grid's own edge, so that
+    unused tracks never take a sheet of their own."""
+    body, extent = scene.body, scene.extent
+    points = [point for route in scene.layout.connectors.values() for point in route.points]
+    boxes = [placement.box for placement in scene.labels.values()]
+    right = max([point.x for point in points] + [box.right for box in boxes], default=body.right)
+    bottom = max([point.y for point in points] + [box.bottom for box in boxes], default=body.bottom)
+    return (extent.right if right > body.right else body.right), (
+        extent.bottom if bottom > body.bottom else body.bottom
+    )
+
+
+def _cuts(start: float, end: float, size: float, edges: Sequence[float], spans: list[tuple[float, float]],
+          labels: list[tuple[float, float]]) -> list[float]:  # fmt: skip
+    """Cuts from ``start`` to ``end``, at most ``size`` apart, through as few cards and then as few
+    connector labels as possible.
 
     Each cut is the furthest place that fills the sheet at least half and crosses the fewest
-    cards, a stage or lane edge before a gap between cards; only if no such place exists does it
-    look in the sheet's first half. Stacks in neighbouring stages rarely line up, so in a lane
-    taller than a sheet a cut may have to cross a card: the assembled poster still shows it once.
+    cards, then the fewest labels, a stage or lane edge before a gap between cards; only if no
+    such place exists does it look in the sheet's first half. Stacks in neighbouring stages rarely
+    line up, so in a lane taller than a sheet a cut may have to cross a card: the assembled poster
+    still shows it once. Labels along the connector tracks beside a stage or lane edge straddle it,
+    so a cut there would halve them lengthwise: it moves to their side instead.
     """
-    starts, ends = sorted(a for a, _ in spans), sorted(b for _, b in spans)
+    card_starts, card_ends = sorted(a for a, _ in spans), sorted(b for _, b in spans)
+    label_starts, label_ends = sorted(a for a, _ in labels), sorted(b for _, b in labels)
     grid = set(edges)
-    places = sorted(grid | set(starts) | set(ends))
+    places = sorted(grid | set(card_starts) | set(card_ends) | set(label_starts) | set(label_ends))
 
-    def rank(place: float) -> tuple[int, bool, float]:
-        crossed = bisect_left(starts, place) - bisect_right(ends, place)
-        return crossed, place not in grid, -place
+    def rank(place: float) -> tuple[int, int, bool, float]:
+        cards = bisect_left(card_starts, place) - bisect_right(card_ends, place)
+        crossed = bisect_left(label_starts, place) - bisect_right(label_ends, place)
+        return cards, crossed, place not in grid, -place
 
     cuts = [start]
     while end - cuts[-1] > size + 1e-6:
@@ -104,7 +126,7 @@ def _cuts(start: float, end: float, size: float, edges: Sequence[float], spans: 
 
 
 def _best(
-    places: Sequence[float], low: float, high: float, rank: Callable[[float], tuple[int, bool, float]]
+    places: Sequence[float], low: float, high: float, rank: Callable[[float], tuple[int, int, bool, float]]
 ) -> float | None:
     """The best-ranked place in (low, high], or None."""
     return min(places[bisect_right(places, low) : bisect_right(places, high)], key=rank, default=None)
