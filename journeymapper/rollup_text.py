@@ -27,13 +27,12 @@ def count(number: int, noun: str) -> str:
 
 
 def summary(headline: Headline, kind: bool = True) -> str:
-    """One line, "User journey · 31 cards · converts 2.28% · 1 dead end · 17 pain points"; without
-    the kind where a badge beside it already names it."""
+    """One line, "User journey · 31 cards · converts 2.28% · 1 dead end"; without the kind where a
+    badge beside it already names it."""
     parts = [
         count(headline.cards, "card"),
         _short_conversion(headline.conversion),
         count(len(headline.dead_ends), "dead end") if headline.dead_ends else "no dead ends",
-        count(headline.pain_points, "pain point"),
     ]
     if kind:
         parts.insert(0, KINDS[headline.kind].capitalize())
