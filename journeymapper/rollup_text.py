@@ -40,12 +40,16 @@ def summary(headline: Headline, kind: bool = True) -> str:
 
 
 def _short_conversion(conversion: HeadlineConversion | None) -> str:
+    return f"converts {rate(conversion)}" if conversion is not None else "conversion not measured"
+
+
+def rate(conversion: HeadlineConversion | None) -> str:
+    """The expected conversion as a figure, "2.28%"; "≤18.3%" when only some steps are measured:
+    what they let through is the most the whole path converts. Empty when nothing is measured."""
     if conversion is None:
-        return "conversion not measured"
-    # Over some steps only, the figure is what the measured steps let through: the whole path
-    # converts at most that much.
+        return ""
     at_most = "" if conversion.rated_steps == conversion.steps else "≤"
-    return f"converts {at_most}{percent(conversion.rate)}"
+    return f"{at_most}{percent(conversion.rate)}"
 
 
 def details(headline: Headline, arrow: str = "→") -> list[str]:
