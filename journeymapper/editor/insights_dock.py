@@ -311,7 +311,9 @@ class InsightsDock(ListDock):
 
         found = groups(self.insights, ends)
         self._summarise(found)
-        found.append(behind(document, self.scene.link_badges))
+        linked = behind(document, self.scene.link_badges)
+        # First when there are links: what the maps behind the journey say is why they are there.
+        found.insert(0 if linked.findings else len(found), linked)
         bold = QFont(self.tree.font())
         bold.setBold(True)
         for group in found:

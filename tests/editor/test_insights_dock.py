@@ -179,6 +179,7 @@ def customer_dock(window, samples, qtbot):
 
 def test_behind_this_journey_lists_each_link_with_the_linked_map_s_headline(customer_dock):
     group = customer_dock.group_item("behind")
+    assert customer_dock.tree.topLevelItem(0) is group  # the maps behind come first when there are any
     assert group.text(0) == "Behind this journey" and group.isExpanded()
     assert children(customer_dock, "behind") == [
         ("Closed/Won → Online shoe order: from checkout to the end of the return window", "≤18.3%"),
@@ -217,6 +218,7 @@ def test_a_broken_link_is_listed_as_broken_and_goes_nowhere(window, samples, qtb
     assert window.session.document.id == "year-one-customer-journey"
 
 
-def test_a_map_without_links_says_so(dock):
+def test_a_map_without_links_says_so_at_the_end(dock):
     group = dock.group_item("behind")
+    assert dock.tree.indexOfTopLevelItem(group) == dock.tree.topLevelItemCount() - 1
     assert group.childCount() == 0 and group.toolTip(0) == "No links to other maps"
