@@ -277,13 +277,23 @@ class InsightsDock(ListDock):
         if scene is None:
             self.refresh()
 
-    def _on_change(self, change: Change | None) -> None:
+    def _on_change(self, change: Change) -> None:
         self._stale = True
         if self.showing:
             self._refresh.start()  # restarting a pending zero timer: one refresh for the whole turn
 
     def _headline_read(self) -> None:
-        self._on_change(None)
+        """A linked map's numbers arrived: only "Behind this journey" changes, so only it is
+        rebuilt (the map's own insights stay as they are); hidden, the dock catches up when shown."""
+        old = self.group_item("behind")
+        if self._stale or not self.showing or self.scene is None or old is None:
+            self._stale = True
+            return
+        index = self.tree.indexOfTopLevelItem(old)
+        self.tree.takeTopLevelItem(index)
+        item = self._group_item(behind(self.scene.document, self.scene.link_badges), self._bold())
+        self.tree.insertTopLevelItem(index, item)
+        item.setExpanded("behind" in self._expanded and item.childCount() > 0)
 
     def _shown(self, visible: bool) -> None:
         self.showing = visible
@@ -314,8 +324,7 @@ class InsightsDock(ListDock):
         linked = behind(document, self.scene.link_badges)
         # First when there are links: what the maps behind the journey say is why they are there.
         found.insert(0 if linked.findings else len(found), linked)
-        bold = QFont(self.tree.font())
-        bold.setBold(True)
+        bold = self._bold()
         for group in found:
             item = self._group_item(group, bold)
             self.tree.addTopLevelItem(item)
@@ -330,6 +339,11 @@ class InsightsDock(ListDock):
             self.summary.setText(f"<b>To look at:</b> {listed}.")
         else:
             self.summary.setText("<b>No dead ends, unreachable cards, loops or empty stages.</b>")
+
+    def _bold(self) -> QFont:
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        return bold
 
     def _group_item(self, group: Group, bold: QFont) -> QTreeWidgetItem:
         count = len(group.findings)

@@ -4,6 +4,9 @@ journey: each linked map's headline, and a click follows the link."""
 
 from __future__ import annotations
 
+import datetime
+import os
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -192,6 +195,17 @@ def test_behind_this_journey_lists_each_link_with_the_linked_map_s_headline(cust
     tooltip = onboarding.toolTip(0)
     assert "Lowest moment: Connection test times out (-2), in Connect a data source" in tooltip
     assert tooltip.endswith("Click to open the linked map (Alt+Left comes back).")
+
+
+def test_new_numbers_from_a_linked_map_rebuild_only_the_section_behind(customer_dock, window, samples, qtbot):
+    may_day = datetime.datetime(2024, 5, 1, 12).timestamp()
+    os.utime(samples / "first-report-user-journey.json", (may_day, may_day))  # changed on disk
+    window.scene.sync()  # the next layout sees it, reads it again and works its numbers out anew
+    before = customer_dock.refreshes
+    qtbot.waitUntil(lambda: "changed 2024-05-01" in customer_dock.group_item("behind").child(1).toolTip(0))
+    assert customer_dock.refreshes == before  # the map's own findings were not worked out again
+    group = customer_dock.group_item("behind")
+    assert customer_dock.tree.topLevelItem(0) is group and group.isExpanded()
 
 
 def test_clicking_a_linked_map_opens_it_as_its_badge_does_and_back_returns(customer_dock, window, qtbot):
