@@ -14,6 +14,8 @@ from journeymapper.editor import linking
 from journeymapper.editor.overlays import LinkSummaryItem
 from journeymapper.formats import json_format
 
+from gestures import press, release
+
 CUSTOMER, USER, BUSINESS = "year-one-customer-journey", "first-report-user-journey", "shoe-order-business-journey"
 
 
@@ -113,3 +115,24 @@ def test_a_link_to_the_map_itself_is_a_cycle_and_shows_no_numbers(window, sample
     line = summary_of(window.scene, "stage-renewal")
     assert line.text == "Cycle: links back to this map" and not line.broken
     assert "Cycle: this is the map that links to it, not followed again" in line.toolTip()
+
+
+def test_a_stage_with_several_links_names_each_map_behind_it(window, samples, qtbot):
+    document = json_format.load(samples / f"{CUSTOMER}.json")
+    links = ({"path": f"{USER}.json", "map_id": USER}, {"path": "gone.json", "map_id": "gone"})
+    document.update_stage("stage-renewal", links=links)
+    json_format.save(document, samples / "two.json")
+    assert window.open_file(samples / "two.json")
+    qtbot.waitUntil(lambda: not window.scene.link_checker.pending)
+    line = summary_of(window.scene, "stage-renewal")
+    assert window.scene.stage_headers["stage-renewal"].link_badge.badge.label == "2 links, 1 broken"
+    assert line.broken and line.text.startswith("User journey · 31 cards · converts 2.28%")
+
+
+def test_the_line_is_no_button_a_press_on_it_selects_the_header(customer, window):
+    header = customer.stage_headers["stage-onboarding"]
+    window.view.centerOn(header)
+    point = header.link_summary.sceneBoundingRect().center()
+    press(window.view, point)
+    release(window.view, point)
+    assert header.isSelected() and window.session.document.id == CUSTOMER
