@@ -5,6 +5,12 @@
                          [--date DATE]
     journeymapper export A.json B.json -o DIR/
     journeymapper export MAP.json -o - > OUT.pdf
+    journeymapper export MAP.json -o OUT.svg
+    journeymapper export MAP.json -o OUT.png [--dpi 144]
+
+The format comes from the output's suffix: PDF, or the map page alone as SVG (text as text) or PNG
+(drawn by Qt, offscreen, so it too needs no display; 144 dpi unless told, twice a page's points,
+sharp on slides). A folder or standard output gets PDF.
 
 Folders that do not exist yet are made. A map is never written over (``export x.pdf -o x.pdf``,
 a map file with an odd name) without ``--force``.
@@ -30,8 +36,11 @@ from journeymapper.commands.output import STANDARD_OUTPUT, refuse_own_input, wri
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats import json_format
 from journeymapper.formats.pdf.options import DEFAULT_MARGIN, NAMED_SIZES, ExportOptions, check_scale, length, page_size
+from journeymapper.model import JourneyDocument
 
 EXIT_BAD_INPUT = 1
+IMAGE_SUFFIXES = (".svg", ".png")
+DEFAULT_DPI = 144  # editor.raster.SLIDE_DPI, which this module must not import: it loads Qt
 
 
 class _FileDate:
@@ -46,9 +55,10 @@ def add_export_command(subparsers: argparse._SubParsersAction[argparse.ArgumentP
     """Register ``export`` on a sub-command parser; its ``run(arguments)`` returns the exit status."""
     command = subparsers.add_parser(
         "export",
-        help="export maps as print-ready PDF files",
+        help="export maps as print-ready PDF files, or the map page as SVG or PNG",
         description="Export journey maps as vector PDF files: the whole map on one page (--fit, the "
-        "default) or as a poster over several pages (--tile).",
+        "default) or as a poster over several pages (--tile); or, with an output ending in .svg or .png, "
+        "the map page as an image for slides and wikis.",
     )
     command.add_argument("maps", nargs="+", metavar="MAP", type=Path, help="map files (.json)")
     command.add_argument(
@@ -56,7 +66,8 @@ def add_export_command(subparsers: argparse._SubParsersAction[argparse.ArgumentP
         "--output",
         required=True,
         metavar="OUT",
-        help="the PDF file, a folder (ending in /) for one PDF per map, or '-' for standard output",
+        help="the PDF, SVG or PNG file (by its suffix), a folder (ending in /) for one PDF per map, or '-' for "
+        "standard output",
     )
     command.add_argument(
         "--page",
@@ -109,6 +120,12 @@ def add_export_command(subparsers: argparse._SubParsersAction[argparse.ArgumentP
         metavar="YYYY-MM-DD",
         help="the date in the title block, or 'none' (default: the map file's date)",
     )
+    command.add_argument(
+        "--dpi",
+        type=_argument(_dpi),
+        metavar="N",
+        help=f"with a .png output: pixels per inch (default {DEFAULT_DPI}, twice the page's points)",
+    )
     command.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors")
     command.add_argument("--force", action="store_true", help="write even over one of the maps being exported")
     command.set_defaults(run=_run, mode=None, export_parser=command)
@@ -135,6 +152,16 @@ def _scale(text: str) -> float:
         raise JourneyMapError(f"scale {text!r} is not a number") from None
 
 
+def _dpi(text: str) -> float:
+    try:
+        dpi = float(text)
+    except ValueError:
+        raise JourneyMapError(f"dpi {text!r} is not a number") from None
+    if not 10 <= dpi <= 1200:
+        raise JourneyMapError(f"dpi {text!r} is not between 10 and 1200")
+    return dpi
+
+
 def _date(text: str) -> datetime.date | None:
     if text.strip().lower() == "none":
         return None
@@ -147,6 +174,8 @@ def _date(text: str) -> datetime.date | None:
 def _run(arguments: argparse.Namespace) -> int:
     if arguments.scale is not None and arguments.mode == "fit":
         arguments.export_parser.error("--scale applies to --tile, not --fit")
+    if arguments.dpi is not None and not arguments.output.lower().endswith(".png"):
+        arguments.export_parser.error("--dpi applies to a .png output")
     options = ExportOptions(  # checked once, before any map: a bad margin is one message, not one per map
         page=arguments.page,
         orientation=arguments.orientation,
@@ -168,17 +197,37 @@ def _run(arguments: argparse.Namespace) -> int:
 
 
 def _export_one(arguments: argparse.Namespace, options: ExportOptions, source: Path, target: str) -> None:
-    from journeymapper.formats.pdf.export import render_pdf  # here: reportlab loads only to export
-
     document = json_format.load(source)
     refuse_own_input(Path(target), arguments.maps, arguments.force)  # before the work, not after it
     options = dataclasses.replace(options, date=_title_date(arguments.date, source))
-    result = render_pdf(document, options)
-    write_output(target, result.data, arguments.maps, arguments.force)
-    for warning in result.warnings:
+    suffix = Path(target).suffix.lower() if target != STANDARD_OUTPUT else ""
+    if suffix in IMAGE_SUFFIXES:
+        data, warnings, what = _image(document, options, suffix, arguments.dpi or DEFAULT_DPI)
+    else:
+        from journeymapper.formats.pdf.export import render_pdf  # here: reportlab loads only to export
+
+        result = render_pdf(document, options, source=source)
+        data, warnings, what = result.data, result.warnings, f"{result.pages} page{'s' * (result.pages != 1)}"
+    write_output(target, data, arguments.maps, arguments.force)
+    for warning in warnings:
         print(f"journeymapper: warning: {source}: {warning}", file=sys.stderr)
     if not arguments.quiet and target != STANDARD_OUTPUT:
-        print(f"{source} -> {target} ({result.pages} page{'s' * (result.pages != 1)})")
+        print(f"{source} -> {target} ({what})")
+
+
+def _image(document: JourneyDocument, options: ExportOptions, suffix: str, dpi: float
+           ) -> tuple[bytes, tuple[str, ...], str]:  # fmt: skip
+    """The map page as SVG, or as PNG at ``dpi``; its warnings; what it is, for the one-line report."""
+    from journeymapper.formats.pdf.picture import page_picture
+    from journeymapper.formats.pdf.svg import svg_of
+
+    picture = page_picture(document, options)
+    if suffix == ".svg":
+        return svg_of(picture).data, picture.warnings, "SVG"
+    from journeymapper.editor.raster import png_bytes, rasterise  # Qt loads only for a PNG
+
+    image = rasterise(picture, dpi)
+    return png_bytes(image), picture.warnings, f"PNG, {image.width()}x{image.height()} px at {dpi:g} dpi"
 
 
 def _title_date(chosen: datetime.date | _FileDate | None, source: Path) -> datetime.date | None:
@@ -200,8 +249,8 @@ def _targets(maps: list[Path], name: str) -> dict[Path, str]:
         return {maps[0]: name}
     into_folder = len(maps) > 1 or output.is_dir() or name.endswith(("/", os.sep))
     if not into_folder:
-        if output.suffix.lower() != ".pdf":
-            raise JourneyMapError(f"{output}: the output must be a .pdf file, a folder ending in /, or -")
+        if output.suffix.lower() not in (".pdf", *IMAGE_SUFFIXES):
+            raise JourneyMapError(f"{output}: the output must be a .pdf, .svg or .png file, a folder ending in /, or -")
         return {maps[0]: name}
     if output.exists() and not output.is_dir():
         raise JourneyMapError(f"{output}: is a file; several maps need a folder to export into")

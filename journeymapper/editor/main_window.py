@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
         self.open_action = self._action("&Open…", self.open_dialog, keys.Open)
         self.save_action = self._action("&Save", self.save, keys.Save)
         self.save_as_action = self._action("Save &As…", lambda: self.save_as(), keys.SaveAs)
-        self.export_action = self._action("&Export PDF…", self.export_pdf, "Ctrl+E")
+        self.export_action = self._action("&Export PDF, SVG or PNG…", self.export_pdf, "Ctrl+E")
         self.export_mermaid_action = self._action("Export &Mermaid Journey…", self.export_mermaid)
         self.export_csv_action = self._action("Export Cards as &CSV…", self.export_csv)
         self.update_csv_action = self._action("&Update from CSV…", self.update_from_csv)
@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
         self.map_actions = [
             self._action("Cu&t", lambda: clipboard.cut(self._open_scene), keys.Cut),
             self._action("&Copy", lambda: clipboard.copy(self._open_scene), keys.Copy),
+            self._action("Copy as &Image", self.copy_as_image, "Ctrl+Shift+C"),
             self._action("&Paste", lambda: clipboard.paste(self._open_scene), keys.Paste),
             self._action("&Duplicate", lambda: clipboard.duplicate(self._open_scene), "Ctrl+D"),
             self._action("De&lete", lambda: self._open_scene.delete_selection(), keys.Delete),
@@ -578,15 +579,41 @@ class MainWindow(QMainWindow):
         scene.flush()
         from journeymapper.editor.pdf_export import ExportDialog  # reportlab loads on first export, not at start-up
 
-        dialog = ExportDialog(self.session.document, scene.layout, self.settings, suggested, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        dialog = ExportDialog(self.session.document, scene.layout, self.settings, suggested, self, self.session.path)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if dialog.file_format() == "pdf":
             self.start_export(dialog.target(), dialog.options())
+        else:
+            self.export_image(dialog.target(), dialog.options(), dialog.file_format(), dialog.dpi.value())
+
+    def export_image(self, target: Path, options: ExportOptions, file_format: str, dpi: int) -> None:
+        """Write the map page as SVG or PNG: quick enough to do at once."""
+        from journeymapper.editor.pdf_export import image_bytes
+
+        try:
+            write_atomically(target, image_bytes(self._open_session.document, options, file_format, dpi))
+        except JourneyMapError as error:
+            self.statusBar().showMessage(str(error), 10000)
+            QMessageBox.warning(self, "Cannot export", str(error))
+            return
+        self.statusBar().showMessage(f"Exported the map page as {file_format.upper()} to {target}", 10000)
+
+    def copy_as_image(self) -> None:
+        """The selected cards' stages and lanes, or the whole map, onto the clipboard as a picture."""
+        from journeymapper.editor.image_copy import copy_as_image  # reportlab loads on first use
+
+        scene = self._open_scene
+        image = copy_as_image(scene)
+        what = "the selected cards' stages and lanes" if scene.selected_card_ids() else "the map"
+        self.statusBar().showMessage(f"Copied {what} as an image, {image.width()} × {image.height()} px", 10000)
 
     def start_export(self, target: Path, options: ExportOptions) -> ExportJob:
         """Export in a worker thread, one at a time, with a progress dialog that can cancel it."""
         from journeymapper.editor.pdf_export import ExportJob
 
-        job = ExportJob(self._open_session.document, target, options, self)
+        session = self._open_session
+        job = ExportJob(session.document, target, options, self, source=session.path)
         progress = QProgressDialog(f"Exporting {target.name}…", "Cancel", 0, 0, self)
         progress.setWindowTitle("Export PDF")
         progress.setMinimumDuration(300)

@@ -1,5 +1,6 @@
-"""File → Export PDF…: the options dialog with a preview of the pages, and the export in a worker
-thread with progress, so that a big map never freezes the window.
+"""File → Export PDF, SVG or PNG…: the options dialog with a preview of the pages, and the PDF export
+in a worker thread with progress, so that a big map never freezes the window. SVG and PNG are the
+map page alone, quick enough to make at once (``image_bytes``).
 
 The worker exports a snapshot of the map taken when the export starts, so the user can go on
 editing while it runs.
@@ -27,17 +28,23 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from journeymapper.editor.raster import SLIDE_DPI, png_bytes, rasterise
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats.pdf import NAMED_SIZES, ExportOptions, PagePlan, export_pdf, plan_pages
 from journeymapper.formats.pdf.options import MM, PageSize
+from journeymapper.formats.pdf.picture import page_picture
+from journeymapper.formats.pdf.svg import svg_of
 from journeymapper.layout import MapLayout
 from journeymapper.model import JourneyDocument
 
 CUSTOM = "Custom…"
+FORMATS = {"pdf": "PDF document", "svg": "SVG image of the map page", "png": "PNG image of the map page"}
+FILTERS = {"pdf": "PDF documents (*.pdf)", "svg": "SVG images (*.svg)", "png": "PNG images (*.png)"}
 
 
 class PagePreview(QWidget):
@@ -86,10 +93,17 @@ class ExportDialog(QDialog):
         settings: QSettings,
         suggested: Path,
         parent: QWidget | None = None,
+        source: Path | None = None,
     ):
         super().__init__(parent)
-        self.setWindowTitle("Export PDF")
+        self.setWindowTitle("Export")
         self._document, self._settings = document, settings
+        self._source = source  # the map's file: the preview counts the Stages page's links as printed
+        self.format = QComboBox()
+        for key, name in FORMATS.items():
+            self.format.addItem(name, key)
+        self.dpi = QSpinBox(suffix=" dpi", minimum=36, maximum=600, value=SLIDE_DPI)
+        self.dpi.setToolTip(f"Pixels per inch; {SLIDE_DPI} is twice the page's points, sharp on a slide")
         self.page = QComboBox()
         self.page.addItems([*NAMED_SIZES, CUSTOM])
         self.custom_width, self.custom_height = _millimetres(500), _millimetres(700)
@@ -100,7 +114,7 @@ class ExportDialog(QDialog):
         self.scale = QDoubleSpinBox(suffix=" %", minimum=10, maximum=1000, value=100, decimals=0)
         self.margin = _millimetres(12, minimum=0, maximum=100)
         self.insights = QCheckBox("Add an insights page")
-        self.appendix = QCheckBox("Add a touchpoint table and a page per persona")
+        self.appendix = QCheckBox("Add the stages with their links, a touchpoint table and a page per persona")
         self.path = QLineEdit(str(suggested))
         browse = QPushButton("Choose…")
         browse.clicked.connect(self._browse)
@@ -123,12 +137,19 @@ class ExportDialog(QDialog):
             self.appendix.toggled,
             self.custom_width.valueChanged,
             self.custom_height.valueChanged,
+            self.format.currentIndexChanged,
+            self.dpi.valueChanged,
         ):
             signal.connect(self.update_preview)
+        self.format.currentIndexChanged.connect(self._follow_format)
         self.update_preview()
 
     def _arrange(self, browse: QPushButton) -> None:
         form = QFormLayout()
+        kind = QHBoxLayout()
+        kind.addWidget(self.format, 1)
+        kind.addWidget(self.dpi)
+        form.addRow("Format", kind)
         custom = QHBoxLayout()
         for widget in (self.custom_width, QLabel("×"), self.custom_height):
             custom.addWidget(widget)
@@ -164,12 +185,21 @@ class ExportDialog(QDialog):
             page=page,
             orientation="landscape" if self.orientation.currentIndex() == 0 else "portrait",
             margin=self.margin.value() * MM,
-            mode="tile" if self.tile.isChecked() else "fit",
+            mode="tile" if self.tile.isChecked() and self.file_format() == "pdf" else "fit",
             scale=self.scale.value() / 100,
-            appendix=self.appendix.isChecked(),
-            insights=self.insights.isChecked(),
+            appendix=self.appendix.isChecked() and self.file_format() == "pdf",
+            insights=self.insights.isChecked() and self.file_format() == "pdf",
             date=datetime.date.today(),
         )
+
+    def file_format(self) -> str:
+        """``pdf``, ``svg`` or ``png``."""
+        return str(self.format.currentData())
+
+    def _follow_format(self) -> None:
+        """The file's suffix follows the format chosen."""
+        path = self.target()
+        self.path.setText(str(path.with_suffix(f".{self.file_format()}")))
 
     def target(self) -> Path:
         return Path(self.path.text()).expanduser()
@@ -178,9 +208,13 @@ class ExportDialog(QDialog):
         custom = self.page.currentText() == CUSTOM
         self.custom_width.setEnabled(custom)
         self.custom_height.setEnabled(custom)
-        self.scale.setEnabled(self.tile.isChecked())
+        paper = self.file_format() == "pdf"
+        self.scale.setEnabled(self.tile.isChecked() and paper)
+        for widget in (self.fit, self.tile, self.insights, self.appendix):
+            widget.setEnabled(paper)  # an image is the map page alone
+        self.dpi.setVisible(self.file_format() == "png")
         try:
-            plan = plan_pages(self._document, self.options())
+            plan = plan_pages(self._document, self.options(), self._source)
         except JourneyMapError as error:
             self.preview.set_plan(None)
             self.summary.setText(f"<span style='color:#c0392b'>{_escaped(str(error))}</span>")
@@ -188,6 +222,9 @@ class ExportDialog(QDialog):
             return
         self.preview.set_plan(plan)
         self.export_button.setEnabled(True)
+        if not paper:
+            self.summary.setText(self._image_summary(plan))
+            return
         count = len(plan.pages)
         self.summary.setText(
             f"{count} page{'s' if count != 1 else ''}: "
@@ -195,8 +232,15 @@ class ExportDialog(QDialog):
             + (" …" if count > 12 else "")
         )
 
+    def _image_summary(self, plan: PagePlan) -> str:
+        page = plan.pages[0]
+        if self.file_format() == "svg":
+            return f"1 image: the map page, {page.width / MM:.0f} × {page.height / MM:.0f} mm, text as text"
+        pixels = self.dpi.value() / 72
+        return f"1 image: the map page, {round(page.width * pixels)} × {round(page.height * pixels)} px"
+
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export PDF", self.path.text(), "PDF documents (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, "Export", self.path.text(), FILTERS[self.file_format()])
         if path:
             self.path.setText(path)
 
@@ -214,6 +258,8 @@ class ExportDialog(QDialog):
         settings.setValue("export/margin", self.margin.value())
         settings.setValue("export/appendix", self.appendix.isChecked())
         settings.setValue("export/insights", self.insights.isChecked())
+        settings.setValue("export/format", self.file_format())
+        settings.setValue("export/dpi", self.dpi.value())
 
     def _restore(self) -> None:
         # QSettings.value() is typed object: the numbers below are those _remember() wrote, or
@@ -231,6 +277,15 @@ class ExportDialog(QDialog):
         self.margin.setValue(float(cast(float | str, settings.value("export/margin", 12))))
         self.appendix.setChecked(_flag(settings, "export/appendix"))
         self.insights.setChecked(_flag(settings, "export/insights"))
+        self.dpi.setValue(int(cast(int | str, settings.value("export/dpi", SLIDE_DPI))))
+        self.format.setCurrentIndex(max(0, self.format.findData(str(settings.value("export/format", "pdf")))))
+        self._follow_format()
+
+
+def image_bytes(document: JourneyDocument, options: ExportOptions, file_format: str, dpi: int) -> bytes:
+    """The map page as an SVG (``svg``) or PNG (``png``) file's bytes."""
+    picture = page_picture(document, options)
+    return svg_of(picture).data if file_format == "svg" else png_bytes(rasterise(picture, dpi))
 
 
 def _flag(settings: QSettings, key: str) -> bool:
@@ -264,11 +319,18 @@ class ExportJob(QObject):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, document: JourneyDocument, target: Path, options: ExportOptions, parent: QObject | None = None):
+    def __init__(
+        self,
+        document: JourneyDocument,
+        target: Path,
+        options: ExportOptions,
+        parent: QObject | None = None,
+        source: Path | None = None,
+    ):
         super().__init__(parent)
         # A copy, so that edits made while the export runs neither race with it nor leak into it.
         self._snapshot = JourneyDocument.from_file(document.to_file())
-        self._target, self._options = target, options
+        self._target, self._options, self._source = target, options, source
         self._stop = False
         self._pages = (0, 0)
         self._outcome: tuple[str, object] | None = None
@@ -293,7 +355,7 @@ class ExportJob(QObject):
 
     def _run(self) -> None:
         try:
-            result = export_pdf(self._snapshot, self._target, self._options, progress=self._report)
+            result = export_pdf(self._snapshot, self._target, self._options, self._report, self._source)
         except _CancelledError:
             self._outcome = ("cancelled", None)
         except JourneyMapError as error:

@@ -82,6 +82,7 @@ def test_bad_maps_get_one_line_each_and_the_good_ones_are_exported(small_file, t
     (["--fit", "--tile"], "not allowed with argument"),
     (["--date", "14/03/2025"], "is not YYYY-MM-DD"),
     (["--margin", "wide"], "bad length"),
+    (["--dpi", "300"], "--dpi applies to a .png output"),
 ])  # fmt: skip
 def test_bad_options_are_usage_errors(small_file, tmp_path, capsys, arguments, message):
     assert run(str(small_file), "-o", str(tmp_path / "out.pdf"), *arguments) == 2
@@ -90,9 +91,9 @@ def test_bad_options_are_usage_errors(small_file, tmp_path, capsys, arguments, m
 
 
 @pytest.mark.parametrize(("output", "message"), [
-    ("out.json", "the output must be a .pdf file"),
+    ("out.json", "the output must be a .pdf, .svg or .png file"),
     ("small.json/out.pdf", "cannot write: Not a directory"),
-    ("small.json", "the output must be a .pdf file"),
+    ("small.json", "the output must be a .pdf, .svg or .png file"),
 ])  # fmt: skip
 def test_impossible_outputs_are_one_line_and_leave_nothing(small_file, tmp_path, capsys, output, message):
     before = sorted(tmp_path.iterdir())
@@ -184,6 +185,60 @@ def test_registering_the_command_loads_no_reportlab():
         "from journeymapper.commands.export_command import add_export_command\n"
         "add_export_command(argparse.ArgumentParser().add_subparsers())\n"
         "print(sorted(m for m in sys.modules if m.startswith('reportlab')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120)
+    assert result.stdout.strip() == "[]"
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    """Width and height from a PNG's header chunk."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def test_an_svg_output_is_the_map_page_as_svg(small_file, tmp_path, capsys):
+    target = tmp_path / "map.svg"
+    assert run(str(small_file), "-o", str(target)) == 0
+    assert target.read_bytes().startswith(b"<?xml")
+    assert capsys.readouterr().out == f"{small_file} -> {target} (SVG)\n"
+
+
+@pytest.mark.parametrize(("arguments", "size"), [
+    ([], (2381, 1684)),  # A3 landscape at 144 dpi: twice its 1190.55 x 841.89 points
+    (["--dpi", "72"], (1191, 842)),
+    (["--dpi", "300", "--page", "A4"], (3508, 2480)),
+])  # fmt: skip
+def test_a_png_output_has_the_page_size_at_the_resolution(small_file, tmp_path, arguments, size):
+    target = tmp_path / "map.png"
+    assert run(str(small_file), "-o", str(target), "-q", *arguments) == 0
+    assert _png_size(target.read_bytes()) == size
+
+
+def test_a_png_is_made_without_a_display(small_file, tmp_path):
+    environment = {key: value for key, value in os.environ.items()
+                   if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}  # fmt: skip
+    target = tmp_path / "map.png"
+    command = [sys.executable, "-m", "journeymapper", "export", str(small_file), "-o", str(target), "--dpi", "50"]
+    result = subprocess.run(command, capture_output=True, text=True, env=environment, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert _png_size(target.read_bytes()) == (827, 585)
+
+
+def test_images_exported_twice_are_the_same_files(small_file, tmp_path):
+    for name in ("a.svg", "b.svg", "a.png", "b.png"):
+        assert run(str(small_file), "-o", str(tmp_path / name), "-q") == 0
+    assert (tmp_path / "a.svg").read_bytes() == (tmp_path / "b.svg").read_bytes()
+    assert (tmp_path / "a.png").read_bytes() == (tmp_path / "b.png").read_bytes()
+
+
+def test_exporting_svg_loads_no_qt(small_file, tmp_path):
+    probe = (
+        "import argparse, sys\n"
+        "from journeymapper.commands.export_command import add_export_command\n"
+        "parser = argparse.ArgumentParser(); add_export_command(parser.add_subparsers())\n"
+        f"arguments = parser.parse_args(['export', {str(small_file)!r}, '-o', {str(tmp_path / 'x.svg')!r}, '-q'])\n"
+        "assert arguments.run(arguments) == 0\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))))\n"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120)
     assert result.stdout.strip() == "[]"

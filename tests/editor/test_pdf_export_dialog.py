@@ -1,12 +1,14 @@
-"""File → Export PDF…: options with a page preview, and an export that runs beside the window."""
+"""File → Export PDF, SVG or PNG…: options with a page preview, and an export that runs beside the window."""
 
 from __future__ import annotations
 
 import shutil
+import xml.etree.ElementTree as ElementTree
 
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
 
 from journeymapper.editor.pdf_export import CUSTOM, ExportDialog
@@ -113,3 +115,42 @@ def test_the_insights_box_adds_the_page_and_is_remembered(opened, tmp_path, qtbo
     second = dialog_for(opened, tmp_path)
     qtbot.addWidget(second)
     assert second.insights.isChecked() and not second.appendix.isChecked()
+
+
+def test_svg_and_png_are_the_map_page_alone(opened, tmp_path, qtbot):
+    dialog = dialog_for(opened, tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.appendix.setChecked(True)
+    dialog.format.setCurrentIndex(dialog.format.findData("png"))
+    assert dialog.target().suffix == ".png"
+    assert not dialog.appendix.isEnabled() and not dialog.options().appendix
+    dialog.page.setCurrentText("A4")
+    dialog.dpi.setValue(72)
+    assert dialog.summary.text() == "1 image: the map page, 842 × 595 px"
+    dialog.format.setCurrentIndex(dialog.format.findData("svg"))
+    assert dialog.target().suffix == ".svg" and "297 × 210 mm" in dialog.summary.text()
+
+
+def test_the_editor_writes_svg_and_png(opened, tmp_path, qtbot):
+    dialog = dialog_for(opened, tmp_path)
+    qtbot.addWidget(dialog)
+    options = dialog.options()
+    opened.export_image(tmp_path / "map.svg", options, "svg", 144)
+    root = ElementTree.parse(tmp_path / "map.svg").getroot()
+    texts = "".join(element.text or "" for element in root.iter("{http://www.w3.org/2000/svg}text"))
+    assert opened.session.document.title.split()[0] in texts
+    opened.export_image(tmp_path / "map.png", options, "png", 36)
+    image = QImage(str(tmp_path / "map.png"))
+    width, height = options.page_size
+    assert (image.width(), image.height()) == (round(width / 2), round(height / 2))
+    assert opened.statusBar().currentMessage() == f"Exported the map page as PNG to {tmp_path / 'map.png'}"
+
+
+def test_the_format_is_remembered(opened, tmp_path, qtbot):
+    first = dialog_for(opened, tmp_path)
+    first.format.setCurrentIndex(first.format.findData("png"))
+    first.dpi.setValue(300)
+    first.accept()
+    second = dialog_for(opened, tmp_path)
+    qtbot.addWidget(second)
+    assert (second.file_format(), second.dpi.value(), second.target().suffix) == ("png", 300, ".png")

@@ -4,6 +4,7 @@
     options = ExportOptions(page=page_size("A3"), mode="tile", scale=1.0, appendix=True)
     result = export_pdf(document, "map.pdf", options, progress=lambda done, total: ...)
     result.warnings  # e.g. text under 6 pt, characters no installed font has
+    svg = render_svg(document, options)  # the map page alone as SVG: svg.data, svg.width, svg.height
 
 ``plan_pages(document, options)`` says how the map falls across pages without drawing anything,
 for a preview. Nothing here imports Qt.
@@ -27,6 +28,7 @@ if TYPE_CHECKING:  # what type checkers and editors see
     )
     from journeymapper.formats.pdf.options import NAMED_SIZES, ExportOptions, PageSize, length, page_size
     from journeymapper.formats.pdf.plan import PageInfo, PagePlan
+    from journeymapper.formats.pdf.svg import RenderedSvg, render_svg
 
 _HOMES = {
     "ExportResult": "export",
@@ -42,6 +44,8 @@ _HOMES = {
     "page_size": "options",
     "PageInfo": "plan",
     "PagePlan": "plan",
+    "RenderedSvg": "svg",
+    "render_svg": "svg",
 }
 __all__ = [  # the names of _HOMES, spelt out for tools that read them without running this
     "NAMED_SIZES",
@@ -52,11 +56,13 @@ __all__ = [  # the names of _HOMES, spelt out for tools that read them without r
     "PageSize",
     "Progress",
     "RenderedPdf",
+    "RenderedSvg",
     "export_pdf",
     "length",
     "page_size",
     "plan_pages",
     "render_pdf",
+    "render_svg",
 ]
 
 

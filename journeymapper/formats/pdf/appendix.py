@@ -3,15 +3,19 @@
 The table lists every touchpoint in map order (stage by stage, lane by lane) with its lane, title
 and description, channel, emotion, pain points, opportunities and metrics. It breaks across as
 many pages as it needs and repeats its header row on each; the stage and lane are printed where
-they change, and again at the top of each page, so every page reads on its own.
+they change, and again at the top of each page, so every page reads on its own. Nothing is cut: a
+row too long for the rest of its page fills it and goes on at the top of the next, under its
+title marked "continued".
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import TypeVar
 
+from journeymapper.formats.pdf.context import Links, link_lines
 from journeymapper.formats.pdf.fonts import Fonts
 from journeymapper.formats.pdf.furniture import Page
 from journeymapper.formats.pdf.icons import emotion_face
@@ -20,7 +24,7 @@ from journeymapper.formats.pdf.pen import Pen, baseline
 from journeymapper.formats.pdf.personas import persona_pages
 from journeymapper.formats.pdf.plan import PageInfo, PlannedPage
 from journeymapper.formats.pdf.scene import MapScene
-from journeymapper.formats.pdf.textblock import LEADING, TextLine, bulleted, cut, draw_text_lines, paragraph
+from journeymapper.formats.pdf.textblock import LEADING, TextLine, bulleted, draw_text_lines, paragraph
 from journeymapper.formats.pdf.theme import INK, MUTED, RULE, STAGE, WASH, signed
 from journeymapper.layout import Rect
 from journeymapper.model import Touchpoint
@@ -30,29 +34,34 @@ COLUMNS = (
     ("Pain points", 0.14), ("Opportunities", 0.13), ("Metrics", 0.13),
 )  # fmt: skip
 STAGE_COLUMN, LANE_COLUMN, TITLE_COLUMN, EMOTION_COLUMN = 0, 1, 2, 4
-TEXT, PADDING, MAX_LINES = 7.5, 4.0, 16
+TEXT, PADDING = 7.5, 4.0
+LEAST_LINES = 3  # a row starts on a new page rather than leave fewer of its lines at a page's foot
 T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
 class _Row:
+    """A touchpoint's row, or the part of it that one page shows (``first`` False for the rest)."""
+
     touchpoint: Touchpoint
     cells: tuple[tuple[TextLine, ...], ...]
     lines: int
+    first: bool = True
 
 
-def appendix_pages(scene: MapScene, options: ExportOptions) -> list[PlannedPage]:
+def appendix_pages(scene: MapScene, options: ExportOptions, links: Links) -> list[PlannedPage]:
     page = Page(*options.page_size, options.margin)
-    return [*touchpoint_pages(scene, page), *persona_pages(scene, page)]
+    return [*touchpoint_pages(scene, page, links), *persona_pages(scene, page)]
 
 
-def touchpoint_pages(scene: MapScene, page: Page) -> list[PlannedPage]:
+def touchpoint_pages(scene: MapScene, page: Page, links: Links) -> list[PlannedPage]:
     unit = page.unit
     widths = _widths(scene.fonts, page.body.width, unit)
-    rows = [_row(scene, touchpoint, widths, unit) for touchpoint in scene.document.touchpoints()]
+    rows = [_row(scene, touchpoint, widths, unit, links) for touchpoint in scene.document.touchpoints()]
     heading = _heading_height(unit)
     room = page.body.height - heading - _header_height(unit)
-    chunks = list(paginate(rows, lambda row: _row_height(row.lines, unit), room))
+    continued = partial(_continued, scene.fonts, widths[TITLE_COLUMN] - 2 * PADDING * unit, TEXT * unit)
+    chunks = list(_pages(rows, room, unit, continued))
     pages = []
     for number, chunk in enumerate(chunks or [[]]):
         title = "Touchpoints" if number == 0 else "Touchpoints (continued)"
@@ -101,10 +110,66 @@ def paginate(items: Sequence[T], height: Callable[[T], float], room: float) -> I
         yield chunk
 
 
+def _pages(rows: Sequence[_Row], room: float, unit: float, continued: Callable[[Touchpoint], TextLine]
+           ) -> Iterator[list[_Row]]:  # fmt: skip
+    """``rows`` in pages no taller than ``room``, a row too long for what is left of a page split
+    there and continued on the next."""
+    chunk: list[_Row] = []
+    used = 0.0
+    for row in rows:
+        while True:
+            fits = _lines_in(room - used, unit) if chunk else max(1, _lines_in(room, unit))
+            if row.lines <= fits:
+                chunk.append(row)
+                used += _row_height(row.lines, unit)
+                break
+            if fits >= min(LEAST_LINES, row.lines) or not chunk:
+                head, row = _split(row, fits, continued(row.touchpoint))
+                chunk.append(head)
+            yield chunk
+            chunk, used = [], 0.0
+    if chunk:
+        yield chunk
+
+
+def _lines_in(height: float, unit: float) -> int:
+    """How many lines a row ``height`` tall holds."""
+    return int((height / unit - 2 * PADDING) // (TEXT * LEADING))
+
+
+def _split(row: _Row, lines: int, marker: TextLine) -> tuple[_Row, _Row]:
+    """At most ``lines`` lines of every cell, and the rest under ``marker`` in the title column."""
+    breaks = [_break(cell, lines) for cell in row.cells]
+    head = tuple(cell[:at] for cell, at in zip(row.cells, breaks))
+    rest = [cell[at:] for cell, at in zip(row.cells, breaks)]
+    for column in (STAGE_COLUMN, LANE_COLUMN):  # named again on the next page, if that cannot go on for ever
+        if len(row.cells[column]) < lines:
+            rest[column] = row.cells[column]
+    rest[TITLE_COLUMN] = (marker, *rest[TITLE_COLUMN])
+    rest[EMOTION_COLUMN] = ()  # the face is drawn beside the row's first line only
+    tail = tuple(rest)
+    return (
+        _Row(row.touchpoint, head, max(len(cell) for cell in head), row.first),
+        _Row(row.touchpoint, tail, max(len(cell) for cell in tail), first=False),
+    )
+
+
+def _break(cell: tuple[TextLine, ...], lines: int) -> int:
+    """Where to cut ``cell`` to keep at most ``lines`` lines: before a bulleted item that would not
+    fit whole, so that an item reads on one page, unless the first item alone is longer than that."""
+    if len(cell) <= lines:
+        return len(cell)
+    return next((at for at in range(lines, 0, -1) if cell[at].bullet), lines)
+
+
+def _continued(fonts: Fonts, width: float, size: float, touchpoint: Touchpoint) -> TextLine:
+    return TextLine(fonts.fits(f"{touchpoint.title} (continued)", width, size, bold=True), bold=True, colour=MUTED)
+
+
 # -- cells ---------------------------------------------------------------------------------------
 
 
-def _row(scene: MapScene, touchpoint: Touchpoint, widths: list[float], unit: float) -> _Row:
+def _row(scene: MapScene, touchpoint: Touchpoint, widths: list[float], unit: float, links: Links) -> _Row:
     document, fonts, size = scene.document, scene.fonts, TEXT * unit
     rooms = [width - 2 * PADDING * unit for width in widths]
     metrics = [f"{name}: {_measured(metric.value, metric.unit)}" for name, metric in touchpoint.metrics.items()]
@@ -113,14 +178,14 @@ def _row(scene: MapScene, touchpoint: Touchpoint, widths: list[float], unit: flo
         paragraph(fonts, document.stages[touchpoint.stage].name, rooms[0], size, bold=True),
         paragraph(fonts, document.lanes[touchpoint.lane].name, rooms[1], size),
         paragraph(fonts, touchpoint.title, rooms[2], size, bold=True)
-        + paragraph(fonts, touchpoint.description, rooms[2], size, colour=MUTED),
+        + paragraph(fonts, touchpoint.description, rooms[2], size, colour=MUTED)
+        + [line for link in links.get(touchpoint.id, ()) for line in link_lines(fonts, link, rooms[2], size)],
         paragraph(fonts, touchpoint.channel, rooms[3], size),
         [TextLine(emotion, indent=size * 1.4)],
         bulleted(fonts, touchpoint.pain_points, rooms[5], size),
         bulleted(fonts, touchpoint.opportunities, rooms[6], size),
         bulleted(fonts, metrics, rooms[7], size),
     ]
-    cells = [cut(fonts, cell, MAX_LINES, room, size) for cell, room in zip(cells, rooms)]
     return _Row(touchpoint, tuple(map(tuple, cells)), max(len(cell) for cell in cells))
 
 
@@ -165,7 +230,7 @@ def _draw_row(pen: Pen, page: Page, lefts: list[float], row: _Row, previous: _Ro
         if (column == STAGE_COLUMN and not new_stage) or (column == LANE_COLUMN and not new_lane):
             continue  # said in an earlier row of this page
         draw_text_lines(pen, cell, left + PADDING * unit, top + PADDING * unit, size)
-    if row.touchpoint.emotion is not None:
+    if row.first and row.touchpoint.emotion is not None:
         middle = top + (PADDING + TEXT * LEADING / 2) * unit
         emotion_face(pen, lefts[EMOTION_COLUMN] + PADDING * unit + size / 2, middle, size, row.touchpoint.emotion)
     return top + _row_height(row.lines, unit)

@@ -21,20 +21,24 @@ from reportlab.pdfgen.canvas import Canvas
 from journeymapper import __version__
 from journeymapper.formats.files import write_atomically
 from journeymapper.formats.pdf.appendix import appendix_pages
+from journeymapper.formats.pdf.context import printed_links
 from journeymapper.formats.pdf.fit import fit_pages
-from journeymapper.formats.pdf.fonts import describe_missing
 from journeymapper.formats.pdf.furniture import Page, footer
 from journeymapper.formats.pdf.insights_page import insights_pages
 from journeymapper.formats.pdf.label_list import label_pages, label_warning
+from journeymapper.formats.pdf.missing import missing_warning
 from journeymapper.formats.pdf.options import ExportOptions
 from journeymapper.formats.pdf.pen import Pen
 from journeymapper.formats.pdf.plan import PagePlan, PlannedPage
 from journeymapper.formats.pdf.poster import poster_pages
 from journeymapper.formats.pdf.scene import MapScene
+from journeymapper.formats.pdf.stages_page import has_context, stages_pages
 from journeymapper.model import JourneyDocument
 from journeymapper.model.kinds import KIND_LABELS
 
 DEFAULT_OPTIONS = ExportOptions()
+Source = str | os.PathLike[str] | None
+"""The map's file, whose folder its links' paths start from; None for a map not saved yet."""
 Progress = Callable[[int, int], None]
 """Called with (pages drawn, pages in all) after each page; raise in it to cancel the export."""
 
@@ -61,37 +65,40 @@ class _Plan:
     warnings: tuple[str, ...]
 
 
-def _plan(document: JourneyDocument, options: ExportOptions) -> _Plan:
+def _plan(document: JourneyDocument, options: ExportOptions, source: Source) -> _Plan:
     scene = MapScene.of(document)
     mapped = poster_pages(scene, options) if options.mode == "tile" else fit_pages(scene, options)
     sheet = Page(*options.page_size, options.margin)
     # The findings read as a summary of the map, so they come before the appendix's reference pages.
-    pages = [
-        *mapped.pages,
-        *(insights_pages(scene, sheet) if options.insights else []),
-        *(appendix_pages(scene, options) if options.appendix else []),
-        *(label_pages(scene, sheet) if options.appendix else []),
-    ]
-    warnings = [*mapped.warnings, *label_warning(scene, options.appendix)]
-    if scene.fonts.missing:
-        warnings.append(
-            f"no installed font has {describe_missing(scene.fonts.missing)}; they show as empty boxes: install a "
-            "TrueType font that has them (for Chinese, Japanese and Korean on Debian: fonts-wqy-zenhei)"
-        )
+    pages = [*mapped.pages, *(insights_pages(scene, sheet) if options.insights else [])]
+    if options.appendix:
+        links = printed_links(document, source)  # reads the linked maps: only for the pages that print them
+        stages = stages_pages(scene, sheet, links) if has_context(scene) else []
+        pages += [*stages, *appendix_pages(scene, options, links), *label_pages(scene, sheet)]
+    warnings = [*mapped.warnings, *label_warning(scene, options.appendix), *font_warnings(scene)]
     return _Plan(scene, pages, mapped.scale, tuple(warnings))
 
 
-def plan_pages(document: JourneyDocument, options: ExportOptions = DEFAULT_OPTIONS) -> PagePlan:
+def font_warnings(scene: MapScene) -> list[str]:
+    """What the fonts cannot draw, for every kind of export."""
+    return [missing_warning(scene.fonts.missing)] if scene.fonts.missing else []
+
+
+def plan_pages(document: JourneyDocument, options: ExportOptions = DEFAULT_OPTIONS, source: Source = None
+               ) -> PagePlan:  # fmt: skip
     """How ``document`` falls across pages with ``options``, without drawing: for a preview."""
-    plan = _plan(document, options)
+    plan = _plan(document, options, source)
     return PagePlan(tuple(page.info for page in plan.pages), plan.scale, plan.scene.layout, plan.warnings)
 
 
 def render_pdf(
-    document: JourneyDocument, options: ExportOptions = DEFAULT_OPTIONS, progress: Progress | None = None
+    document: JourneyDocument,
+    options: ExportOptions = DEFAULT_OPTIONS,
+    progress: Progress | None = None,
+    source: Source = None,
 ) -> RenderedPdf:
-    """The PDF in memory."""
-    plan = _plan(document, options)
+    """The PDF in memory; ``source``, the map's file, is where its links are followed from."""
+    plan = _plan(document, options, source)
     buffer = io.BytesIO()
     canvas = Canvas(
         buffer,
@@ -143,13 +150,14 @@ def export_pdf(
     path: str | os.PathLike[str],
     options: ExportOptions = DEFAULT_OPTIONS,
     progress: Progress | None = None,
+    source: Source = None,
 ) -> ExportResult:
     """Write ``document`` as a PDF at ``path``: safe to call from a worker thread.
 
     The file appears whole or not at all: it is written beside ``path`` and renamed over it.
     Raises ``JourneyMapError`` if the page cannot hold the map or the file cannot be written.
     """
-    rendered = render_pdf(document, options, progress)
+    rendered = render_pdf(document, options, progress, source)
     target = Path(path)
     write_atomically(target, rendered.data)
     return ExportResult(target, rendered.pages, rendered.warnings)
@@ -165,11 +173,12 @@ def _metadata(canvas: Canvas, document: JourneyDocument) -> None:
 def _outline(canvas: Canvas, pages: list[PlannedPage], number: int) -> None:
     """A bookmark at the first page of each part: the map, the insights, the touchpoints, each persona."""
     info = pages[number - 1].info
-    continued = ("sheet", "insights", "touchpoints", "labels")
+    continued = ("sheet", "insights", "stages", "touchpoints", "labels")
     if number > 1 and pages[number - 2].info.kind == info.kind and info.kind in continued:
         return
     key = f"page-{number}"
     canvas.bookmarkPage(key)
-    parts = {"sheet": "Sheets", "insights": "Insights", "touchpoints": "Touchpoints", "labels": "Connector labels"}
+    parts = {"sheet": "Sheets", "insights": "Insights", "stages": "Stages", "touchpoints": "Touchpoints",
+             "labels": "Connector labels"}  # fmt: skip
     title = parts.get(info.kind, info.title)
     canvas.addOutlineEntry(title, key, level=0)

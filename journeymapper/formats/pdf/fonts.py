@@ -1,8 +1,14 @@
-"""Fonts: the bundled DejaVu Sans (regular and bold), and a system font for scripts it lacks.
+"""Fonts: the bundled DejaVu Sans (regular and bold), and system fonts for scripts it lacks.
 
 Text is drawn in runs: each character goes to the first face that has it (bold, then regular, then
-the fallback), so a Chinese word inside an English title still renders. Characters no face has
-are drawn as reportlab's empty box and reported once per export by ``Fonts.missing``.
+the fallbacks), so a Chinese word inside an English title still renders. The fallbacks are found
+through fontconfig: the TrueType fonts (collections too) that have most of the characters DejaVu
+lacks, one after another until none is left or no font has any. Characters no face has are drawn
+as reportlab's empty box and reported once per export by ``Fonts.missing``.
+
+Text is drawn composed (NFC), so that an accent typed as its own character sits on its letter.
+A line with right-to-left or complex letters is drawn as HarfBuzz shapes it, in visual order
+(``shaping``), and measured as drawn.
 
 Fonts are embedded as subsets; reportlab names subsets by number, so output stays deterministic.
 """
@@ -14,7 +20,7 @@ import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -23,6 +29,11 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from journeymapper.errors import JourneyMapError
+from journeymapper.formats.pdf import tounicode
+from journeymapper.formats.pdf.face import Face
+from journeymapper.formats.pdf.fontconfig import SystemFont, best_cover, system_fonts
+from journeymapper.formats.pdf.shaping import STEERS, Glyphs, is_complex, visual_pieces
+from journeymapper.formats.pdf.shaping import width as shaped_width
 from journeymapper.layout import wrap_text
 
 # The fonts live in the repository's resources/fonts. A wheel installs them as the package's fonts/
@@ -32,8 +43,8 @@ PACKAGED = resources.files("journeymapper") / "fonts"
 CHECKOUT = Path(__file__).resolve().parents[3] / "resources" / "fonts"
 BUNDLED: Traversable = PACKAGED if PACKAGED.is_dir() else CHECKOUT
 REGULAR_FILE, BOLD_FILE = "DejaVuSans.ttf", "DejaVuSans-Bold.ttf"
-# TrueType-outline fonts with CJK (reportlab cannot embed CFF fonts such as Noto Sans CJK .otf/.ttc),
-# in order of preference.
+# Where there is no fontconfig (macOS, Windows): TrueType-outline fonts with CJK (reportlab cannot
+# embed CFF fonts such as Noto Sans CJK .otf/.ttc), in order of preference.
 FALLBACK_FILES = (
     "DroidSansFallbackFull.ttf",
     "DroidSansFallback.ttf",
@@ -60,19 +71,9 @@ FONT_FOLDERS = (
     "~/Library/Fonts",
     os.path.join(os.environ.get("WINDIR", "C:/Windows"), "Fonts"),
 )
+MOST_FALLBACKS = 6  # CJK, Korean, emoji and a few rarer scripts; past that, a font per character
 _registering = threading.Lock()  # reportlab's font registry is a global dict; exports may run in threads
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class Face:
-    """One registered font and the characters it has glyphs for."""
-
-    name: str
-    font: TTFont
-    chars: frozenset[str]
-
-    def width(self, text: str, size: float) -> float:
-        return self.font.stringWidth(text, size)
+tounicode.install()  # before any font is saved: emoji need UTF-16 in the text layer
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,15 +82,15 @@ class Fonts:
 
     regular: Face
     bold: Face
-    fallback: Face | None
+    fallbacks: tuple[Face, ...]
     missing: frozenset[str]
 
     def chain(self, bold: bool) -> tuple[Face, ...]:
-        faces = (self.bold, self.regular) if bold else (self.regular,)
-        return faces + ((self.fallback,) if self.fallback else ())
+        return ((self.bold, self.regular) if bold else (self.regular,)) + self.fallbacks
 
     def runs(self, text: str, bold: bool = False) -> list[tuple[Face, str]]:
         """``text`` cut into pieces that one face each can draw."""
+        text = composed(text)
         chain = self.chain(bold)
         if chain[0].chars.issuperset(text):
             return [(chain[0], text)]
@@ -102,8 +103,15 @@ class Fonts:
                 runs.append((face, char))
         return runs
 
+    def shaped(self, text: str, bold: bool = False) -> list[Glyphs]:
+        """One line of right-to-left or complex text (see ``shaping.is_complex``) as the pieces
+        that draw it, left to right."""
+        return _shaped(self, composed(text), bold)
+
     def width(self, text: str, size: float, bold: bool = False) -> float:
         """The layout's ``Measure``: the width reportlab will give ``text`` when it draws it."""
+        if is_complex(text):
+            return shaped_width(self.shaped(text, bold), size)
         return sum(face.width(run, size) for face, run in self.runs(text, bold))
 
     def fits(self, text: str, width: float, size: float, bold: bool = False) -> str:
@@ -111,24 +119,56 @@ class Fonts:
         return next(iter(wrap_text(text, width, size, bold, self.width, max_lines=1)), "")
 
 
-def load_fonts(texts: Iterable[str], fallback_files: Iterable[Path] | None = None) -> Fonts:
-    """The bundled faces, plus a system fallback if ``texts`` use characters DejaVu lacks.
+@lru_cache(maxsize=4096)
+def _shaped(fonts: Fonts, text: str, bold: bool) -> list[Glyphs]:
+    return visual_pieces(text, lambda logical: fonts.runs(logical, bold))
 
-    ``fallback_files`` replaces the search of the system's font folders (tests pass their own).
-    """
+
+def composed(text: str) -> str:
+    """``text`` in Unicode's composed form (NFC): an accent typed as its own character sits on
+    its letter only when the font draws the letter and the accent as one glyph."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+def load_fonts(texts: Iterable[str]) -> Fonts:
+    """The bundled faces, plus system fallbacks if ``texts`` use characters DejaVu lacks."""
     regular, bold = _bundled(REGULAR_FILE), _bundled(BOLD_FILE)
     lacking = _lacking(texts, regular.chars)
-    fallback = None
+    fallbacks: list[Face] = []
     if lacking:
-        candidates = _system_fallbacks() if fallback_files is None else tuple(fallback_files)
-        fallback = _best_fallback(candidates, lacking)
-        lacking -= fallback.chars if fallback else frozenset()
-    return Fonts(regular, bold, fallback, frozenset(lacking))
+        fallbacks = _fallbacks(lacking)
+        for face in fallbacks:
+            lacking -= face.chars
+    return Fonts(regular, bold, tuple(fallbacks), frozenset(lacking))
+
+
+def _fallbacks(lacking: set[str]) -> list[Face]:
+    installed = system_fonts()
+    if installed is None:  # no fontconfig: known font files in the usual folders
+        best = _best_fallback(_system_fallbacks(), lacking)
+        return [best] if best else []
+    return _from_fontconfig(installed, lacking)
+
+
+def _from_fontconfig(installed: tuple[SystemFont, ...], lacking: set[str]) -> list[Face]:
+    """The fonts that together draw most of ``lacking``, the one that draws most first."""
+    faces: list[Face] = []
+    left, candidates = set(lacking), list(installed)
+    while left and len(faces) < MOST_FALLBACKS:
+        font = best_cover(tuple(candidates), left)
+        if font is None:
+            break
+        candidates.remove(font)
+        face = _face(str(font.path), font.index)
+        if face is not None and not left.isdisjoint(face.chars):
+            faces.append(face)
+            left -= face.chars
+    return faces
 
 
 def _lacking(texts: Iterable[str], chars: frozenset[str]) -> set[str]:
     lacking: set[str] = set()
-    for text in texts:
+    for text in map(composed, texts):
         if not chars.issuperset(text):
             lacking.update(char for char in text if char not in chars and _visible(char))
     return lacking
@@ -140,10 +180,17 @@ def _visible(char: str) -> bool:
 
 
 def clean(text: str) -> str:
-    """``text`` without control characters, which no font draws."""
+    """``text`` without control characters, which no font draws; the marks that steer bidi and
+    joining stay (a Persian zero-width non-joiner, a right-to-left mark) for shaping to follow."""
     if text.isprintable():
         return text
-    return "".join(char if char.isprintable() else " " if char.isspace() else "" for char in text)
+    return "".join(_kept(char) for char in text)
+
+
+def _kept(char: str) -> str:
+    if char.isprintable() or STEERS.match(char):
+        return char
+    return " " if char.isspace() else ""
 
 
 def _bundled(file_name: str) -> Face:
@@ -157,16 +204,17 @@ def _bundled(file_name: str) -> Face:
 
 
 @cache
-def _face(path: str) -> Face | None:
-    """A registered face for a font file, loaded once per process; None if reportlab cannot use it."""
+def _face(path: str, index: int = 0) -> Face | None:
+    """A registered face for a font file (the ``index``-th font of a collection), loaded once per
+    process; None if reportlab cannot use it (CFF outlines, a damaged file)."""
     with _registering:
-        name = f"JourneyMapper-{Path(path).stem}"
+        name = f"JourneyMapper-{Path(path).stem}" + (f"-{index}" if index else "")
         try:
-            font = TTFont(name, path, shapable=False)
+            font = TTFont(name, path, subfontIndex=index)  # shapable: shaping.py draws with HarfBuzz
         except (TTFError, OSError, ValueError, IndexError, KeyError, AssertionError):
             return None
         pdfmetrics.registerFont(font)
-        return Face(name, font, frozenset(map(chr, font.face.charToGlyph)))
+        return Face(name, font, frozenset(map(chr, font.face.charToGlyph)), index)
 
 
 def _best_fallback(candidates: Iterable[Path], lacking: set[str]) -> Face | None:

@@ -23,6 +23,7 @@ from journeymapper.model import JourneyDocument
 from journeymapper.model.kinds import KIND_LABELS
 
 A4_AREA = 595.28 * 841.89
+DESCRIPTION_LINES = 3
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")  # fmt: skip
 
@@ -89,7 +90,10 @@ class TitleBlock:
 
 
 def title_block(fonts: Fonts, page: Page, document: JourneyDocument, date: datetime.date | None) -> TitleBlock:
-    """Kind, title and personas on the left; date and author on the right."""
+    """Kind, title, personas and the map's description on the left; date and author on the right.
+
+    The description is the map's context for a reader who was not in the room; a longer one than
+    the block holds ends in "…" and the appendix's Stages page prints it whole."""
     unit, area, info = page.unit, page.body, document.info
     small, size = 8.5 * unit, 18 * unit
     right = [(long_date(date), INK, True)] if date else []
@@ -105,6 +109,10 @@ def title_block(fonts: Fonts, page: Page, document: JourneyDocument, date: datet
         y += size * 1.2
     for text in wrap_text(persona_line(document), width, small, False, fonts.width, max_lines=2):
         lines.append(PlacedText(area.x, baseline(y, small * 1.4, small), text, small, MUTED))
+        y += small * 1.4
+    y += small * 0.5 if info.description else 0
+    for text in wrap_text(info.description, width, small, False, fonts.width, max_lines=DESCRIPTION_LINES):
+        lines.append(PlacedText(area.x, baseline(y, small * 1.4, small), text, small, INK))
         y += small * 1.4
     rule = y + 6 * unit
     return TitleBlock(tuple(lines), rule, rule - area.y + 10 * unit)

@@ -3,7 +3,11 @@
 This is the one place where the y axis flips: a view translates the canvas so that a layout point
 lands where it should and scales it uniformly, and every y given to the pen is negated. Nothing is
 mirrored, so text stays upright. All text goes through ``drawString``, which never parses markup:
-a title such as ``<b>Pay</b>`` is drawn as those characters.
+a title such as ``<b>Pay</b>`` is drawn as those characters. Right-to-left and complex text is
+drawn as shaped glyphs in visual order, each glyph mapped to the letters it stands for: readers
+take right-to-left letters laid out right to left and give them back in the order typed. (An
+ActualText span with the typed line would not do: poppler lays its letters out left to right and
+turns Hebrew round.)
 
 Shapes are written as PDF path operators with ``addLiteral``. reportlab's own path and colour calls
 format every number in pure Python (unless its optional C accelerator is installed), which was most
@@ -19,6 +23,8 @@ from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
 from journeymapper.formats.pdf.fonts import Fonts, clean
+from journeymapper.formats.pdf.shaping import is_complex
+from journeymapper.formats.pdf.shaping import width as shaped_width
 from journeymapper.formats.pdf.theme import INK
 from journeymapper.layout import Rect
 
@@ -185,7 +191,11 @@ class Pen:
     def text(self, x: float, baseline: float, text: str, size: float, colour: Color = INK, bold: bool = False,
              align: str = "left") -> None:  # fmt: skip
         """Draw one line of plain text, its start, centre or end at ``x`` (``align``: left, centre, right)."""
-        runs = self.fonts.runs(clean(text), bold)
+        text = clean(text)
+        if is_complex(text):
+            self._shaped_text(x, baseline, text, size, colour, bold, align)
+            return
+        runs = self.fonts.runs(text, bold)
         if align != "left":
             x -= sum(face.width(run, size) for face, run in runs) / (2 if align == "centre" else 1)
         self._paint(colour, None, 0)
@@ -194,6 +204,17 @@ class Pen:
                 x += runs[number - 1][0].width(runs[number - 1][1], size)
             self.canvas.setFont(face.name, size)
             self.canvas.drawString(x, -baseline, run)
+
+    def _shaped_text(self, x: float, baseline: float, text: str, size: float, colour: Color, bold: bool,
+                     align: str) -> None:  # fmt: skip
+        pieces = self.fonts.shaped(text, bold)
+        if align != "left":
+            x -= shaped_width(pieces, size) / (2 if align == "centre" else 1)
+        self._paint(colour, None, 0)
+        for piece in pieces:
+            self.canvas.setFont(piece.face.name, size)
+            self.canvas.drawString(x, -baseline, piece.text)
+            x += piece.width(size)
 
     def lines(self, x: float, top: float, lines: Sequence[str], size: float, line_height: float,
               colour: Color = INK, bold: bool = False) -> None:  # fmt: skip

@@ -15,7 +15,7 @@ from journeymapper.formats.pdf.furniture import Page
 from journeymapper.formats.pdf.pen import Pen
 from journeymapper.layout import MapLayout, Rect
 
-PageKind = Literal["map", "cover", "sheet", "insights", "touchpoints", "labels", "persona"]
+PageKind = Literal["map", "cover", "sheet", "insights", "stages", "touchpoints", "labels", "persona"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -94,3 +94,23 @@ def renders(path: Path, folder: Path) -> list[Path]:
     assert result.returncode == 0, result.stderr
     assert "Error" not in result.stderr, result.stderr
     return sorted(folder.glob(f"{path.stem}*.png"))
+
+
+BIDI_CONTROLS = dict.fromkeys(range(0x202A, 0x202F))
+
+
+def pdftotext(path: Path) -> list[str]:
+    """The text layer as poppler reads it, one line per line of text, without the embedding marks
+    it wraps around right-to-left words."""
+    result = subprocess.run([needs("pdftotext"), str(path), "-"], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    lines = (line.translate(BIDI_CONTROLS).strip() for line in result.stdout.splitlines())
+    return [line for line in lines if line]
+
+
+def render(path: Path, folder: Path, resolution: int = 60) -> Path:
+    """The first page as a PNG."""
+    prefix = folder / f"{path.stem}-page"
+    subprocess.run([needs("pdftoppm"), "-png", "-singlefile", "-r", str(resolution), str(path), str(prefix)],
+                   check=True, timeout=120)  # fmt: skip
+    return prefix.with_suffix(".png")

@@ -45,7 +45,7 @@ def test_the_pdf_measures_text_with_the_font_it_embeds():
 def test_latin_greek_and_cyrillic_need_no_fallback():
     document = unicode_map()
     scene = MapScene.of(document)
-    assert scene.fonts.missing == frozenset() and scene.fonts.fallback is None
+    assert scene.fonts.missing == frozenset() and scene.fonts.fallbacks == ()
 
 
 def test_emotions_print_with_a_true_minus():
