@@ -72,6 +72,7 @@ class Style:
     header_padding: float = 8.0
     header_font_size: float = 11.0
     stage_header_max_lines: int = 3
+    stage_summary_height: float = 14.0  # a linked stage's line about the map behind it, under its name
     lane_header_max_lines: int = 4
     max_column_width: float = 420.0
     column_growth_step: float = 24.0
@@ -131,6 +132,9 @@ DEFAULT_STYLE = Style()
 class HeaderLayout:
     rect: Rect
     lines: tuple[str, ...]
+    summary: Rect | None = None
+    """Where a stage that links to other maps says what they hold: one line of small text across
+    the bottom of its header. None for a stage without links, and for lanes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,7 +355,11 @@ def _layout(document: JourneyDocument, style: Style, measure: Measure) -> MapLay
     return MapLayout(
         bounds=Rect(0.0, 0.0, grid.stage_edges[-1] + style.margin, grid.lane_edges[-1] + style.margin),
         stage_headers={
-            s: HeaderLayout(Rect(column.x, style.margin, column.width, grid.header_height), lines)
+            s: HeaderLayout(
+                Rect(column.x, style.margin, column.width, grid.header_height),
+                lines,
+                _summary(column, grid.header_height, style) if document.stages[s].links else None,
+            )
             for (s, column), lines in zip(columns.items(), grid.stage_lines)
         },
         lane_headers={
@@ -380,6 +388,8 @@ def _grid(document: JourneyDocument, stacks: dict[Cell, list[_Card]], style: Sty
     lane_lines = [_lane_header_text(document.lanes[lane].name, style, measure) for lane in lane_ids]
     tallest_header = max((_text_height(lines, style) for _, lines in stage_texts), default=0.0)
     header_height = max(style.stage_header_height, tallest_header)
+    if any(stage.links for stage in document.stages.values()):
+        header_height += style.stage_summary_height  # every header of the row grows alike
     heights = [
         _row_height(document.lanes[lane], lines, [stacks.get((s, lane), []) for s in stage_ids], style)
         for lane, lines in zip(lane_ids, lane_lines)
@@ -411,6 +421,12 @@ def _card_stacks(document: JourneyDocument, style: Style, measure: Measure) -> d
             gap = style.labelled_hop_gap if (stack[-1].id, touchpoint.id) in labelled else style.card_gap
         stack.append(_Card(touchpoint.id, lines, style.card_height(len(lines)), gap))
     return stacks
+
+
+def _summary(column: Rect, header_height: float, style: Style) -> Rect:
+    line = style.small_font_size * style.line_height
+    bottom = style.margin + header_height - style.header_padding
+    return Rect(column.x + style.header_padding, bottom - line, column.width - 2 * style.header_padding, line)
 
 
 def _stage_header_text(name: str, style: Style, measure: Measure) -> tuple[float, tuple[str, ...]]:

@@ -111,6 +111,26 @@ def test_headers_line_up_with_their_columns_and_rows():
     assert layout.stage_headers["plan"].lines == ("Plan",)
 
 
+def test_a_linked_stage_has_a_summary_line_under_its_name_and_the_header_row_grows_for_it():
+    plain = layout_of(new_map())
+    assert all(header.summary is None for header in plain.stage_headers.values())
+    document = new_map()
+    document.update_stage("buy", links=({"path": "behind.json", "map_id": "behind"},))
+    linked = layout_of(document)
+    grown = STYLE.stage_summary_height
+    for stage_id, header in linked.stage_headers.items():
+        assert header.rect.height == plain.stage_headers[stage_id].rect.height + grown
+        assert header.rect.bottom == linked.columns[stage_id].y
+    assert linked.stage_headers["plan"].summary is None
+    header = linked.stage_headers["buy"]
+    summary = header.summary
+    name_bottom = header.rect.y + STYLE.header_padding + len(header.lines) * STYLE.header_line_height
+    assert name_bottom < summary.y and summary.bottom == header.rect.bottom - STYLE.header_padding
+    padding = STYLE.header_padding
+    assert (summary.x, summary.right) == (header.rect.x + padding, header.rect.right - padding)
+    assert summary.height == STYLE.small_font_size * STYLE.line_height
+
+
 def test_every_cell_exists_and_is_big_enough_to_drop_into_even_when_empty():
     document = new_map(lanes=(("sales", LaneKind.TEAM), ("mood", LaneKind.EMOTIONS)))
     layout = layout_of(document)

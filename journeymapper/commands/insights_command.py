@@ -12,8 +12,9 @@ from journeymapper.commands.output import print_json
 from journeymapper.formats import json_format
 from journeymapper.model.document import JourneyDocument
 from journeymapper.model.insights import Card, Conversion, Insights, JourneyPath, map_insights
-from journeymapper.model.rollups import DEFAULT_DEPTH, roll_up
-from journeymapper.report_text import clip, percent, section
+from journeymapper.model.rollups import DEFAULT_DEPTH, RolledLink, roll_up
+from journeymapper.report_text import LIST_LIMIT, clip, percent, section
+from journeymapper.rollup_text import details, trouble
 
 WIDTH = 100
 CARD_HEADER = ("Touchpoint", "Stage", "Lane")
@@ -39,7 +40,8 @@ def add_insights_command(subparsers: argparse._SubParsersAction[argparse.Argumen
         type=_depth,
         default=DEFAULT_DEPTH,
         metavar="N",
-        help=f"follow links N levels deep for the JSON's headlines (default {DEFAULT_DEPTH}); cycles are not followed",
+        help=f"follow links N levels deep for the linked maps' headlines (default {DEFAULT_DEPTH}); "
+        "cycles are not followed",
     )
     command.set_defaults(run=run)
     return command
@@ -54,20 +56,20 @@ def _depth(text: str) -> int:
 def run(arguments: argparse.Namespace) -> int:
     document = json_format.load(arguments.file)
     insights = map_insights(document)
+    rolled = roll_up(document, arguments.file, json_format.load, arguments.depth)
     if arguments.json:
-        rolled = roll_up(document, arguments.file, json_format.load, arguments.depth)
         print_json(
             {"file": str(arguments.file), "id": document.id, "title": document.title, "kind": document.kind.value},
             insights,
             {"links": [asdict(link) for link in rolled]},
         )
     else:
-        print(insights_report(document, insights))
+        print(insights_report(document, insights, rolled))
     return 0
 
 
-def insights_report(document: JourneyDocument, insights: Insights) -> str:
-    """The findings as plain text for a person to read."""
+def insights_report(document: JourneyDocument, insights: Insights, rolled: tuple[RolledLink, ...] = ()) -> str:
+    """The findings as plain text for a person to read, and what the maps behind it say."""
     last = insights.last_stage.name if insights.last_stage else ""
     parts = [
         _heading(document),
@@ -93,6 +95,7 @@ def insights_report(document: JourneyDocument, insights: Insights) -> str:
         ),
         _paths(insights),
         _conversion(insights.conversion),
+        _behind(rolled),
     ]
     return "\n\n".join("\n".join(lines) for lines in parts)
 
@@ -178,4 +181,26 @@ def _conversion(conversion: Conversion | None) -> list[str]:
     lines += _wrapped(
         "  weakest step: ", f"{clip(step.source.title, 40)} -> {clip(step.target.title, 40)}, {percent(step.rate)}"
     )
+    return lines
+
+
+def _behind(rolled: tuple[RolledLink, ...]) -> list[str]:
+    if not rolled:
+        return ["Behind this journey: no links to other maps"]
+    return [f"Behind this journey ({len(rolled)} links): the linked maps' headlines", *_rolled_lines(rolled, 1)]
+
+
+def _rolled_lines(rolled: tuple[RolledLink, ...], level: int) -> list[str]:
+    """Each link, and under it the linked map's headline and, as deep as asked, its own links."""
+    indent = "  " * level
+    lines = []
+    for link in rolled[:LIST_LIMIT]:
+        lines += _wrapped(indent, f"{link.origin.name} ({link.origin.kind}) -> {link.path}")
+        below = [trouble(link)] if link.headline is None else details(link.headline, "->")
+        for line in below:
+            lines += _wrapped(f"{indent}    ", line)
+        if link.headline is not None and link.headline.links:
+            lines += _rolled_lines(link.headline.links, level + 2)
+    if len(rolled) > LIST_LIMIT:
+        lines.append(f"{indent}... and {len(rolled) - LIST_LIMIT} more (--json lists them all)")
     return lines

@@ -1,10 +1,13 @@
 """The Insights dock: what ``map_insights`` finds in the open map, grouped by kind of finding.
 
 Clicking a finding selects its cards on the canvas (or the empty stage's header) and scrolls to
-them; clicking a group selects every card in it. The findings follow the map: any change to the
+them; clicking a group selects every card in it. "Behind this journey" lists each link to another
+map with that map's headline (as the link badges show it), and clicking one follows the link as
+the badge does. The findings follow the map: any change to the
 document schedules one refresh on the next turn of the event loop, so that a command touching many
 cards, or several edits in a row, recompute once; and while the dock is hidden (closed, or behind
-another tab) nothing is computed until it shows again.
+another tab) nothing is computed until it shows again. The linked maps' headlines come from the
+scene's link check as they are worked out (``MapScene.headlines``), each arrival one more refresh.
 """
 
 from __future__ import annotations
@@ -24,9 +27,11 @@ from PySide6.QtWidgets import (
 
 from journeymapper.editor.dock_lists import DETAIL, ListDock
 from journeymapper.editor.inspector.style import palette
+from journeymapper.editor.linking import FoundLink, LinkBadge, Owner
 from journeymapper.editor.scene import MapScene
 from journeymapper.editor.view import MapView
-from journeymapper.model import Change
+from journeymapper.model import Change, JourneyDocument
+from journeymapper.rollup_text import rate
 
 if TYPE_CHECKING:
     from journeymapper.model.insights import Card, Insights
@@ -35,13 +40,16 @@ TARGET = Qt.ItemDataRole.UserRole
 """Where a tree item keeps what it points at: a ``Target``."""
 GROUP_KEY = Qt.ItemDataRole.UserRole + 1
 PROBLEMS = ("dead_ends", "unreachable", "loops", "empty_stages")
-EXPANDED_AT_FIRST = {"dead_ends", "unreachable", "loops", "lowest_moments", "conversion"}
+EXPANDED_AT_FIRST = {"dead_ends", "unreachable", "loops", "lowest_moments", "conversion", "behind"}
+FOLLOW = "Click to open the linked map (Alt+Left comes back)."
 
 
 @dataclass(frozen=True)
 class Target:
     cards: tuple[str, ...] = ()
     stage: str | None = None
+    link: LinkBadge | None = None
+    """A link to follow, as a click on its badge would."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +61,8 @@ class Finding:
     """A short figure in the right-hand column (an emotion, a rate, a count); may be empty."""
     target: Target
     tooltip: str = ""
+    problem: bool = False
+    """Drawn as something to look at (a broken link)."""
 
 
 @dataclass(frozen=True)
@@ -196,6 +206,33 @@ def groups(insights: Insights, connection_ends: Callable[[str], tuple[str, str]]
     ]
 
 
+def behind(document: JourneyDocument, badges: dict[Owner, LinkBadge]) -> Group:
+    """Each link of the map, on a stage or a card, with the linked map's headline."""
+    findings = tuple(
+        _behind(_owner_name(document, owner), owner, found) for owner, badge in badges.items() for found in badge.links
+    )
+    return Group("behind", "Behind this journey", findings, "no links to other maps")
+
+
+def _owner_name(document: JourneyDocument, owner: Owner) -> str:
+    kind, owner_id = owner
+    return document.stages[owner_id].name if kind == "stage" else document.touchpoint(owner_id).title
+
+
+def _behind(name: str, owner: Owner, found: FoundLink) -> Finding:
+    where = found.target.title if found.ok and found.target is not None else found.link.path
+    headline = found.headline
+    tooltip = f"{found.explain()}\n\n{FOLLOW}" if found.ok else found.explain()
+    return Finding(
+        f"{name} → {where}",
+        found.summary(),
+        rate(headline.conversion) if headline is not None else "",
+        Target(link=LinkBadge(owner, (found,))),
+        tooltip,
+        problem=not found.ok,
+    )
+
+
 class InsightsDock(ListDock):
     def __init__(self, view: MapView, parent: QWidget | None = None):
         super().__init__("Insights", "insights", view, parent)
@@ -232,7 +269,11 @@ class InsightsDock(ListDock):
     # -- following the map --------------------------------------------------------------------
 
     def set_scene(self, scene: MapScene | None) -> None:
+        if self.scene is not None:
+            self.scene.headlines.read.disconnect(self._headline_read)
         self.follow(scene, self._on_change)
+        if scene is not None:
+            scene.headlines.read.connect(self._headline_read)
         self._refresh.stop()
         self._stale = True
         self._shown(self.showing)
@@ -243,6 +284,19 @@ class InsightsDock(ListDock):
         self._stale = True
         if self.showing:
             self._refresh.start()  # restarting a pending zero timer: one refresh for the whole turn
+
+    def _headline_read(self) -> None:
+        """A linked map's numbers arrived: only "Behind this journey" changes, so only it is
+        rebuilt (the map's own insights stay as they are); hidden, the dock catches up when shown."""
+        old = self.group_item("behind")
+        if self._stale or not self.showing or self.scene is None or old is None:
+            self._stale = True
+            return
+        index = self.tree.indexOfTopLevelItem(old)
+        self.tree.takeTopLevelItem(index)
+        item = self._group_item(behind(self.scene.document, self.scene.link_badges), self._bold())
+        self.tree.insertTopLevelItem(index, item)
+        item.setExpanded("behind" in self._expanded and item.childCount() > 0)
 
     def _shown(self, visible: bool) -> None:
         self.showing = visible
@@ -274,8 +328,10 @@ class InsightsDock(ListDock):
 
         found = groups(self.insights, ends)
         self._summarise(found)
-        bold = QFont(self.tree.font())
-        bold.setBold(True)
+        linked = behind(document, self.scene.link_badges)
+        # First when there are links: what the maps behind the journey say is why they are there.
+        found.insert(0 if linked.findings else len(found), linked)
+        bold = self._bold()
         for group in found:
             item = self._group_item(group, bold)
             self.tree.addTopLevelItem(item)
@@ -290,6 +346,11 @@ class InsightsDock(ListDock):
             self.summary.setText(f"<b>To look at:</b> {listed}.")
         else:
             self.summary.setText("<b>No dead ends, unreachable cards, loops or empty stages.</b>")
+
+    def _bold(self) -> QFont:
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        return bold
 
     def _group_item(self, group: Group, bold: QFont) -> QTreeWidgetItem:
         count = len(group.findings)
@@ -310,6 +371,8 @@ class InsightsDock(ListDock):
             child.setData(0, DETAIL, finding.detail)
             child.setToolTip(0, finding.tooltip or finding.text)
             child.setForeground(1, QBrush(self._muted))
+            if finding.problem:
+                child.setForeground(0, QBrush(self._problem))
             child.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.addChild(child)
         if not group.findings:
@@ -334,7 +397,9 @@ class InsightsDock(ListDock):
 
     def _chosen(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         target = item.data(0, TARGET)
-        if isinstance(target, Target):
+        if isinstance(target, Target) and target.link is not None and self.scene is not None:
+            self.scene.link_activated.emit(target.link)  # the window follows it as it follows a badge
+        elif isinstance(target, Target):
             self.show_target(target)
 
     def show_target(self, target: Target) -> None:

@@ -39,7 +39,7 @@ from journeymapper.model import Connection, Lane, Touchpoint
 from journeymapper.palette import EMOTION_COLOURS, persona_colour, persona_dashes
 
 if TYPE_CHECKING:
-    from journeymapper.editor.overlays import LinkBadgeItem  # overlays draws over these items
+    from journeymapper.editor.overlays import LinkBadgeItem, LinkSummaryItem  # overlays draws over these items
 
 FAR_OUT = 0.35  # below this zoom, cards are plain blocks and connectors plain lines (level of detail)
 VERY_FAR_OUT = 0.15  # below this, connectors are left out: at that size they are only noise
@@ -126,6 +126,7 @@ class HeaderItem(Themed, QGraphicsObject):
         self._header: HeaderLayout | None = None
         self._colour: str | None = None
         self.link_badge: LinkBadgeItem | None = None  # when the stage has links
+        self.link_summary: LinkSummaryItem | None = None  # the line about the maps behind them
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.setZValue(HEADER_Z)
@@ -139,6 +140,13 @@ class HeaderItem(Themed, QGraphicsObject):
     @property
     def rect(self) -> QRectF:
         return qrect(self._header.rect) if self._header else QRectF()
+
+    @property
+    def summary_rect(self) -> QRectF:
+        """Where a linked stage's line about the map behind it goes, as the layout has it; null
+        for a stage without links and for a lane."""
+        summary = self._header.summary if self._header else None
+        return qrect(summary) if summary else QRectF()
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self.rect.adjusted(-1, -1, 1, 1)

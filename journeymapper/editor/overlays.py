@@ -1,5 +1,5 @@
-"""Small items drawn over the map: link badges on cards and stage headers, and the key to the
-emotion curves in the emotions lane.
+"""Small items drawn over the map: link badges on cards and stage headers, the line under a linked
+stage's name about the maps behind it, and the key to the emotion curves in the emotions lane.
 
 A link badge is a child of its card or header, so that it travels with a drag; the scene places it
 after each layout (``show_card_links``, ``show_stage_links``) and turns a click on it into
@@ -159,10 +159,14 @@ def show_card_links(card: CardItem, badge: LinkBadge | None) -> None:
 
 
 def show_stage_links(header: HeaderItem, badge: LinkBadge | None) -> None:
-    """A stage's links: a pill in the header's bottom-right corner, the glyph and a word or two
-    (the linked map's kind, "Broken link", or how many links)."""
-    if badge is None or header.rect.isNull():
+    """A stage's links: a pill at the header's right, the glyph and a word or two (the linked map's
+    kind, "Broken link", or how many links), and under it, in the room the layout keeps for it, a
+    line about the maps behind them."""
+    summary = header.summary_rect.adjusted(2, 0, -2, 0)  # inside the frame, under the name
+    if badge is None or header.rect.isNull() or summary.isNull():
         header.link_badge = show_link_badge(header, header.link_badge, None, QRectF(), "")
+        if header.link_summary is not None:
+            header.link_summary.hide()
         return
     style, rect = header._style, header.rect.adjusted(2, 2, -2, -2)
     room = rect.width() - 2 * style.header_padding - LinkBadgeItem.GLYPH_WIDTH
@@ -170,8 +174,47 @@ def show_stage_links(header: HeaderItem, badge: LinkBadge | None) -> None:
     text = metrics.elidedText(badge.label, Qt.TextElideMode.ElideRight, room - 10)
     width = LinkBadgeItem.GLYPH_WIDTH + metrics.horizontalAdvance(text) + 9
     height = LinkBadgeItem.HEIGHT + 2
-    place = QRectF(rect.right() - style.header_padding + 2 - width, rect.bottom() - 6 - height, width, height)
+    place = QRectF(rect.right() - style.header_padding + 2 - width, summary.top() - 3 - height, width, height)
     header.link_badge = show_link_badge(header, header.link_badge, badge, place, text)
+    if header.link_summary is None:
+        header.link_summary = LinkSummaryItem(header, header._theme, style)
+    header.link_summary.set_summary(badge, summary)
+    header.link_summary.show()
+
+
+class LinkSummaryItem(Themed, QGraphicsItem):
+    """The line under a linked stage's name: the headline of the map behind it (its cards,
+    conversion, dead ends and pain points), or what is wrong with the link, in the pain points'
+    red. A child of the header, it travels and pins with it; the pointer goes through it to the
+    header, and its tooltip is the badge's."""
+
+    def __init__(self, parent: QGraphicsItem, theme: Theme, style: Style):
+        super().__init__(parent)
+        self._theme, self._style = theme, style
+        self._rect = QRectF()
+        self.text = ""
+        self.broken = False
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def set_summary(self, badge: LinkBadge, rect: QRectF) -> None:
+        font = canvas_font(self._style.small_font_size, False)
+        text = QFontMetricsF(font).elidedText(badge.summary, Qt.TextElideMode.ElideRight, rect.width())
+        if (text, rect, badge.broken) == (self.text, self._rect, self.broken):
+            return
+        self.prepareGeometryChange()
+        self.text, self._rect, self.broken = text, rect, badge.broken
+        self.setToolTip(badge.tooltip)
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._rect.adjusted(-1, -2, 1, 2)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if not self.text or level_of_detail(painter) < FAR_OUT:
+            return
+        painter.setFont(canvas_font(self._style.small_font_size, False))
+        painter.setPen(self._theme.pain_text if self.broken else self._theme.muted_text)
+        painter.drawText(self._rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.text)
 
 
 # -- the key to the emotion curves -------------------------------------------------------------

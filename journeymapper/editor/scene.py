@@ -48,6 +48,7 @@ from journeymapper.editor.items import (
     Themed,
     persona_curve_style,
 )
+from journeymapper.editor.link_headlines import HeadlineReader
 from journeymapper.editor.linking import LinkBadge, LinkChecker, Owner
 from journeymapper.editor.mime import NewLane, NewStage, NewTouchpoint, palette_entry
 from journeymapper.editor.overlays import EmotionLegendItem, LinkBadgeItem, show_card_links, show_stage_links
@@ -89,6 +90,8 @@ class MapScene(QGraphicsScene):
             self.addItem(item)
         self.adder = CellAdder(self)  # the "+" in the cell under the pointer
         self.link_checker = LinkChecker()
+        self.headlines = HeadlineReader(self.link_checker, self)
+        self.headlines.read.connect(self._show_headlines)
         self.link_badges: dict[Owner, LinkBadge] = {}
         self._links_checked_for: Path | None = None
         self._pressed_badge: LinkBadgeItem | None = None
@@ -112,6 +115,7 @@ class MapScene(QGraphicsScene):
         """Stop listening to the document (the window is showing another map)."""
         self._unsubscribe()
         self._relayout.stop()
+        self.headlines.stop()
         self.session.state_changed.disconnect(self._on_state_changed)
         theme_switch().changed.disconnect(self.set_theme)
 
@@ -151,6 +155,7 @@ class MapScene(QGraphicsScene):
         self.grid.set_layout(layout, lanes)
         self._links_checked_for = self.session.path
         self.link_badges = links = self.link_checker.badges(self.document, self.session.path)
+        self.headlines.start()
 
         def update_stage(item: HeaderItem) -> None:
             item.set_header(layout.stage_headers[item.item_id])
@@ -189,6 +194,16 @@ class MapScene(QGraphicsScene):
         bounds = layout.bounds
         self.setSceneRect(QRectF(bounds.x - 200, bounds.y - 200, bounds.width + 400, bounds.height + 400))
         self.laid_out.emit()
+
+    def _show_headlines(self) -> None:
+        """A linked map's numbers are known: the badges and the lines under the stage headers say
+        them. Nothing moves, so this is no relayout."""
+        self.link_badges = links = self.link_checker.badges(self.document, self._links_checked_for)
+        for stage_id, header in self.stage_headers.items():
+            show_stage_links(header, links.get(("stage", stage_id)))
+        for (kind, owner_id), badge in links.items():
+            if kind == "touchpoint" and owner_id in self.cards:
+                show_card_links(self.cards[owner_id], badge)
 
     def show_labels(self, wanted: bool) -> None:
         """Whether the connector labels are big enough to read in the view. They are placed only

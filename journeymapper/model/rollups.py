@@ -104,22 +104,32 @@ class _Walk:
         document = self.load(map_file)  # check_link has just read it, and the cache kept it
         if map_file not in self.insights:
             self.insights[map_file] = map_insights(document)
-        found = self.insights[map_file]
-        conversion = found.conversion
-        return Headline(
-            id=document.id,
-            title=document.title,
-            kind=document.kind.value,
-            cards=document.touchpoint_count(),
-            conversion=None
-            if conversion is None
-            else HeadlineConversion(conversion.rate, conversion.rated_steps, conversion.steps, conversion.weakest),
-            lowest_moment=found.lowest_moments[0] if found.lowest_moments else None,
-            dead_ends=found.dead_ends,
-            pain_points=sum(spot.pain_points for spot in found.hot_spots),
-            changed=_changed(map_file),
-            links=self.links(document, map_file, chain, depth) if depth > 0 else (),
-        )
+        links = self.links(document, map_file, chain, depth) if depth > 0 else ()
+        return _headline(document, map_file, self.insights[map_file], links)
+
+
+def headline(document: JourneyDocument, map_file: str | os.PathLike[str]) -> Headline:
+    """The headline of one map, stored at ``map_file``, on its own: its links are not rolled up
+    (the editor reads each linked map once and asks for this)."""
+    return _headline(document, Path(map_file), map_insights(document), ())
+
+
+def _headline(document: JourneyDocument, map_file: Path, found: Insights, links: tuple[RolledLink, ...]) -> Headline:
+    conversion = found.conversion
+    return Headline(
+        id=document.id,
+        title=document.title,
+        kind=document.kind.value,
+        cards=document.touchpoint_count(),
+        conversion=None
+        if conversion is None
+        else HeadlineConversion(conversion.rate, conversion.rated_steps, conversion.steps, conversion.weakest),
+        lowest_moment=found.lowest_moments[0] if found.lowest_moments else None,
+        dead_ends=found.dead_ends,
+        pain_points=sum(spot.pain_points for spot in found.hot_spots),
+        changed=_changed(map_file),
+        links=links,
+    )
 
 
 def _changed(map_file: Path) -> str:

@@ -53,10 +53,10 @@ def test_the_report_reads_as_aligned_sections(small_file, capsys):
         "  1. Search for shoes -> Compare sizes -> Checkout -> Charge card  [converts 40%; 1 of 3 steps\n"
         "     measured]"
     ) in sections
-    assert sections[-1].startswith(
+    assert sections[-2].startswith(
         "Conversion: 40% over the 1 measured of the 3 steps of the best path (no path has a rate on every\n"
     )
-    assert sections[-1].endswith("  weakest step: Compare sizes -> Checkout, 40%\n")
+    assert sections[-2].endswith("  weakest step: Compare sizes -> Checkout, 40%")
 
 
 def test_numbers_say_what_was_not_measured(tmp_path, small_map, capsys):
@@ -69,8 +69,8 @@ def test_numbers_say_what_was_not_measured(tmp_path, small_map, capsys):
     insights(str(path))
     sections = capsys.readouterr().out.split("\n\n")
     assert "Lowest emotional moments: none below neutral" in sections
-    assert sections[-2].endswith("Search for shoes -> Compare sizes -> Checkout -> Charge card  [not measured]")
-    assert sections[-1] == "Conversion: no step on a path from the first to the last stage carries a rate\n"
+    assert sections[-3].endswith("Search for shoes -> Compare sizes -> Checkout -> Charge card  [not measured]")
+    assert sections[-2] == "Conversion: no step on a path from the first to the last stage carries a rate"
 
 
 def test_long_lists_stop_after_ten_rows_and_say_how_many_more(tmp_path, small_map, capsys):
@@ -183,3 +183,50 @@ def test_the_command_loads_no_qt():
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def behind(report: str) -> str:
+    return next(section for section in report.split("\n\n") if section.startswith("Behind this journey"))
+
+
+def test_the_report_ends_with_the_maps_behind_the_journey(capsys):
+    customer = SAMPLES[0].parent / "year-one-customer-journey.json"
+    insights(str(customer))
+    section = behind(capsys.readouterr().out)
+    assert section.startswith(
+        "Behind this journey (3 links): the linked maps' headlines\n"
+        "  Closed/Won (stage) -> shoe-order-business-journey.json\n"
+        "      Online shoe order: from checkout to the end of the return window\n"
+        "      Business journey, 32 cards, changed "
+    )
+    assert "      Converts at most 18.3%: 6 of 11 steps measured; weakest step: Orders trail running" in section
+    assert (
+        "  Onboarding (stage) -> first-report-user-journey.json\n"
+        "      First report and first alert: a new operations analyst\n"
+    ) in section
+    assert "      Converts 2.28% end to end; weakest step: Lands on an empty home page -> Chooses the WMS\n" in section
+    assert "      Lowest moment: Connection test times out (-2), in Connect a data source\n" in section
+    assert "      1 dead end, 17 pain points" in section
+    assert "Invite & sign-up" not in section  # the user journey's own links wait for --depth 2
+
+
+def test_the_report_follows_links_as_deep_as_told_and_names_cycles_and_broken_links(tmp_path, capsys):
+    customer = SAMPLES[0].parent / "year-one-customer-journey.json"
+    insights(str(customer), "--depth", "2")
+    assert (
+        "      Invite & sign-up (stage) -> year-one-customer-journey.json\n"
+        "          Cycle: leads back to a map on the way here, not followed again"
+    ) in behind(capsys.readouterr().out)
+
+    document = json_format.load(customer)
+    document.update_stage("stage-renewal", links=({"path": "gone.json", "map_id": "gone"},))
+    json_format.save(document, tmp_path / "customer.json")
+    assert insights(str(tmp_path / "customer.json")) == 0
+    section = behind(capsys.readouterr().out)
+    assert "  Renewal (stage) -> gone.json\n      Broken link (missing file):" in section
+    assert " ".join(section.split()).count(f"{tmp_path / 'gone.json'}: no such file") == 1
+
+
+def test_a_map_without_links_says_so(small_file, capsys):
+    insights(str(small_file))
+    assert capsys.readouterr().out.endswith("\n\nBehind this journey: no links to other maps\n")

@@ -1,7 +1,11 @@
 """The Insights dock: map_insights of the open map grouped by kind; clicking a finding selects its
-cards; edits refresh it once per turn of the event loop, and only while it shows."""
+cards; edits refresh it once per turn of the event loop, and only while it shows. Behind this
+journey: each linked map's headline, and a click follows the link."""
 
 from __future__ import annotations
+
+import datetime
+import os
 
 import pytest
 from PySide6.QtCore import Qt
@@ -89,6 +93,7 @@ def test_findings_are_grouped_by_kind_with_counts(dock):
         "Pain-point hot spots",
         "Paths Buy → Use",
         "Conversion",
+        "Behind this journey",
     ]
     assert children(dock, "entries") == [("Sign the order", "")]
     assert children(dock, "exits") == [("Ask for a discount", ""), ("First report", "")]
@@ -163,3 +168,71 @@ def test_closing_the_map_empties_the_dock(dock, window):
     window.close_map()
     assert dock.tree.topLevelItemCount() == 0 and dock.insights is None
     assert "Open a map" in dock.summary.text()
+
+
+@pytest.fixture
+def customer_dock(window, samples, qtbot):
+    """The Insights dock on the customer-journey sample, once the linked maps' numbers are in."""
+    assert window.open_file(samples / "year-one-customer-journey.json")
+    window.insights.raise_()
+    qtbot.waitUntil(lambda: not window.scene.link_checker.pending)
+    qtbot.waitUntil(lambda: window.insights.showing and not window.insights._stale)
+    return window.insights
+
+
+def test_behind_this_journey_lists_each_link_with_the_linked_map_s_headline(customer_dock):
+    group = customer_dock.group_item("behind")
+    assert customer_dock.tree.topLevelItem(0) is group  # the maps behind come first when there are any
+    assert group.text(0) == "Behind this journey" and group.isExpanded()
+    assert children(customer_dock, "behind") == [
+        ("Closed/Won → Online shoe order: from checkout to the end of the return window", "≤18.3%"),
+        ("Onboarding → First report and first alert: a new operations analyst", "2.28%"),
+        ("First dashboards live → First report and first alert: a new operations analyst", "2.28%"),
+    ]
+    onboarding = group.child(1)
+    assert onboarding.data(0, DETAIL) == "User journey · 31 cards · converts 2.28% · 1 dead end"
+    assert group.child(0).data(0, DETAIL) == "Business journey · 32 cards · converts ≤18.3% · 6 dead ends"
+    tooltip = onboarding.toolTip(0)
+    assert "Lowest moment: Connection test times out (-2), in Connect a data source" in tooltip
+    assert tooltip.endswith("Click to open the linked map (Alt+Left comes back).")
+
+
+def test_new_numbers_from_a_linked_map_rebuild_only_the_section_behind(customer_dock, window, samples, qtbot):
+    may_day = datetime.datetime(2024, 5, 1, 12).timestamp()
+    os.utime(samples / "first-report-user-journey.json", (may_day, may_day))  # changed on disk
+    window.scene.sync()  # the next layout sees it, reads it again and works its numbers out anew
+    before = customer_dock.refreshes
+    qtbot.waitUntil(lambda: "changed 2024-05-01" in customer_dock.group_item("behind").child(1).toolTip(0))
+    assert customer_dock.refreshes == before  # the map's own findings were not worked out again
+    group = customer_dock.group_item("behind")
+    assert customer_dock.tree.topLevelItem(0) is group and group.isExpanded()
+
+
+def test_clicking_a_linked_map_opens_it_as_its_badge_does_and_back_returns(customer_dock, window, qtbot):
+    click(qtbot, customer_dock, customer_dock.group_item("behind").child(1))
+    qtbot.waitUntil(lambda: window.session.document.id == "first-report-user-journey")
+    assert window.navigator.back_action.isEnabled()
+    window.navigator.back_action.trigger()
+    assert window.session.document.id == "year-one-customer-journey"
+
+
+def test_a_broken_link_is_listed_as_broken_and_goes_nowhere(window, samples, qtbot):
+    document = json_format.load(samples / "year-one-customer-journey.json")
+    document.update_stage("stage-renewal", links=({"path": "gone.json", "map_id": "gone"},))
+    json_format.save(document, samples / "broken.json")
+    assert window.open_file(samples / "broken.json")
+    dock = window.insights
+    dock.raise_()
+    qtbot.waitUntil(lambda: not window.scene.link_checker.pending)
+    qtbot.waitUntil(lambda: dock.showing and not dock._stale)
+    broken = dock.group_item("behind").child(2)
+    assert (broken.text(0), broken.data(0, DETAIL)) == ("Renewal → gone.json", "Broken link (missing file): gone.json")
+    click(qtbot, dock, broken)
+    qtbot.waitUntil(lambda: "Not followed" in window.statusBar().currentMessage())
+    assert window.session.document.id == "year-one-customer-journey"
+
+
+def test_a_map_without_links_says_so_at_the_end(dock):
+    group = dock.group_item("behind")
+    assert dock.tree.indexOfTopLevelItem(group) == dock.tree.topLevelItemCount() - 1
+    assert group.childCount() == 0 and group.toolTip(0) == "No links to other maps"

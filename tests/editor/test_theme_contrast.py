@@ -57,6 +57,8 @@ def test_text_reads_on_every_surface_it_is_drawn_on(theme):
         "pain points badge": (theme.pain_text, theme.pain_fill),
         "opportunities badge": (theme.opportunity_text, theme.opportunity_fill),
         "link badge": (theme.selection, theme.tint(theme.selection.name(), 0.10)),
+        "linked map's summary under a stage header": (theme.muted_text, theme.header_fill),
+        "broken link's summary under a stage header": (theme.pain_text, theme.header_fill),
         **{f"'{word}' chip": (text_on(colour), colour) for word, colour in change_colours(theme).items()},
         "removed card's label": (theme.removed, theme.header_fill),
         "conflict sign's mark": (text_on(theme.conflict_fill), theme.conflict_fill),

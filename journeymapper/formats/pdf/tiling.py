@@ -100,8 +100,9 @@ def _cuts(start: float, end: float, size: float, edges: Sequence[float], spans: 
     connector labels as possible.
 
     Each cut is the furthest place that fills the sheet at least half and crosses the fewest
-    cards, then the fewest labels, a stage or lane edge before a gap between cards; only if no
-    such place exists does it look in the sheet's first half. Stacks in neighbouring stages rarely
+    cards, then the fewest labels, a stage or lane edge before a gap between cards; it goes into
+    the sheet's first half only where that crosses fewer cards, or where the second half has no
+    place at all. Stacks in neighbouring stages rarely
     line up, so in a lane taller than a sheet a cut may have to cross a card: the assembled poster
     still shows it once. Labels along the connector tracks beside a stage or lane edge straddle it,
     so a cut there would halve them lengthwise: it moves to their side instead.
@@ -119,8 +120,11 @@ def _cuts(start: float, end: float, size: float, edges: Sequence[float], spans: 
     cuts = [start]
     while end - cuts[-1] > size + 1e-6:
         low, high = cuts[-1], cuts[-1] + size
-        cut = _best(places, low + MIN_FILL * size, high, rank) or _best(places, low, high, rank) or high
-        cuts.append(cut)
+        filling = _best(places, low + MIN_FILL * size, high, rank)
+        anywhere = _best(places, low, high, rank)
+        if filling is None or (anywhere is not None and rank(anywhere)[0] < rank(filling)[0]):
+            filling = anywhere  # a fuller sheet is not worth a card cut in two
+        cuts.append(filling or high)
     cuts.append(end)
     return cuts
 

@@ -49,7 +49,7 @@ def test_a_small_map_goes_on_the_smallest_page():
 
 
 @pytest.mark.parametrize(("name", "iso", "us"), [
-    ("year-one-customer-journey", "A3 landscape", "Tabloid landscape"),
+    ("year-one-customer-journey", "A3 landscape", None),
     ("first-report-user-journey", "A2 landscape", None),
     ("shoe-order-business-journey", "A2 landscape", None),
 ])  # fmt: skip
