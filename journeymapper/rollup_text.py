@@ -26,14 +26,16 @@ def count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def summary(headline: Headline, kind: bool = True) -> str:
+def summary(headline: Headline, kind: bool = True, cards: bool = True) -> str:
     """One line, "User journey · 31 cards · converts 2.28% · 1 dead end"; without the kind where a
-    badge beside it already names it."""
+    badge beside it already names it, and without the cards where even that is too long (a
+    printed header)."""
     parts = [
-        count(headline.cards, "card"),
         _short_conversion(headline.conversion),
         count(len(headline.dead_ends), "dead end") if headline.dead_ends else "no dead ends",
     ]
+    if cards:
+        parts.insert(0, count(headline.cards, "card"))
     if kind:
         parts.insert(0, KINDS[headline.kind].capitalize())
     return " · ".join(parts)

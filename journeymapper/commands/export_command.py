@@ -231,7 +231,7 @@ def _export_one(arguments: argparse.Namespace, options: ExportOptions, source: P
     choice = None if arguments.page else choose_for(document, options, os.environ, poster=poster)
     options = choice.options if choice else options
     if image:
-        data, warnings, what = _image(document, options, suffix, arguments.dpi or DEFAULT_DPI)
+        data, warnings, what = _image(document, options, suffix, arguments.dpi or DEFAULT_DPI, source)
         advice = None
     else:
         data, warnings, what, advice = _pdf(document, options, source)
@@ -257,13 +257,13 @@ def _pdf(document: JourneyDocument, options: ExportOptions, source: Path
     return result.data, result.warnings, f"{result.pages} page{'s' * (result.pages != 1)}", result.advice
 
 
-def _image(document: JourneyDocument, options: ExportOptions, suffix: str, dpi: float
+def _image(document: JourneyDocument, options: ExportOptions, suffix: str, dpi: float, source: Path
            ) -> tuple[bytes, tuple[str, ...], str]:  # fmt: skip
     """The map page as SVG, or as PNG at ``dpi``; its warnings; what it is, for the one-line report."""
     from journeymapper.formats.pdf.picture import page_picture
     from journeymapper.formats.pdf.svg import svg_of
 
-    picture = page_picture(document, options)
+    picture = page_picture(document, options, source)
     if suffix == ".svg":
         return svg_of(picture).data, picture.warnings, "SVG"
     from journeymapper.editor.raster import png_bytes, rasterise  # Qt loads only for a PNG

@@ -600,7 +600,8 @@ class MainWindow(QMainWindow):
         from journeymapper.editor.pdf_export import image_bytes
 
         try:
-            write_atomically(target, image_bytes(self._open_session.document, options, file_format, dpi))
+            session = self._open_session
+            write_atomically(target, image_bytes(session.document, options, file_format, dpi, session.path))
         except JourneyMapError as error:
             self.statusBar().showMessage(str(error), 10000)
             QMessageBox.warning(self, "Cannot export", str(error))

@@ -304,9 +304,12 @@ class ExportDialog(QDialog):
         self._follow_format()
 
 
-def image_bytes(document: JourneyDocument, options: ExportOptions, file_format: str, dpi: int) -> bytes:
-    """The map page as an SVG (``svg``) or PNG (``png``) file's bytes."""
-    picture = page_picture(document, options)
+def image_bytes(
+    document: JourneyDocument, options: ExportOptions, file_format: str, dpi: int, source: Path | None = None
+) -> bytes:
+    """The map page as an SVG (``svg``) or PNG (``png``) file's bytes; ``source`` is the map's file
+    (None while unsaved), for the notes under its linked stages."""
+    picture = page_picture(document, options, source)
     return svg_of(picture).data if file_format == "svg" else png_bytes(rasterise(picture, dpi))
 
 

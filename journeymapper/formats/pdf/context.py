@@ -2,7 +2,8 @@
 
 A printed link names what a reader needs to find the other map: its kind and title, read from the
 linked file itself, and the file's path as the map stores it. Links are checked with
-``model.links`` from the folder of the map's file, reading each linked file once; a link that does
+``model.links`` from the folder of the map's file with the export's loader, which reads each
+linked file once for these lines and the notes under the stage headers alike; a link that does
 not arrive (no such file, another map there, not a map) prints as broken, saying why. A map that
 has no file yet (an unsaved map in the editor) prints its links' paths unchecked.
 """
@@ -11,15 +12,13 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from pathlib import Path
 
-from journeymapper.formats import json_format
 from journeymapper.formats.pdf.fonts import Fonts
 from journeymapper.formats.pdf.textblock import TextLine, paragraph
 from journeymapper.formats.pdf.theme import ACCENT, PAIN
 from journeymapper.model import JourneyDocument
 from journeymapper.model.kinds import KIND_LABELS
-from journeymapper.model.links import LinkStatus, check_link, map_links
+from journeymapper.model.links import LinkStatus, Loader, check_link, map_links
 from journeymapper.model.schema import MapLink
 
 ARROW = "→"
@@ -40,33 +39,21 @@ Links = dict[str, list[PrintedLink]]
 """The printed links by the id of the stage or touchpoint that holds them."""
 
 
-class _Reader:
-    """``json_format.load`` that reads each file once and keeps what it read, for the titles."""
-
-    def __init__(self) -> None:
-        self.read: dict[Path, JourneyDocument] = {}
-
-    def __call__(self, path: Path) -> JourneyDocument:
-        if path not in self.read:
-            self.read[path] = json_format.load(path)
-        return self.read[path]
-
-
-def printed_links(document: JourneyDocument, source: str | os.PathLike[str] | None) -> Links:
-    """Every link of ``document`` as printed; ``source`` is the map's file (None for a map not saved yet)."""
-    reader = _Reader()
+def printed_links(document: JourneyDocument, source: str | os.PathLike[str] | None, load: Loader) -> Links:
+    """Every link of ``document`` as printed; ``source`` is the map's file (None for a map not saved
+    yet); ``load`` reads a linked map, and should keep what it read (``model.links.cached_loader``)."""
     printed: Links = {}
     for origin, link in map_links(document):
-        line = _unchecked(link) if source is None else _checked(link, source, reader)
+        line = _unchecked(link) if source is None else _checked(link, source, load)
         printed.setdefault(origin.id, []).append(line)  # ids are unique across a map's stages and cards
     return printed
 
 
-def _checked(link: MapLink, source: str | os.PathLike[str], reader: _Reader) -> PrintedLink:
-    check = check_link(source, link, reader)
+def _checked(link: MapLink, source: str | os.PathLike[str], load: Loader) -> PrintedLink:
+    check = check_link(source, link, load)
     if check.status != LinkStatus.OK:
         return PrintedLink(f"{ARROW} Broken link: {link.path} ({WHY[check.status]})", broken=True)
-    target = reader.read[check.target]
+    target = load(check.target)  # the check has just read it
     return PrintedLink(f"{ARROW} {KIND_LABELS[target.kind]}: {target.title}, {link.path}")
 
 

@@ -19,6 +19,7 @@ from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from journeymapper import __version__
+from journeymapper.formats import json_format
 from journeymapper.formats.files import write_atomically
 from journeymapper.formats.pdf.appendix import appendix_pages
 from journeymapper.formats.pdf.context import printed_links
@@ -32,9 +33,11 @@ from journeymapper.formats.pdf.pen import Pen
 from journeymapper.formats.pdf.plan import PagePlan, PlannedPage
 from journeymapper.formats.pdf.poster import poster_pages
 from journeymapper.formats.pdf.scene import MapScene
+from journeymapper.formats.pdf.stage_notes import stage_notes
 from journeymapper.formats.pdf.stages_page import has_context, stages_pages
 from journeymapper.model import JourneyDocument
 from journeymapper.model.kinds import KIND_LABELS
+from journeymapper.model.links import cached_loader
 
 DEFAULT_OPTIONS = ExportOptions()
 Source = str | os.PathLike[str] | None
@@ -68,13 +71,14 @@ class _Plan:
 
 
 def _plan(document: JourneyDocument, options: ExportOptions, source: Source) -> _Plan:
-    scene = MapScene.of(document)
+    load = cached_loader(json_format.load)  # the notes and the printed links read each linked map once
+    scene = MapScene.of(document, stage_notes(document, source, load))
     mapped = poster_pages(scene, options) if options.mode == "tile" else fit_pages(scene, options)
     sheet = Page(*options.page_size, options.margin)
     # The findings read as a summary of the map, so they come before the appendix's reference pages.
     pages = [*mapped.pages, *(insights_pages(scene, sheet) if options.insights else [])]
     if options.appendix:
-        links = printed_links(document, source)  # reads the linked maps: only for the pages that print them
+        links = printed_links(document, source, load)
         stages = stages_pages(scene, sheet, links) if has_context(scene) else []
         pages += [*stages, *appendix_pages(scene, options, links), *label_pages(scene, sheet)]
     warnings = [*mapped.warnings, *label_warning(scene, options.appendix), *font_warnings(scene)]

@@ -1,4 +1,5 @@
-"""The grid: stage headers, lane headers in their teams' colours, and the tinted rows of cells.
+"""The grid: stage headers with their notes on linked maps, lane headers in their teams' colours,
+and the tinted rows of cells.
 
 Headers are drawn for a visible range only, with their text at the start of the part that shows:
 a sheet of a tiled poster that begins in the middle of a long lane still names the lane.
@@ -7,8 +8,9 @@ a sheet of a tiled poster that begins in the middle of a long lane still names t
 from __future__ import annotations
 
 from journeymapper.formats.pdf.emotions import draw_scale
-from journeymapper.formats.pdf.pen import Pen
+from journeymapper.formats.pdf.pen import Pen, baseline
 from journeymapper.formats.pdf.scene import MapScene
+from journeymapper.formats.pdf.stage_notes import BROKEN_NOTE, NOTE, StageNote
 from journeymapper.formats.pdf.theme import HEADER_TINT, INK, PAPER, ROW_TINT, STAGE, WASH, tint
 from journeymapper.layout import Rect
 from journeymapper.model import LaneKind
@@ -34,16 +36,31 @@ def draw_rows(pen: Pen, scene: MapScene, window: Rect) -> None:
 
 def draw_stage_headers(pen: Pen, scene: MapScene, left: float, right: float) -> None:
     style = scene.style
-    for header in scene.layout.stage_headers.values():
+    reserved = any(header.summary for header in scene.layout.stage_headers.values())
+    for stage_id, header in scene.layout.stage_headers.items():
         rect = header.rect
         if rect.right <= left or rect.x >= right:
             continue
         pen.rect(Rect(rect.x + GAP / 2, rect.y, rect.width - GAP, rect.height), fill=STAGE)
         if min(rect.right, right) - max(rect.x, left) < SLIVER:
             continue  # a sheet cut beside a label shows a strip of the next stage: a letter or two would puzzle
-        top = rect.y + (rect.height - len(header.lines) * style.header_line_height) / 2
+        # The name is centred above the strip the layout keeps for notes, which every header has
+        # when one stage links: centred in the whole header, a tall name would run into its note.
+        room = rect.height - (style.stage_summary_height if reserved else 0.0)
+        top = rect.y + (room - len(header.lines) * style.header_line_height) / 2
         text_left = max(rect.x, left) + style.header_padding
         pen.lines(text_left, top, header.lines, style.header_font_size, style.header_line_height, PAPER, bold=True)
+        note = scene.notes.get(stage_id)
+        if note is not None and header.summary is not None:
+            width = min(rect.right, right) - style.header_padding - text_left
+            _draw_note(pen, scene, note, Rect(text_left, header.summary.y, width, header.summary.height))
+
+
+def _draw_note(pen: Pen, scene: MapScene, note: StageNote, rect: Rect) -> None:
+    """One line, shortened where the header is too narrow."""
+    size = scene.style.small_font_size
+    text = note.fitting(pen.fonts, rect.width, size)
+    pen.text(rect.x, baseline(rect.y, rect.height, size), text, size, BROKEN_NOTE if note.broken else NOTE)
 
 
 def draw_lane_headers(pen: Pen, scene: MapScene, top: float, bottom: float) -> None:

@@ -13,16 +13,19 @@ import dataclasses
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
+from journeymapper.formats import json_format
 from journeymapper.formats.pdf.connectors import arrows
-from journeymapper.formats.pdf.export import DEFAULT_OPTIONS, font_warnings
+from journeymapper.formats.pdf.export import DEFAULT_OPTIONS, Source, font_warnings
 from journeymapper.formats.pdf.fit import fit_pages
 from journeymapper.formats.pdf.furniture import Page
 from journeymapper.formats.pdf.options import ExportOptions
 from journeymapper.formats.pdf.pen import Pen
 from journeymapper.formats.pdf.scene import MapScene
 from journeymapper.formats.pdf.sheet import Content, View, draw_view
+from journeymapper.formats.pdf.stage_notes import stage_notes
 from journeymapper.layout import Rect
 from journeymapper.model import JourneyDocument
+from journeymapper.model.links import cached_loader
 
 BORDER = 12.0  # points of white around a region, so that its edges do not touch a slide's
 
@@ -36,8 +39,10 @@ class Picture:
     warnings: tuple[str, ...]  # characters no font has
 
 
-def page_picture(document: JourneyDocument, options: ExportOptions = DEFAULT_OPTIONS) -> Picture:
-    scene = MapScene.of(document)
+def page_picture(document: JourneyDocument, options: ExportOptions = DEFAULT_OPTIONS, source: Source = None) -> Picture:
+    """The fit page; ``source``, the map's file, is where the notes under linked stages follow
+    their links from."""
+    scene = MapScene.of(document, stage_notes(document, source, cached_loader(json_format.load)))
     (planned,) = fit_pages(scene, dataclasses.replace(options, mode="fit")).pages
     page = Page(planned.info.width, planned.info.height, options.margin)
 

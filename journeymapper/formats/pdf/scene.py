@@ -16,6 +16,7 @@ from reportlab.lib.colors import Color
 from journeymapper.connector_labels import Labels, Placement, label_area, place_labels
 from journeymapper.formats.pdf.fonts import Fonts, load_fonts
 from journeymapper.formats.pdf.print_style import PRINT_STYLE
+from journeymapper.formats.pdf.stage_notes import StageNotes
 from journeymapper.formats.pdf.theme import persona_colour
 from journeymapper.layout import MapLayout, Rect, Style, compute_layout
 from journeymapper.model import ConnectionKind, JourneyDocument, LaneKind
@@ -36,15 +37,21 @@ class CurveInk(NamedTuple):
 class MapScene:
     """One export's map: drawn by every page, computed once."""
 
-    def __init__(self, document: JourneyDocument, fonts: Fonts, style: Style = PRINT_STYLE) -> None:
+    def __init__(
+        self, document: JourneyDocument, fonts: Fonts, style: Style = PRINT_STYLE, notes: StageNotes | None = None
+    ) -> None:
         self.document = document
         self.fonts = fonts
         self.style = style
         self.layout: MapLayout = compute_layout(document, style, fonts.width)
+        self.notes: StageNotes = notes or {}
+        """What the maps behind each linked stage say, under its header; none when not followed."""
 
     @classmethod
-    def of(cls, document: JourneyDocument) -> MapScene:
-        return cls(document, load_fonts(map_texts(document)))
+    def of(cls, document: JourneyDocument, notes: StageNotes | None = None) -> MapScene:
+        notes = notes or {}
+        texts = [*map_texts(document), *(note.text for note in notes.values())]
+        return cls(document, load_fonts(texts), notes=notes)
 
     @cached_property
     def connector_labels(self) -> Labels:

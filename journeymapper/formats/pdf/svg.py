@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from journeymapper.formats.pdf.export import DEFAULT_OPTIONS
+from journeymapper.formats.pdf.export import DEFAULT_OPTIONS, Source
 from journeymapper.formats.pdf.options import ExportOptions
 from journeymapper.formats.pdf.picture import Picture, page_picture
 from journeymapper.formats.pdf.svg_pen import SvgPen
@@ -20,9 +20,10 @@ class RenderedSvg:
     warnings: tuple[str, ...]  # characters no font has
 
 
-def render_svg(document: JourneyDocument, options: ExportOptions = DEFAULT_OPTIONS) -> RenderedSvg:
-    """The map page as SVG."""
-    return svg_of(page_picture(document, options))
+def render_svg(document: JourneyDocument, options: ExportOptions = DEFAULT_OPTIONS, source: Source = None
+               ) -> RenderedSvg:  # fmt: skip
+    """The map page as SVG; ``source`` is the map's file, for the notes under linked stages."""
+    return svg_of(page_picture(document, options, source))
 
 
 def svg_of(picture: Picture) -> RenderedSvg:
