@@ -99,12 +99,13 @@ class Portfolio:
         return tuple(stage for stage in self.coverage if not stage.linked)
 
 
-def scan_portfolio(folder: str | os.PathLike[str]) -> Portfolio:
-    """Load every map under ``folder`` and check the links between them."""
+def scan_portfolio(folder: str | os.PathLike[str], load: Loader | None = None) -> Portfolio:
+    """Load every map under ``folder`` and check the links between them; ``load`` reads a map
+    file, by default once each (pass a ``cached_loader`` to read the maps again after the scan)."""
     root = Path(folder)
     if not root.is_dir():
         raise JourneyMapError(f"{root}: not a folder")
-    load = cached_loader(json_format.load)
+    load = load or cached_loader(json_format.load)
     documents: dict[str, tuple[Path, JourneyDocument]] = {}
     maps, unreadable = [], []
     for file in map_files(root):

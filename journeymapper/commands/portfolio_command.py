@@ -1,6 +1,8 @@
-"""The ``journeymapper portfolio DIR [--json]`` sub-command: every map under a folder, the links
-between them, the broken ones, map ids held by more than one file, and the customer-journey stages
-with no user or business journey behind them (see ``journeymapper.portfolio``).
+"""The ``journeymapper portfolio DIR [--json] [--pdf FILE]`` sub-command: every map under a folder,
+the links between them, the broken ones, map ids held by more than one file, and the customer-journey
+stages with no user or business journey behind them (see ``journeymapper.portfolio``). With
+``--pdf`` it writes the overview as a PDF too, with each map's roll-up numbers, and never over
+one of the folder's files unless told with ``--force``.
 
 The exit status is 0 whatever the report finds, as for broken links: it is a report to read, not
 a check to pass; ``validate`` is the one that fails.
@@ -9,13 +11,16 @@ a check to pass; ``validate`` is the one that fails.
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Sequence
 from dataclasses import asdict
 from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from journeymapper.commands.output import print_json
+from journeymapper.commands.output import STANDARD_OUTPUT, print_json, refuse_own_input, write_output
+from journeymapper.formats import json_format
+from journeymapper.model.links import Loader, cached_loader
 from journeymapper.portfolio import DuplicateId, Portfolio, PortfolioLink, StageCoverage, scan_portfolio
 from journeymapper.report_text import clip, section, table
 
@@ -34,18 +39,42 @@ def add_portfolio_command(subparsers: argparse._SubParsersAction[argparse.Argume
     )
     command.add_argument("folder", metavar="DIR", type=Path, help="the folder to scan, with its sub-folders")
     command.add_argument("--json", action="store_true", help="print the portfolio as JSON")
+    command.add_argument(
+        "--pdf",
+        metavar="FILE",
+        help="also write an overview PDF ('-': to standard output, alone): every map with its owners, "
+        "links, roll-up numbers and gaps",
+    )
+    command.add_argument("--force", action="store_true", help="let --pdf write even over one of the folder's files")
     command.set_defaults(run=run)
     return command
 
 
 def run(arguments: argparse.Namespace) -> int:
-    portfolio = scan_portfolio(arguments.folder)
+    load = cached_loader(json_format.load)  # the overview reads the maps the scan has read
+    portfolio = scan_portfolio(arguments.folder, load)
+    if arguments.pdf:
+        _write_pdf(portfolio, load, arguments.pdf, arguments.force)
+        if arguments.pdf == STANDARD_OUTPUT:
+            return 0  # the PDF is all that standard output can hold
     if arguments.json:
         # The folder first, as it always was; the summary after it, before the long lists it counts.
         print_json({"folder": portfolio.folder, "summary": json_summary(portfolio)}, portfolio)
     else:
         print(portfolio_report(portfolio))
     return 0
+
+
+def _write_pdf(portfolio: Portfolio, load: Loader, output: str, force: bool) -> None:
+    from journeymapper.formats.pdf.automatic import paper_sizes  # reportlab loads only for a PDF
+    from journeymapper.formats.pdf.options import NAMED_SIZES
+    from journeymapper.formats.pdf.portfolio_pdf import render_portfolio_pdf
+
+    folder = Path(portfolio.folder)
+    files = [folder / found.path for found in portfolio.maps] + [folder / bad.path for bad in portfolio.unreadable]
+    refuse_own_input(Path(output), files, force)  # before the work, not after it
+    page = NAMED_SIZES[paper_sizes(os.environ)[0]].oriented("portrait")
+    write_output(output, render_portfolio_pdf(portfolio, load, page), files, force)
 
 
 def json_summary(portfolio: Portfolio) -> dict[str, dict[str, Any]]:

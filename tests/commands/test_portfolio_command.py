@@ -164,3 +164,38 @@ def test_the_samples_summary_counts_their_gaps_only(capsys):
 def test_a_folder_that_is_not_one_is_a_journey_map_error(tmp_path):
     with pytest.raises(JourneyMapError, match="not a folder"):
         portfolio(str(tmp_path / "nowhere"))
+
+
+# -- --pdf: the overview on paper ----------------------------------------------------------------
+
+
+def test_pdf_writes_the_overview_beside_the_report_making_its_folder(tmp_path, capsys):
+    target = tmp_path / "out" / "portfolio.pdf"
+    assert portfolio(str(SAMPLE_FOLDER), "--pdf", str(target)) == 0
+    assert target.read_bytes().startswith(b"%PDF-")
+    assert capsys.readouterr().out.startswith(f"{SAMPLE_FOLDER}: 3 maps")  # the report as without --pdf
+
+
+def test_pdf_never_writes_over_a_map_of_the_folder_without_force(tmp_path):
+    folder = copy_samples(tmp_path / "maps")
+    map_file = folder / "year-one-customer-journey.json"
+    before = map_file.read_bytes()
+    with pytest.raises(JourneyMapError, match="is the file this command reads"):
+        portfolio(str(folder), "--pdf", str(map_file))
+    assert map_file.read_bytes() == before
+
+
+def test_a_bad_pdf_path_is_one_clear_line_and_a_failure(tmp_path, capsys):
+    from journeymapper.cli import main
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    assert main(["portfolio", str(SAMPLE_FOLDER), "--pdf", str(blocker / "x.pdf")]) != 0
+    error = capsys.readouterr().err
+    assert error.startswith("journeymapper: ") and error.count("\n") == 1 and str(blocker) in error
+
+
+def test_pdf_to_standard_output_is_the_pdf_alone(capsysbinary):
+    assert portfolio(str(SAMPLE_FOLDER), "--pdf", "-") == 0
+    out = capsysbinary.readouterr().out
+    assert out.startswith(b"%PDF-") and out.rstrip().endswith(b"%%EOF")

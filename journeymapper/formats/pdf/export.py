@@ -128,7 +128,7 @@ def render_pdf(
         canvas.showPage()
         if progress is not None:
             progress(number, total)
-    with _binary_streams():
+    with binary_streams():
         canvas.save()
     return RenderedPdf(buffer.getvalue(), total, plan.warnings, plan.advice)
 
@@ -137,7 +137,7 @@ _saving = threading.Lock()
 
 
 @contextmanager
-def _binary_streams() -> Iterator[None]:
+def binary_streams() -> Iterator[None]:
     """Save compressed page streams as binary, not ASCII85 text: a quarter smaller, and reportlab
     encodes ASCII85 in pure Python (without its optional C accelerator), slower than all the
     drawing. reportlab reads this setting only from its global configuration, at save time; the
