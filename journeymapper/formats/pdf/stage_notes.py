@@ -37,9 +37,16 @@ class StageNote:
         return self.wordings[0]
 
     def fitting(self, fonts: Fonts, width: float, size: float) -> str:
-        """The longest wording that fits ``width``, else the shortest cut with "…" as the canvas cuts."""
+        """The longest wording that fits ``width``, else the shortest cut with "…" as the canvas
+        cuts: within a word where need be, so that a long file name keeps its start."""
         fitting = (wording for wording in self.wordings if fonts.width(wording, size) <= width)
-        return next(fitting, None) or fonts.fits(self.wordings[-1], width, size)
+        found = next(fitting, None)
+        if found is not None:
+            return found
+        text = self.wordings[-1]
+        while text and fonts.width(text + "…", size) > width:
+            text = text[:-1]
+        return text.rstrip() + "…"
 
 
 StageNotes = dict[str, StageNote]
@@ -66,6 +73,6 @@ def _note(links: list[RolledLink]) -> StageNote:
 def _words(link: RolledLink, kind: bool, cards: bool) -> str:
     if link.cycle:
         return "Cycle: links back to this map"
-    if link.headline is None:
-        return f"Broken link ({link.status}): {link.path}"
+    if link.headline is None:  # shorter, the red says it is broken: the canvas words it so beside its badge
+        return f"Broken link ({link.status}): {link.path}" if kind else f"{link.status.capitalize()}: {link.path}"
     return summary(link.headline, kind, cards)
