@@ -53,12 +53,12 @@ def draw_stage_headers(pen: Pen, scene: MapScene, left: float, right: float) -> 
         note = scene.notes.get(stage_id)
         if note is not None and header.summary is not None:
             width = min(rect.right, right) - style.header_padding - text_left
-            _draw_note(pen, scene, note, Rect(text_left, header.summary.y, width, header.summary.height))
+            draw_note(pen, scene, note, Rect(text_left, header.summary.y, width, header.summary.height))
 
 
-def _draw_note(pen: Pen, scene: MapScene, note: StageNote, rect: Rect) -> None:
-    """One line, shortened where the header is too narrow."""
-    size = scene.style.small_font_size
+def draw_note(pen: Pen, scene: MapScene, note: StageNote, rect: Rect, size: float | None = None) -> None:
+    """One line, shortened where the header is too narrow; in the map's small text unless ``size``."""
+    size = size or scene.style.small_font_size
     text = note.fitting(pen.fonts, rect.width, size)
     pen.text(rect.x, baseline(rect.y, rect.height, size), text, size, BROKEN_NOTE if note.broken else NOTE)
 

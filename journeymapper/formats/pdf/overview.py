@@ -4,7 +4,8 @@ whoever assembles the poster sees which sheet goes where.
 The miniature leaves out the cards' text and markers (at this size they would be specks) and draws
 each card as a plain block in its lane's colour, which also keeps a 10,000-card cover quick. It
 names the stages and lanes, at a size that can be read, so that whoever assembles the poster can
-tell the sheets apart by their content.
+tell the sheets apart by their content, and prints the notes under linked stages where the
+miniature is large enough for them to be read.
 """
 
 from __future__ import annotations
@@ -57,8 +58,15 @@ def _names(pen: Pen, scene: MapScene, scale: float) -> None:
     where the block cannot hold one line at a readable size."""
     size = max(MIN_TEXT, min(NAME_SIZE, scene.style.header_font_size * scale)) / scale  # in map points
     stages, lanes = scene.document.stages, scene.document.lanes
+    # The notes as much smaller than the names as on the sheets, and only where they can be read.
+    note_size = size * scene.style.small_font_size / scene.style.header_font_size
+    notes = scene.notes if note_size * scale >= MIN_TEXT else {}
+    strip = scene.style.stage_summary_height if notes else 0.0  # every name above the notes' strip
     for stage_id, header in scene.layout.stage_headers.items():
-        _name(pen, scene, header.rect, stages[stage_id].name, size, PAPER)
+        rect, note = header.rect, notes.get(stage_id)
+        if note is not None and header.summary is not None:
+            grid.draw_note(pen, scene, note, header.summary, note_size)
+        _name(pen, scene, Rect(rect.x, rect.y, rect.width, rect.height - strip), stages[stage_id].name, size, PAPER)
     for lane_id, header in scene.layout.lane_headers.items():
         _name(pen, scene, header.rect, lanes[lane_id].name, size, INK)
 

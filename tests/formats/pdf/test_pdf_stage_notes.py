@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from journeymapper.formats import json_format
-from journeymapper.formats.pdf import ExportOptions, render_pdf, render_svg
+from journeymapper.formats.pdf import ExportOptions, page_size, render_pdf, render_svg
 from journeymapper.formats.pdf.stage_notes import BROKEN_NOTE, NOTE, stage_notes
 from journeymapper.formats.pdf.theme import MIN_TEXT, STAGE, TEXT_CONTRAST, contrast
 from journeymapper.model import MapLink
@@ -110,3 +110,14 @@ def test_the_export_is_the_same_bytes_run_to_run():
     document = json_format.load(CUSTOMER)
     assert render_pdf(document, source=CUSTOMER).data == render_pdf(document, source=CUSTOMER).data
     assert render_svg(document, source=CUSTOMER).data == render_svg(document, source=CUSTOMER).data
+
+
+def test_a_poster_cover_prints_them_only_where_they_can_be_read():
+    document = json_format.load(CUSTOMER)
+
+    def cover(page: str) -> str:
+        options = ExportOptions(page=page_size(page), mode="tile", scale=1.0)
+        return page_texts(render_pdf(document, options, source=CUSTOMER).data)[0]
+
+    assert squeezed(_numbers(USER)) in cover("A0")  # the miniature is larger than the map
+    assert squeezed(_numbers(USER)) not in cover("A4")  # they would print under 6 pt
