@@ -90,11 +90,10 @@ def entries(portfolio: Portfolio, folder: Path, load: Loader, fonts: Fonts, colu
 def _entry(
     portfolio: Portfolio, summary: MapSummary, document: JourneyDocument, folder: Path, fonts: Fonts, columns: Columns
 ) -> Entry:
-    size, left_width, right = columns.size, columns.left, _Column(fonts, columns.right, columns.size)
+    left, right = _Column(fonts, columns.left, columns.size), _Column(fonts, columns.right, columns.size)
     owners = [lane.name for lane in document.lanes.values() if lane.kind == LaneKind.TEAM]
-    left = _Column(fonts, left_width, size)
     left.add(KIND_LABELS[summary.kind].upper(), ACCENT, bold=True)
-    left.add(summary.title, INK, bold=True, size=size * TITLE)
+    left.add(summary.title, INK, bold=True, size=columns.size * TITLE)
     left.add(summary.path, MUTED)
     left.add("Owners: " + (", ".join(owners) or "no team lanes"), MUTED)
     found = headline(document, folder / summary.path)
