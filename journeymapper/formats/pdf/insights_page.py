@@ -23,7 +23,7 @@ from journeymapper.formats.pdf.pen import Pen, baseline
 from journeymapper.formats.pdf.plan import PageInfo, PlannedPage
 from journeymapper.formats.pdf.scene import MapScene
 from journeymapper.formats.pdf.textblock import LEADING, TextLine, draw_text_lines
-from journeymapper.formats.pdf.theme import FAINT, INK, MUTED, PAIN, RULE, WASH, signed
+from journeymapper.formats.pdf.theme import INK, MUTED, PAIN, RULE, WASH, signed
 from journeymapper.layout import Rect, wrap_text
 from journeymapper.model import JourneyDocument
 from journeymapper.model.insights import Card, Conversion, Insights, JourneyPath, map_insights
@@ -259,7 +259,7 @@ class _Writer:
                 pen.circle(left + 3 * unit, top + size * 0.62, 3 * unit, fill=PAIN)
             pen.text(left + mark, top + size, title, size, PAIN if flagged else INK, bold=True)
             after = left + mark + fonts.width(title, size, bold=True) + size * 0.6
-            pen.text(after, top + size, count, size, FAINT if count == "none" else MUTED)
+            pen.text(after, top + size, count, size, MUTED)
             pen.lines(left + mark, top + size * 1.5, lines, SMALL * unit, SMALL * unit * LEADING, MUTED)
 
         return _Block(height, draw)

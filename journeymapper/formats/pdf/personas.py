@@ -9,7 +9,7 @@ from journeymapper.formats.pdf.pen import Pen, baseline
 from journeymapper.formats.pdf.plan import PageInfo, PlannedPage
 from journeymapper.formats.pdf.scene import MapScene
 from journeymapper.formats.pdf.textblock import LEADING, bulleted, cut, draw_text_lines
-from journeymapper.formats.pdf.theme import ACCENT, FAINT, INK, MUTED, RULE, persona_colour
+from journeymapper.formats.pdf.theme import ACCENT, INK, MUTED, RULE, persona_colour
 from journeymapper.layout import Rect
 from journeymapper.model import Persona, Touchpoint
 from journeymapper.model.kinds import PART_LABELS
@@ -77,7 +77,7 @@ def _list(pen: Pen, page: Page, title: str, items: tuple[str, ...], area: Rect) 
     pen.text(area.x, area.y + 10 * unit, title.upper(), 8 * unit, MUTED, bold=True)
     top = area.y + 18 * unit
     if not items:
-        pen.text(area.x, top + size, "None recorded", size, FAINT)
+        pen.text(area.x, top + size, "None recorded", size, MUTED)
         return top + size * LEADING
     room = int((area.bottom - top) // (size * LEADING))
     lines = cut(fonts, bulleted(fonts, items, area.width, size), room, area.width, size)

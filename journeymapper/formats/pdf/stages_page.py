@@ -17,7 +17,7 @@ from journeymapper.formats.pdf.pen import Pen
 from journeymapper.formats.pdf.plan import PageInfo, PlannedPage
 from journeymapper.formats.pdf.scene import MapScene
 from journeymapper.formats.pdf.textblock import LEADING, TextLine, draw_text_lines, paragraph
-from journeymapper.formats.pdf.theme import FAINT, MUTED, RULE
+from journeymapper.formats.pdf.theme import MUTED, RULE
 from journeymapper.layout import Rect
 
 LABEL, NAME, TEXT = 7.5, 11.0, 9.5  # points on A4, growing with the page
@@ -79,7 +79,7 @@ def _entries(scene: MapScene, links: Links, columns: tuple[Rect, Rect], unit: fl
         name = paragraph(fonts, stage.name, names.width, NAME * unit, bold=True)
         text = paragraph(fonts, stage.description, texts.width, TEXT * unit)
         if not stage.description:
-            text = [TextLine("No description.", colour=FAINT)]
+            text = [TextLine("No description.", colour=MUTED)]
         for link in links.get(stage.id, ()):
             text += link_lines(fonts, link, texts.width, TEXT * unit)
         entries.append(_Entry(f"STAGE {number}", tuple(name), tuple(text)))
