@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from journeymapper.formats.pdf.appendix import draw_heading, paginate
 from journeymapper.formats.pdf.context import Links, link_lines
-from journeymapper.formats.pdf.furniture import Page
+from journeymapper.formats.pdf.furniture import Page, persona_line
 from journeymapper.formats.pdf.pen import Pen
 from journeymapper.formats.pdf.plan import PageInfo, PlannedPage
 from journeymapper.formats.pdf.scene import MapScene
@@ -41,12 +41,14 @@ def has_context(scene: MapScene) -> bool:
     return bool(scene.document.info.description) or any(stage.description or stage.links for stage in stages)
 
 
-def stages_pages(scene: MapScene, page: Page, links: Links) -> list[PlannedPage]:
+def stages_pages(scene: MapScene, page: Page, links: Links, shortened: bool = False) -> list[PlannedPage]:
+    """The pages; ``shortened`` when the map page's title block had to shorten the map's title,
+    personas or description, which then open the first page in full."""
     unit, body = page.unit, page.body
     columns = _columns(body, unit)
     heading = 30 * unit
     room = body.height - heading
-    entries = [part for entry in _entries(scene, links, columns, unit) for part in _parts(entry, room, unit)]
+    entries = [part for entry in _entries(scene, links, columns, unit, shortened) for part in _parts(entry, room, unit)]
     pages = []
     for number, chunk in enumerate(paginate(entries, lambda entry: entry.height(unit), room)):
         title = "Stages" if number == 0 else "Stages (continued)"
@@ -68,13 +70,16 @@ def _columns(body: Rect, unit: float) -> tuple[Rect, Rect]:
     return Rect(body.x, body.y, name_width, body.height), Rect(text_left, body.y, body.right - text_left, body.height)
 
 
-def _entries(scene: MapScene, links: Links, columns: tuple[Rect, Rect], unit: float) -> list[_Entry]:
+def _entries(scene: MapScene, links: Links, columns: tuple[Rect, Rect], unit: float, shortened: bool
+             ) -> list[_Entry]:  # fmt: skip
     fonts, document = scene.fonts, scene.document
     names, texts = columns
     entries = []
-    if document.info.description:
+    if document.info.description or shortened:
+        title = paragraph(fonts, document.title, names.width, NAME * unit, bold=True)
         about = paragraph(fonts, document.info.description, texts.width, TEXT * unit)
-        entries.append(_Entry("ABOUT THIS MAP", (), tuple(about)))
+        about += paragraph(fonts, persona_line(document), texts.width, TEXT * unit, colour=MUTED)
+        entries.append(_Entry("ABOUT THIS MAP", tuple(title), tuple(about)))
     for number, stage in enumerate(document.stages.values(), start=1):
         name = paragraph(fonts, stage.name, names.width, NAME * unit, bold=True)
         text = paragraph(fonts, stage.description, texts.width, TEXT * unit)

@@ -44,7 +44,7 @@ def test_the_footer_text_reads_on_the_paper(monkeypatch):
     drawn = []
 
     class Recorder:
-        fonts = type("Fonts", (), {"fits": staticmethod(lambda text, *_: text)})
+        fonts = type("Fonts", (), {"fits": staticmethod(lambda text, *_: text), "width": staticmethod(lambda *_: 50.0)})
 
         def path(self, *_, **__):
             pass
