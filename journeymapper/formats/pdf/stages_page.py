@@ -1,5 +1,6 @@
-"""The appendix's "Stages" page: the map's description in full, then each stage in order with its
-description and its links to the other journeys.
+"""The "Stages" page: the map's title, description and personas in full, then each stage in order
+with its description and its links to the other journeys. The appendix has it when the map has
+context; every export has it when the map page's title block had to shorten the map's own text.
 
 Each entry is a row of two columns, as a designer sets a glossary: the stage's number and name on
 the left, what it is about and where it leads on the right, a rule between entries. The rows break
