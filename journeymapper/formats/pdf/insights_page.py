@@ -4,10 +4,10 @@ insights`` prints it, in the look of the appendix.
 The sections flow down two columns on a wide page (one on a narrow one) and on to more pages when
 they need them; a section's heading always stays with its first row. Nothing is cut: a row too
 long for a column (a loop or a path through many cards) goes on at the top of the next, marked
-"(continued)". Unlike the command, which
-stops each list after ten rows, the page lists every finding: paper has no ``--json``. Sections
-that ask for a look (dead ends, unreachable cards, loops, empty stages) are marked in the pain
-colour, but only when they have something in them: an empty one is good news.
+"(continued)". Unlike the command, which stops each list after ten rows, the page lists every
+finding: paper has no ``--json``. Sections that ask for a look (dead ends, unreachable cards,
+loops, empty stages) are marked in the pain colour, but only when they have something in them: an
+empty one is good news.
 """
 
 from __future__ import annotations
@@ -249,8 +249,8 @@ class _Writer:
 
     def _most(self, above: float) -> int:
         """The most lines of a row that fits a column under ``above``: its section's heading, which
-        the first row keeps with it."""
-        return max(1, int((self.room - above - 2 * PADDING * self.unit) // (TEXT * self.unit * LEADING)))
+        the first row keeps with it. Two at least: a part that goes on shows its mark and a line."""
+        return max(2, int((self.room - above - 2 * PADDING * self.unit) // (TEXT * self.unit * LEADING)))
 
     def _kept(self, heading: _Block, blocks: list[_Block], keep: int) -> list[_Block]:
         """The heading joined to the first ``keep`` blocks (a table's header and first row), so a

@@ -120,7 +120,7 @@ def _lists(page: Page, rest: _Rest, top: float, bottom: float, first: bool) -> l
     the rest stays in ``rest``. On a continued page only a list with more to say is shown."""
     unit, body, size = page.unit, page.body, TEXT * page.unit
     half = (body.width - GUTTER * unit) / 2
-    room = int((bottom - top - TITLE_TO_TEXT * unit) // (size * LEADING))
+    room = max(1, int((bottom - top - TITLE_TO_TEXT * unit) // (size * LEADING)))  # a page always takes a line
     columns = []
     for number, (title, lines) in enumerate((("GOALS", rest.goals), ("FRUSTRATIONS", rest.frustrations))):
         if not first and not lines:
