@@ -79,7 +79,8 @@ def _entries(scene: MapScene, links: Links, columns: tuple[Rect, Rect], unit: fl
     if document.info.description or shortened:
         title = paragraph(fonts, document.title, names.width, NAME * unit, bold=True)
         about = paragraph(fonts, document.info.description, texts.width, TEXT * unit)
-        about += paragraph(fonts, persona_line(document), texts.width, TEXT * unit, colour=MUTED)
+        people = paragraph(fonts, persona_line(document), texts.width, TEXT * unit, colour=MUTED)
+        about += [TextLine(""), *people] if about and people else people  # a line's space between the two
         entries.append(_Entry("ABOUT THIS MAP", tuple(title), tuple(about)))
     for number, stage in enumerate(document.stages.values(), start=1):
         name = paragraph(fonts, stage.name, names.width, NAME * unit, bold=True)
