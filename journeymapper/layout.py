@@ -92,6 +92,7 @@ class Style:
     connector_spacing: float = 4.0
     connector_tracks: int = 5
     label_padding: float = 3.0  # a connector label's pill: small_font_size plus this tall, this wider each side
+    labelled_hop_room: float = 4.0  # a labelled hop's gap between stacked cards, beyond its label's height
 
     @property
     def title_line_height(self) -> float:
@@ -121,8 +122,9 @@ class Style:
     @property
     def labelled_hop_gap(self) -> float:
         """The gap between two stacked cards when a labelled connection hops from one to the
-        next: its label stands beside the short arrow, clear of both cards."""
-        return max(self.card_gap, self.label_height + 4)
+        next: its label stands beside the short arrow, clear of both cards (or, given room for
+        the arrowhead above and below it, on the arrow: see ``connector_labels.place_label``)."""
+        return max(self.card_gap, self.label_height + self.labelled_hop_room)
 
 
 DEFAULT_STYLE = Style()

@@ -24,7 +24,7 @@ from journeymapper.formats.pdf.pen import Pen, baseline
 from journeymapper.formats.pdf.personas import persona_pages
 from journeymapper.formats.pdf.plan import PageInfo, PlannedPage
 from journeymapper.formats.pdf.scene import MapScene
-from journeymapper.formats.pdf.textblock import LEADING, TextLine, bulleted, draw_text_lines, paragraph
+from journeymapper.formats.pdf.textblock import LEADING, TextLine, bulleted, draw_text_lines, paragraph, split
 from journeymapper.formats.pdf.theme import INK, MUTED, RULE, STAGE, WASH, signed
 from journeymapper.layout import Rect
 from journeymapper.model import Touchpoint
@@ -139,7 +139,7 @@ def _lines_in(height: float, unit: float) -> int:
 
 def _split(row: _Row, lines: int, marker: TextLine) -> tuple[_Row, _Row]:
     """At most ``lines`` lines of every cell, and the rest under ``marker`` in the title column."""
-    breaks = [_break(cell, lines) for cell in row.cells]
+    breaks = [len(split(cell, lines)[0]) for cell in row.cells]
     head = tuple(cell[:at] for cell, at in zip(row.cells, breaks))
     rest = [cell[at:] for cell, at in zip(row.cells, breaks)]
     for column in (STAGE_COLUMN, LANE_COLUMN):  # named again on the next page, if that cannot go on for ever
@@ -152,14 +152,6 @@ def _split(row: _Row, lines: int, marker: TextLine) -> tuple[_Row, _Row]:
         _Row(row.touchpoint, head, max(len(cell) for cell in head), row.first),
         _Row(row.touchpoint, tail, max(len(cell) for cell in tail), first=False),
     )
-
-
-def _break(cell: tuple[TextLine, ...], lines: int) -> int:
-    """Where to cut ``cell`` to keep at most ``lines`` lines: before a bulleted item that would not
-    fit whole, so that an item reads on one page, unless the first item alone is longer than that."""
-    if len(cell) <= lines:
-        return len(cell)
-    return next((at for at in range(lines, 0, -1) if cell[at].bullet), lines)
 
 
 def _continued(fonts: Fonts, width: float, size: float, touchpoint: Touchpoint) -> TextLine:

@@ -32,9 +32,8 @@ class _Plot:
 
 
 def draw_chart(pen: Pen, scene: MapScene, name: str, curve: Sequence[CurvePoint], colour: Color, area: Rect,
-               unit: float) -> dict[str, Rect]:  # fmt: skip
-    """The chart in ``area``; returns each stage's column, from the chart's bottom down, for
-    whatever is listed under the stages."""
+               unit: float) -> None:  # fmt: skip
+    """The chart in ``area``; ``stage_columns`` says where each stage's column is."""
     plot = _plot(scene, area, unit)
     _heading(pen, name, colour, area, unit)
     _grid(pen, plot, unit)
@@ -43,7 +42,13 @@ def draw_chart(pen: Pen, scene: MapScene, name: str, curve: Sequence[CurvePoint]
     smooth_line(pen, [plot.at(point) for point in curve], colour, 2 * unit)
     for point in curve:
         emotion_face(pen, *plot.at(point), FACE * unit, point.value)
-    return {stage_id: Rect(column.x, area.bottom, column.width, 0) for stage_id, column in plot.columns.items()}
+
+
+def stage_columns(scene: MapScene, area: Rect, unit: float) -> dict[str, Rect]:
+    """Each stage's column of the chart in ``area``, from the chart's bottom down: where the pages
+    list what belongs to a stage, whether or not the chart is drawn above."""
+    columns = _plot(scene, area, unit).columns
+    return {stage_id: Rect(column.x, area.bottom, column.width, 0) for stage_id, column in columns.items()}
 
 
 def _plot(scene: MapScene, area: Rect, unit: float) -> _Plot:

@@ -12,7 +12,7 @@ import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reportlab import rl_config
@@ -24,7 +24,7 @@ from journeymapper.formats.files import write_atomically
 from journeymapper.formats.pdf.appendix import appendix_pages
 from journeymapper.formats.pdf.context import printed_links
 from journeymapper.formats.pdf.fit import fit_pages
-from journeymapper.formats.pdf.furniture import Page, footer
+from journeymapper.formats.pdf.furniture import Page, footer, title_block
 from journeymapper.formats.pdf.insights_page import insights_pages
 from journeymapper.formats.pdf.label_list import label_pages, label_warning
 from journeymapper.formats.pdf.missing import missing_warning
@@ -77,12 +77,26 @@ def _plan(document: JourneyDocument, options: ExportOptions, source: Source) -> 
     sheet = Page(*options.page_size, options.margin)
     # The findings read as a summary of the map, so they come before the appendix's reference pages.
     pages = [*mapped.pages, *(insights_pages(scene, sheet) if options.insights else [])]
+    # A title block that had to shorten the map's description (or title, or personas) sends the
+    # reader to the Stages page, which prints them whole: with or without the appendix.
+    shortened = title_block(scene.fonts, sheet, document, options.date).shortened
+    # Reading the linked maps is only for the pages that print the links.
+    links = printed_links(document, source, load) if options.appendix or shortened else {}
+    if shortened:
+        pages = [*_noted(pages, f"About this map in full: page {len(pages) + 1}"),
+                 *stages_pages(scene, sheet, links, shortened=True)]  # fmt: skip
+    elif options.appendix and has_context(scene):
+        pages += stages_pages(scene, sheet, links)
     if options.appendix:
-        links = printed_links(document, source, load)
-        stages = stages_pages(scene, sheet, links) if has_context(scene) else []
-        pages += [*stages, *appendix_pages(scene, options, links), *label_pages(scene, sheet)]
+        pages += [*appendix_pages(scene, options, links), *label_pages(scene, sheet)]
     warnings = [*mapped.warnings, *label_warning(scene, options.appendix), *font_warnings(scene)]
     return _Plan(scene, pages, mapped.scale, tuple(warnings), mapped.advice)
+
+
+def _noted(pages: list[PlannedPage], note: str) -> list[PlannedPage]:
+    """``pages`` with ``note`` in the footer of those that carry the title block."""
+    return [replace(page, info=replace(page.info, note=note)) if page.info.kind in ("map", "cover") else page
+            for page in pages]  # fmt: skip
 
 
 def font_warnings(scene: MapScene) -> list[str]:
@@ -124,7 +138,7 @@ def render_pdf(
         canvas.setLineJoin(1)
         with page.view(pen):
             planned.draw(pen, page)
-            footer(pen, page, f"{title} · {info.title}", number, total)
+            footer(pen, page, f"{title} · {info.title}", number, total, info.note)
         canvas.showPage()
         if progress is not None:
             progress(number, total)

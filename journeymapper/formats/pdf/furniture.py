@@ -23,7 +23,7 @@ from journeymapper.model import JourneyDocument
 from journeymapper.model.kinds import KIND_LABELS
 
 A4_AREA = 595.28 * 841.89
-DESCRIPTION_LINES = 3
+TITLE_LINES, PERSONA_LINES, DESCRIPTION_LINES = 2, 2, 3
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")  # fmt: skip
 
@@ -87,13 +87,15 @@ class TitleBlock:
     lines: tuple[PlacedText, ...]
     rule: float  # the y of the rule under the block
     height: float  # from the top of the page body to where the page's content may start
+    shortened: bool = False  # the title, the personas or the description ends in "…" here
 
 
 def title_block(fonts: Fonts, page: Page, document: JourneyDocument, date: datetime.date | None) -> TitleBlock:
     """Kind, title, personas and the map's description on the left; date and author on the right.
 
-    The description is the map's context for a reader who was not in the room; a longer one than
-    the block holds ends in "…" and the appendix's Stages page prints it whole."""
+    The description is the map's context for a reader who was not in the room, but the map needs
+    the page more: a longer one than three lines ends in "…" (as a title longer than two, or the
+    personas), and the PDF then prints the Stages page, which has them whole."""
     unit, area, info = page.unit, page.body, document.info
     small, size = 8.5 * unit, 18 * unit
     right = [(long_date(date), INK, True)] if date else []
@@ -104,18 +106,19 @@ def title_block(fonts: Fonts, page: Page, document: JourneyDocument, date: datet
     width = area.width - (right_width + 24 * unit if right_width else 0)
     lines.append(PlacedText(area.x, area.y + small, KIND_LABELS[document.kind].upper(), small, ACCENT, True))
     y = area.y + small * 1.6
-    for text in wrap_text(info.title, width, size, True, fonts.width, max_lines=2):
-        lines.append(PlacedText(area.x, baseline(y, size * 1.2, size), text, size, INK, True))
-        y += size * 1.2
-    for text in wrap_text(persona_line(document), width, small, False, fonts.width, max_lines=2):
-        lines.append(PlacedText(area.x, baseline(y, small * 1.4, small), text, small, MUTED))
-        y += small * 1.4
-    y += small * 0.5 if info.description else 0
-    for text in wrap_text(info.description, width, small, False, fonts.width, max_lines=DESCRIPTION_LINES):
-        lines.append(PlacedText(area.x, baseline(y, small * 1.4, small), text, small, INK))
-        y += small * 1.4
+    shortened = False
+    parts = ((info.title, size, True, TITLE_LINES, size * 1.2, INK, 0.0),
+             (persona_line(document), small, False, PERSONA_LINES, small * 1.4, MUTED, 0.0),
+             (info.description, small, False, DESCRIPTION_LINES, small * 1.4, INK, small * 0.5))  # fmt: skip
+    for text, text_size, bold, most, leading, colour, space in parts:
+        wrapped = wrap_text(text, width, text_size, bold, fonts.width)
+        shortened = shortened or len(wrapped) > most
+        y += space if wrapped else 0.0
+        for line in wrap_text(text, width, text_size, bold, fonts.width, most) if len(wrapped) > most else wrapped:
+            lines.append(PlacedText(area.x, baseline(y, leading, text_size), line, text_size, colour, bold))
+            y += leading
     rule = y + 6 * unit
-    return TitleBlock(tuple(lines), rule, rule - area.y + 10 * unit)
+    return TitleBlock(tuple(lines), rule, rule - area.y + 10 * unit, shortened)
 
 
 def draw_lines(pen: Pen, lines: Iterable[PlacedText]) -> None:
@@ -134,12 +137,15 @@ def persona_line(document: JourneyDocument) -> str:
     return ("Personas: " + " · ".join(people)) if people else ""
 
 
-def footer(pen: Pen, page: Page, left_text: str, number: int, total: int) -> None:
-    """A rule, ``left_text`` (the map and the part of it) on the left, the page number on the right."""
+def footer(pen: Pen, page: Page, left_text: str, number: int, total: int, note: str = "") -> None:
+    """A rule, ``left_text`` (the map and the part of it) on the left, the page number on the right
+    after ``note`` (where something of this page goes on), if any."""
     unit, inner = page.unit, page.inner
     size = 7.5 * unit
     y = inner.bottom - page.footer_height + 4 * unit
     pen.path([(inner.x, y), (inner.right, y)], RULE, 0.5 * unit)
     text_baseline = inner.bottom - size * 0.3
-    pen.text(inner.right, text_baseline, f"Page {number} of {total}", size, MUTED, align="right")
-    pen.text(inner.x, text_baseline, pen.fonts.fits(left_text, inner.width * 0.7, size), size, MUTED)
+    right = f"{note} · Page {number} of {total}" if note else f"Page {number} of {total}"
+    pen.text(inner.right, text_baseline, right, size, MUTED, align="right")
+    room = min(inner.width * 0.7, inner.width - pen.fonts.width(right, size) - 24 * unit)
+    pen.text(inner.x, text_baseline, pen.fonts.fits(left_text, room, size), size, MUTED)

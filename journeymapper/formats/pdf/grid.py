@@ -10,8 +10,8 @@ from __future__ import annotations
 from journeymapper.formats.pdf.emotions import draw_scale
 from journeymapper.formats.pdf.pen import Pen, baseline
 from journeymapper.formats.pdf.scene import MapScene
-from journeymapper.formats.pdf.stage_notes import BROKEN_NOTE, NOTE, StageNote
-from journeymapper.formats.pdf.theme import HEADER_TINT, INK, PAPER, ROW_TINT, STAGE, WASH, tint
+from journeymapper.formats.pdf.stage_notes import StageNote
+from journeymapper.formats.pdf.theme import BROKEN_NOTE, HEADER_TINT, INK, NOTE, PAPER, ROW_TINT, STAGE, WASH, tint
 from journeymapper.layout import Rect
 from journeymapper.model import LaneKind
 

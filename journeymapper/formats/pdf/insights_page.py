@@ -2,10 +2,12 @@
 insights`` prints it, in the look of the appendix.
 
 The sections flow down two columns on a wide page (one on a narrow one) and on to more pages when
-they need them; a section's heading always stays with its first row. Unlike the command, which
-stops each list after ten rows, the page lists every finding: paper has no ``--json``. Sections
-that ask for a look (dead ends, unreachable cards, loops, empty stages) are marked in the pain
-colour, but only when they have something in them: an empty one is good news.
+they need them; a section's heading always stays with its first row. Nothing is cut: a row too
+long for a column (a loop or a path through many cards) goes on at the top of the next, marked
+"(continued)". Unlike the command, which stops each list after ten rows, the page lists every
+finding: paper has no ``--json``. Sections that ask for a look (dead ends, unreachable cards,
+loops, empty stages) are marked in the pain colour, but only when they have something in them: an
+empty one is good news.
 """
 
 from __future__ import annotations
@@ -22,8 +24,8 @@ from journeymapper.formats.pdf.icons import emotion_face
 from journeymapper.formats.pdf.pen import Pen, baseline
 from journeymapper.formats.pdf.plan import PageInfo, PlannedPage
 from journeymapper.formats.pdf.scene import MapScene
-from journeymapper.formats.pdf.textblock import LEADING, TextLine, draw_text_lines
-from journeymapper.formats.pdf.theme import FAINT, INK, MUTED, PAIN, RULE, WASH, signed
+from journeymapper.formats.pdf.textblock import LEADING, TextLine, draw_text_lines, split
+from journeymapper.formats.pdf.theme import INK, MUTED, PAIN, RULE, WASH, signed
 from journeymapper.layout import Rect, wrap_text
 from journeymapper.model import JourneyDocument
 from journeymapper.model.insights import Card, Conversion, Insights, JourneyPath, map_insights
@@ -33,7 +35,7 @@ from journeymapper.report_text import percent
 TEXT, SMALL, TITLE, FIGURE = 8.0, 7.0, 10.0, 20.0
 PADDING, GUTTER, SECTION_GAP, TOP = 2.5, 28.0, 16.0, 50.0  # TOP: the page heading, above the columns
 WIDE = 640.0  # the body's width (at unit 1) from which two columns of findings fit side by side
-MAX_LINES = 12  # of a cell: a very long loop or path ends in "…"
+CONTINUED = "(continued)"
 ARROW = " → "
 
 
@@ -68,9 +70,9 @@ def insights_pages(scene: MapScene, page: Page) -> list[PlannedPage]:
     unit, body = page.unit, page.body
     columns = 2 if body.width / unit >= WIDE else 1
     width = (body.width - (columns - 1) * GUTTER * unit) / columns
-    writer = _Writer(scene.fonts, unit, width)
+    room = body.height - TOP * unit - _header_height(unit)  # room for a repeated table header
+    writer = _Writer(scene.fonts, unit, width, room)
     blocks = [block for section in _sections(writer, scene.document) for block in section]
-    room = body.height - TOP * unit - writer.header_height  # room for a repeated table header
     runs = list(paginate(blocks, lambda block: block.height, room))
     subtitle = _subtitle(scene.document)
     pages = []
@@ -206,19 +208,21 @@ def _conversion(writer: _Writer, conversion: Conversion | None) -> list[_Block]:
 
 
 class _Writer:
-    """Turns findings into blocks for a column ``width`` wide, at the page's ``unit``."""
+    """Turns findings into blocks for a column ``width`` wide and ``room`` tall, at the page's ``unit``."""
 
-    def __init__(self, fonts: Fonts, unit: float, width: float) -> None:
-        self.fonts, self.unit, self.width = fonts, unit, width
+    def __init__(self, fonts: Fonts, unit: float, width: float, room: float) -> None:
+        self.fonts, self.unit, self.width, self.room = fonts, unit, width, room
 
     def section(self, title: str, columns: Sequence[_Column], rows: Sequence[Sequence[_Cell]], note: str = "",
                 flagged: bool = False) -> list[_Block]:  # fmt: skip
         """A heading with the count and ``note``, then a table of ``rows``; "none" if there are none."""
         if not rows:
             return self.absent(title)
-        header = self.header(columns)
-        table = [self.row(columns, cells, number % 2 == 1, header) for number, cells in enumerate(rows)]
-        return self._kept(self.heading(title, str(len(rows)), note, flagged), [header, *table], keep=2)
+        header, heading = self.header(columns), self.heading(title, str(len(rows)), note, flagged)
+        most = self._most(heading.height + header.height)
+        table = [part for number, cells in enumerate(rows) for part in self.row(columns, cells, number % 2 == 1,
+                                                                                most, header)]  # fmt: skip
+        return self._kept(heading, [header, *table], keep=2)
 
     def absent(self, title: str, why: str = "") -> list[_Block]:
         """A heading that says "none", and ``why`` when that needs saying."""
@@ -238,8 +242,15 @@ class _Writer:
             pen.lines(beside, top + (size * 1.3 - len(lines) * SMALL * unit * LEADING) / 2, lines, SMALL * unit,
                       SMALL * unit * LEADING, MUTED)  # fmt: skip
 
-        table = [self.row(columns, cells, False) for cells in rows]
-        return self._kept(self.heading(title, "", "", False), [_Block(height, draw), *table], keep=1)
+        heading = self.heading(title, "", "", False)
+        most = self._most(heading.height + height)
+        table = [part for cells in rows for part in self.row(columns, cells, False, most)]
+        return self._kept(heading, [_Block(height, draw), *table], keep=1)
+
+    def _most(self, above: float) -> int:
+        """The most lines of a row that fits a column under ``above``: its section's heading, which
+        the first row keeps with it. Two at least: a part that goes on shows its mark and a line."""
+        return max(2, int((self.room - above - 2 * PADDING * self.unit) // (TEXT * self.unit * LEADING)))
 
     def _kept(self, heading: _Block, blocks: list[_Block], keep: int) -> list[_Block]:
         """The heading joined to the first ``keep`` blocks (a table's header and first row), so a
@@ -249,27 +260,29 @@ class _Writer:
         return joined
 
     def heading(self, title: str, count: str, note: str, flagged: bool) -> _Block:
+        """The section's title (wrapped: it may hold stage names), its count after the title's last
+        line, and ``note`` under it."""
         unit, fonts, size = self.unit, self.fonts, TITLE * self.unit
-        mark = 9 * unit if flagged else 0.0
-        lines = wrap_text(note, self.width - mark, SMALL * unit, False, fonts.width, 3) if note else ()
-        height = size * 1.5 + len(lines) * SMALL * unit * LEADING + 4 * unit
+        mark, title_leading = 9 * unit if flagged else 0.0, size * 1.25
+        room = self.width - mark - (fonts.width(count, size) + size * 0.6 if count else 0.0)
+        titles = wrap_text(title, room, size, True, fonts.width)
+        lines = wrap_text(note, self.width - mark, SMALL * unit, False, fonts.width) if note else ()
+        below = (len(titles) - 1) * title_leading  # from the first title line's baseline to the last's
+        height = size * 1.5 + below + len(lines) * SMALL * unit * LEADING + 4 * unit
 
         def draw(pen: Pen, left: float, top: float) -> None:
             if flagged:  # a dot in the pain colour: worth a look
                 pen.circle(left + 3 * unit, top + size * 0.62, 3 * unit, fill=PAIN)
-            pen.text(left + mark, top + size, title, size, PAIN if flagged else INK, bold=True)
-            after = left + mark + fonts.width(title, size, bold=True) + size * 0.6
-            pen.text(after, top + size, count, size, FAINT if count == "none" else MUTED)
-            pen.lines(left + mark, top + size * 1.5, lines, SMALL * unit, SMALL * unit * LEADING, MUTED)
+            for number, line in enumerate(titles):
+                pen.text(left + mark, top + size + number * title_leading, line, size, PAIN if flagged else INK, True)
+            after = left + mark + fonts.width(titles[-1], size, bold=True) + size * 0.6
+            pen.text(after, top + size + below, count, size, MUTED)
+            pen.lines(left + mark, top + size * 1.5 + below, lines, SMALL * unit, SMALL * unit * LEADING, MUTED)
 
         return _Block(height, draw)
 
-    @property
-    def header_height(self) -> float:
-        return (SMALL * LEADING + 2 * PADDING) * self.unit
-
     def header(self, columns: Sequence[_Column]) -> _Block:
-        unit, size, height = self.unit, SMALL * self.unit, self.header_height
+        unit, size, height = self.unit, SMALL * self.unit, _header_height(self.unit)
         lefts = self._lefts(columns)
 
         def draw(pen: Pen, left: float, top: float) -> None:
@@ -281,12 +294,28 @@ class _Writer:
 
         return _Block(height, draw)
 
-    def row(self, columns: Sequence[_Column], cells: Sequence[_Cell], shaded: bool, header: _Block | None = None
-            ) -> _Block:  # fmt: skip
+    def row(self, columns: Sequence[_Column], cells: Sequence[_Cell], shaded: bool, most: int,
+            header: _Block | None = None) -> list[_Block]:  # fmt: skip
+        """A table row, in parts of at most ``most`` lines when it has more: each later part goes on
+        under "(continued)" in the first column of text."""
+        widths = self._widths(columns)
+        texts = [tuple(self._lines(cell, width - 2 * PADDING * self.unit)) for cell, width in zip(cells, widths)]
+        marked = next(number for number, column in enumerate(columns) if not column.right)
+        parts: list[_Block] = []
+        while True:
+            halves = [split(lines, most) for lines in texts]
+            parts.append(self._part(columns, cells, [shown for shown, _ in halves], shaded, header, not parts))
+            texts = [rest for _, rest in halves]
+            if not any(texts):
+                return parts
+            texts[marked] = (TextLine(CONTINUED, colour=MUTED), *texts[marked])
+
+    def _part(self, columns: Sequence[_Column], cells: Sequence[_Cell], texts: Sequence[tuple[TextLine, ...]],
+              shaded: bool, header: _Block | None, first: bool) -> _Block:  # fmt: skip
+        """A row, or a part of one: the faces and the numbers on the right are drawn in its first part."""
         unit, size = self.unit, TEXT * self.unit
         widths, lefts = self._widths(columns), self._lefts(columns)
-        texts = [self._lines(cell, width - 2 * PADDING * unit) for cell, width in zip(cells, widths)]
-        height = max(len(lines) for lines in texts) * size * LEADING + 2 * PADDING * unit
+        height = max(1, *map(len, texts)) * size * LEADING + 2 * PADDING * unit
 
         def draw(pen: Pen, left: float, top: float) -> None:
             if shaded:
@@ -294,11 +323,11 @@ class _Writer:
             for column, cell, lines, x, width in zip(columns, cells, texts, lefts, widths):
                 x, y = left + x + PADDING * unit, top + PADDING * unit
                 if column.right:
-                    line = lines[0]
-                    pen.text(x + width - 2 * PADDING * unit, baseline(y, size * LEADING, size), line.text, size,
-                             line.colour, line.bold, align="right")  # fmt: skip
+                    if lines:
+                        pen.text(x + width - 2 * PADDING * unit, baseline(y, size * LEADING, size), lines[0].text,
+                                 size, lines[0].colour, lines[0].bold, align="right")  # fmt: skip
                     continue
-                if cell.face is not None:
+                if cell.face is not None and first:
                     emotion_face(pen, x + size / 2, y + size * LEADING / 2, size, cell.face)
                 draw_text_lines(pen, lines, x, y, size)
 
@@ -307,7 +336,7 @@ class _Writer:
     def _lines(self, cell: _Cell, room: float) -> list[TextLine]:
         size = TEXT * self.unit
         indent = size * 1.4 if cell.face is not None else 0.0
-        wrapped = wrap_text(cell.text, room - indent, size, cell.bold, self.fonts.width, MAX_LINES) or ("",)
+        wrapped = wrap_text(cell.text, room - indent, size, cell.bold, self.fonts.width) or ("",)
         return [TextLine(line, cell.bold, cell.colour, indent) for line in wrapped]
 
     def _widths(self, columns: Sequence[_Column]) -> list[float]:
@@ -316,6 +345,10 @@ class _Writer:
     def _lefts(self, columns: Sequence[_Column]) -> list[float]:
         widths = self._widths(columns)
         return [sum(widths[:number]) for number in range(len(widths))]
+
+
+def _header_height(unit: float) -> float:
+    return (SMALL * LEADING + 2 * PADDING) * unit
 
 
 def _together(*blocks: _Block) -> _Block:

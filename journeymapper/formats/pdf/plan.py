@@ -33,6 +33,7 @@ class PageInfo:
     height: float
     title: str  # as the footer and the PDF's outline call it: "Map", "Sheet B2", "Touchpoints", a persona
     region: Rect | None = None
+    note: str = ""  # in the footer, before the page number: where this page's shortened text is whole
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from journeymapper.connector_labels import HEAD_ROOM
 from journeymapper.layout import DEFAULT_STYLE
 
 PRINT_STYLE = replace(
@@ -24,4 +25,8 @@ PRINT_STYLE = replace(
     max_title_lines=4,
     min_row_height=64.0,
     emotions_lane_height=96.0,
+    # A labelled hop between stacked cards is long enough for its label to sit on the arrow, within
+    # its card's width: beside the arrow, as on screen, the larger label on the narrower card runs
+    # into the next column and is shortened or pushes another out (the first-report sample lost two).
+    labelled_hop_room=2 * HEAD_ROOM + 1,
 )

@@ -13,16 +13,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from reportlab.lib.colors import HexColor
-
 from journeymapper.formats.pdf.fonts import Fonts
 from journeymapper.model import JourneyDocument
 from journeymapper.model.links import Loader
 from journeymapper.model.rollups import RolledLink, roll_up
 from journeymapper.rollup_text import summary
-
-NOTE = HexColor("#bcccdc")  # 7.0:1 on the stage headers' ink
-BROKEN_NOTE = HexColor("#ffb3a7")  # the pain points' red, pale enough to read on the header (6.7:1)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,6 @@
-"""The appendix's "Stages" page: the map's description in full, then each stage in order with its
-description and its links to the other journeys.
+"""The "Stages" page: the map's title, description and personas in full, then each stage in order
+with its description and its links to the other journeys. The appendix has it when the map has
+context; every export has it when the map page's title block had to shorten the map's own text.
 
 Each entry is a row of two columns, as a designer sets a glossary: the stage's number and name on
 the left, what it is about and where it leads on the right, a rule between entries. The rows break
@@ -12,12 +13,12 @@ from dataclasses import dataclass
 
 from journeymapper.formats.pdf.appendix import draw_heading, paginate
 from journeymapper.formats.pdf.context import Links, link_lines
-from journeymapper.formats.pdf.furniture import Page
+from journeymapper.formats.pdf.furniture import Page, persona_line
 from journeymapper.formats.pdf.pen import Pen
 from journeymapper.formats.pdf.plan import PageInfo, PlannedPage
 from journeymapper.formats.pdf.scene import MapScene
 from journeymapper.formats.pdf.textblock import LEADING, TextLine, draw_text_lines, paragraph
-from journeymapper.formats.pdf.theme import FAINT, MUTED, RULE
+from journeymapper.formats.pdf.theme import MUTED, RULE
 from journeymapper.layout import Rect
 
 LABEL, NAME, TEXT = 7.5, 11.0, 9.5  # points on A4, growing with the page
@@ -41,12 +42,14 @@ def has_context(scene: MapScene) -> bool:
     return bool(scene.document.info.description) or any(stage.description or stage.links for stage in stages)
 
 
-def stages_pages(scene: MapScene, page: Page, links: Links) -> list[PlannedPage]:
+def stages_pages(scene: MapScene, page: Page, links: Links, shortened: bool = False) -> list[PlannedPage]:
+    """The pages; ``shortened`` when the map page's title block had to shorten the map's title,
+    personas or description, which then open the first page in full."""
     unit, body = page.unit, page.body
     columns = _columns(body, unit)
     heading = 30 * unit
     room = body.height - heading
-    entries = [part for entry in _entries(scene, links, columns, unit) for part in _parts(entry, room, unit)]
+    entries = [part for entry in _entries(scene, links, columns, unit, shortened) for part in _parts(entry, room, unit)]
     pages = []
     for number, chunk in enumerate(paginate(entries, lambda entry: entry.height(unit), room)):
         title = "Stages" if number == 0 else "Stages (continued)"
@@ -68,18 +71,22 @@ def _columns(body: Rect, unit: float) -> tuple[Rect, Rect]:
     return Rect(body.x, body.y, name_width, body.height), Rect(text_left, body.y, body.right - text_left, body.height)
 
 
-def _entries(scene: MapScene, links: Links, columns: tuple[Rect, Rect], unit: float) -> list[_Entry]:
+def _entries(scene: MapScene, links: Links, columns: tuple[Rect, Rect], unit: float, shortened: bool
+             ) -> list[_Entry]:  # fmt: skip
     fonts, document = scene.fonts, scene.document
     names, texts = columns
     entries = []
-    if document.info.description:
+    if document.info.description or shortened:
+        title = paragraph(fonts, document.title, names.width, NAME * unit, bold=True)
         about = paragraph(fonts, document.info.description, texts.width, TEXT * unit)
-        entries.append(_Entry("ABOUT THIS MAP", (), tuple(about)))
+        people = paragraph(fonts, persona_line(document), texts.width, TEXT * unit, colour=MUTED)
+        about += [TextLine(""), *people] if about and people else people  # a line's space between the two
+        entries.append(_Entry("ABOUT THIS MAP", tuple(title), tuple(about)))
     for number, stage in enumerate(document.stages.values(), start=1):
         name = paragraph(fonts, stage.name, names.width, NAME * unit, bold=True)
         text = paragraph(fonts, stage.description, texts.width, TEXT * unit)
         if not stage.description:
-            text = [TextLine("No description.", colour=FAINT)]
+            text = [TextLine("No description.", colour=MUTED)]
         for link in links.get(stage.id, ()):
             text += link_lines(fonts, link, texts.width, TEXT * unit)
         entries.append(_Entry(f"STAGE {number}", tuple(name), tuple(text)))

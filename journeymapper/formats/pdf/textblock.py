@@ -1,5 +1,6 @@
-"""Wrapped text for tables and persona pages: plain paragraphs and bulleted lists, cut to a number
-of lines, drawn line by line with ``drawString`` (never through reportlab's markup parser)."""
+"""Wrapped text for tables and persona pages: plain paragraphs and bulleted lists, split where a
+page or a column ends, drawn line by line with ``drawString`` (never through reportlab's markup
+parser)."""
 
 from __future__ import annotations
 
@@ -40,15 +41,14 @@ def bulleted(fonts: Fonts, items: Iterable[str], width: float, size: float) -> l
     return lines
 
 
-def cut(fonts: Fonts, lines: list[TextLine], most: int, width: float, size: float) -> list[TextLine]:
-    """At most ``most`` lines, the last ending in "…" if any were left out."""
+def split(lines: Sequence[TextLine], most: int) -> tuple[tuple[TextLine, ...], tuple[TextLine, ...]]:
+    """At most ``most`` of ``lines``, and the rest to go on elsewhere: a list breaks before an item
+    that would not fit whole, so that an item reads in one place, unless the first alone is longer."""
+    most = max(0, most)
     if len(lines) <= most:
-        return lines
-    if most <= 0:
-        return []
-    last = lines[most - 1]
-    text = fonts.fits(last.text + " …", width - last.indent, size, last.bold)
-    return [*lines[: most - 1], TextLine(text, last.bold, last.colour, last.indent, last.bullet)]
+        return tuple(lines), ()
+    at = next((at for at in range(most, 0, -1) if lines[at].bullet), most)
+    return tuple(lines[:at]), tuple(lines[at:])
 
 
 def draw_text_lines(pen: Pen, lines: Sequence[TextLine], left: float, top: float, size: float) -> None:

@@ -15,7 +15,7 @@ from journeymapper.model import ConnectionKind
 
 INK = HexColor("#1f2933")  # titles and body text
 MUTED = HexColor("#52606d")  # secondary text, flow connectors
-FAINT = HexColor("#9aa5b1")  # tertiary text, guides
+FAINT = HexColor("#7c8a99")  # lines that say something quietly (the neutral line, all touchpoints' curve); never text
 RULE = HexColor("#d3dae3")  # card borders, table rules
 WASH = HexColor("#f4f6f8")  # zebra rows, empty lanes
 PAPER = HexColor("#ffffff")
@@ -36,6 +36,10 @@ CONNECTION_NAMES = {
 HEADER_TINT, ROW_TINT = 0.24, 0.07
 MIN_TEXT = 6.0  # points: a printed map's text below this is hard to read
 TEXT_CONTRAST, LINE_CONTRAST = 4.5, 3.0  # WCAG 2's least contrast for text and for other marks
+TEXT_COLOURS = (INK, MUTED, ACCENT, PAIN, OPPORTUNITY)  # text on paper, on the zebra rows' wash and on cards
+NOTE = HexColor("#bcccdc")  # the roll-up under a linked stage: 7.0:1 on the stage headers' ink
+BROKEN_NOTE = HexColor("#ffb3a7")  # the pain points' red, pale enough to read on the header (6.7:1)
+ON_DARK = (WASH, PAPER, NOTE, BROKEN_NOTE)  # text on the stage headers' dark blue and on the tables' header rows
 
 
 @lru_cache(maxsize=256)

@@ -79,3 +79,35 @@ def test_a_stage_description_longer_than_a_page_goes_on_at_the_top_of_the_next()
     for number in range(150):  # each marker is one word, never parted by a line or a page break
         assert f"Step-{number:03d}" in text
     assert squeezed("STAGE 1 (CONTINUED)") in text
+
+
+def _long_description() -> str:
+    sentence = "Fernway's analysts set up reports, alerts and dashboards before the first review; "
+    text = "".join(f"{number}. {sentence}" for number in range(1, 40))
+    return text[:2000]
+
+
+def test_a_two_thousand_character_description_is_printed_whole_without_the_appendix():
+    document = build_small_map()
+    document.update_map(description=_long_description())
+    plan = plan_pages(document, ExportOptions())
+    assert [(page.kind, page.note) for page in plan.pages] == [("map", "About this map in full: page 2"),
+                                                               ("stages", "")]  # fmt: skip
+    first, stages = page_texts(render_pdf(document, ExportOptions()).data)
+    assert squeezed(_long_description()) not in first and squeezed("About this map in full: page 2") in first
+    assert squeezed(_long_description()) in stages
+
+
+def test_a_shortened_title_block_sends_the_reader_to_the_stages_page_in_every_mode():
+    document = build_small_map()
+    document.update_map(description=_long_description())
+    for options in (ExportOptions(insights=True, appendix=True), ExportOptions(mode="tile", page=page_size("A4"))):
+        kinds = [(page.kind, page.note) for page in plan_pages(document, options).pages]
+        stages = 1 + next(number for number, (kind, _) in enumerate(kinds) if kind == "stages")
+        assert {note for kind, note in kinds if kind in ("map", "cover")} == {f"About this map in full: page {stages}"}
+
+
+def test_a_description_the_title_block_holds_needs_no_stages_page():
+    document = build_small_map()
+    document.update_map(description="Checkout on the web shop.")
+    assert [(page.kind, page.note) for page in plan_pages(document, ExportOptions()).pages] == [("map", "")]

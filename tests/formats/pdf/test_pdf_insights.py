@@ -86,3 +86,34 @@ def test_the_command_line_flag_adds_the_page(tmp_path):
     assert parsed.run(parsed) == 0
     assert len(pypdf.PdfReader(target).pages) == 2
     assert squeezed("Stalled quote") in page_texts(target.read_bytes())[1]
+
+
+def _sixty_card_loop() -> JourneyDocument:
+    """Sixty cards with long titles in one flow that loops back to the start: the loop's row names
+    all sixty, longer than a column."""
+    document = busy_map(60)
+    document.add_connection(Connection(id="back", source="t59", target="t0"))
+    for number in range(60):
+        document.update_touchpoint(f"t{number}", title=_step(number))
+    return document
+
+
+def _step(number: int) -> str:
+    return f"Step {number} of a loop with a long, descriptive title that says what happens there and why"
+
+
+def test_a_loop_through_sixty_cards_loses_nothing_going_on_under_the_repeated_header():
+    text = "".join(page_texts(render_pdf(_sixty_card_loop(), WITH_INSIGHTS).data)[1:])
+    loop = " → ".join(_step(number) for number in (*range(60), 0))
+    assert squeezed("LOOP (continued)") in text  # the row goes on in the next column, under the table's header
+    assert squeezed(loop) in text.replace(squeezed("LOOP (continued)"), "")
+    assert "…" not in text
+
+
+def test_a_section_of_sixty_items_loses_nothing():
+    document = busy_map(60)
+    for number in range(59):  # sixty cards that nothing joins: sixty rows off the journey
+        document.remove_connection(f"k{number}")
+    text = "".join(page_texts(render_pdf(document, WITH_INSIGHTS).data)[1:])
+    for touchpoint in document.touchpoints():
+        assert squeezed(touchpoint.title) in text

@@ -10,8 +10,8 @@ import pytest
 
 from journeymapper.formats import json_format
 from journeymapper.formats.pdf import ExportOptions, page_size, render_pdf, render_svg
-from journeymapper.formats.pdf.stage_notes import BROKEN_NOTE, NOTE, stage_notes
-from journeymapper.formats.pdf.theme import MIN_TEXT, STAGE, TEXT_CONTRAST, contrast
+from journeymapper.formats.pdf.stage_notes import stage_notes
+from journeymapper.formats.pdf.theme import BROKEN_NOTE, MIN_TEXT, NOTE, STAGE, TEXT_CONTRAST, contrast
 from journeymapper.model import MapLink
 from journeymapper.model.rollups import headline
 from journeymapper.rollup_text import summary
@@ -47,7 +47,7 @@ def test_onboarding_shows_the_user_journey_and_closed_won_the_business_journey()
 
 
 def test_the_printed_map_carries_both_journeys_numbers():
-    (page,) = page_texts(render_pdf(json_format.load(CUSTOMER), source=CUSTOMER).data)
+    page = page_texts(render_pdf(json_format.load(CUSTOMER), source=CUSTOMER).data)[0]  # the map page
     assert squeezed(_numbers(USER)) in page
     assert squeezed(_numbers(BUSINESS)) in page
 
@@ -71,7 +71,7 @@ def test_a_broken_link_says_so(tmp_path):
     document = json_format.load(source)
     note = _notes(source)[_stage_id(document, "Onboarding")]
     assert note.broken and note.text == f"Broken link (missing file): {USER.name}"
-    (page,) = page_texts(render_pdf(document, source=source).data)
+    page = page_texts(render_pdf(document, source=source).data)[0]  # the map page
     assert squeezed(f"Missing file: {USER.name}"[:24]) in page  # a narrow header: the red says broken
 
 
@@ -88,8 +88,8 @@ def test_a_link_back_to_the_map_itself_is_a_cycle(tmp_path):
 def test_an_unsaved_map_has_no_notes():
     document = json_format.load(CUSTOMER)
     assert stage_notes(document, None, json_format.load) == {}
-    (with_file,) = page_texts(render_pdf(document, source=CUSTOMER).data)
-    (unsaved,) = page_texts(render_pdf(document).data)
+    with_file = page_texts(render_pdf(document, source=CUSTOMER).data)[0]  # the map pages
+    unsaved = page_texts(render_pdf(document).data)[0]
     assert squeezed(_numbers(USER)) in with_file and squeezed(_numbers(USER)) not in unsaved
 
 
