@@ -27,7 +27,7 @@ SVG_TYPE = "image/svg+xml"
 def copy_as_image(scene: MapScene) -> QImage:
     """Put the picture on the clipboard; returns the bitmap."""
     scene.flush()
-    picture = region_picture(scene.document, scene.selected_card_ids())
+    picture = region_picture(scene.document, scene.selected_card_ids(), scene.session.path)  # links from its file
     image = rasterise(picture, SLIDE_DPI)
     data = QMimeData()
     data.setImageData(image)

@@ -13,6 +13,7 @@ from journeymapper.formats.pdf.picture import region_picture
 from support import SAMPLES
 
 SAMPLE = next(path for path in SAMPLES if path.name == "year-one-customer-journey.json")
+SVG = "{http://www.w3.org/2000/svg}"
 
 
 def _copy(window):
@@ -50,3 +51,12 @@ def test_the_selected_cards_stages_and_lanes_are_copied(window, tmp_path):
     assert (image.width(), image.height()) == (width, height)
     whole = _expected(document)
     assert width < whole[0] and height < whole[1]
+
+
+def test_the_copy_carries_the_linked_journeys_numbers_under_their_stages(window):
+    window.open_file(SAMPLE)  # beside the maps it links to
+    window.scene.clearSelection()
+    _copy(window)
+    svg = bytes(QGuiApplication.clipboard().mimeData().data("image/svg+xml").data())
+    texts = " ".join(element.text or "" for element in ElementTree.fromstring(svg).iter(f"{SVG}text"))
+    assert "converts 2.28%" in texts  # the user journey, under Onboarding

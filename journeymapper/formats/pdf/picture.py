@@ -53,10 +53,10 @@ def page_picture(document: JourneyDocument, options: ExportOptions = DEFAULT_OPT
     return Picture(scene, page.width, page.height, draw, tuple(font_warnings(scene)))
 
 
-def region_picture(document: JourneyDocument, cards: Collection[str] = ()) -> Picture:
+def region_picture(document: JourneyDocument, cards: Collection[str] = (), source: Source = None) -> Picture:
     """The stages and lanes that hold ``cards`` with their headers, or the whole map when there are
-    none, at one point per layout point."""
-    scene = MapScene.of(document)
+    none, at one point per layout point; ``source`` as for ``page_picture``."""
+    scene = MapScene.of(document, stage_notes(document, source, cached_loader(json_format.load)))
     window = _region(scene, cards) if cards else scene.extent
     view = View(window, 1.0, BORDER, BORDER)
     width, height = (side + 2 * BORDER for side in view.size(scene))
