@@ -7,7 +7,8 @@ and reused across relayouts, which keeps selection stable.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar, cast
 
@@ -60,6 +61,11 @@ from journeymapper.model import Change, Lane, LaneKind, Stage, Touchpoint
 from journeymapper.palette import persona_colour
 
 ItemT = TypeVar("ItemT", bound=QGraphicsItem)
+
+BULK_CHANGE = 300
+"""Past this many cards and connectors added, removed or moved by one relayout, the scene drops
+its item index while it updates them and builds it again once: Qt's BSP tree pays for each moved or
+removed item by searching for it where it was, which for a thousand cards costs more than a rebuild."""
 
 
 class MapScene(QGraphicsScene):
@@ -133,7 +139,8 @@ class MapScene(QGraphicsScene):
     # -- mirroring the document ---------------------------------------------------------------
 
     def _on_change(self, change: Change) -> None:
-        self._relayout.start()
+        if not self._relayout.isActive():  # restarting a timer costs as much as a card's relayout
+            self._relayout.start()
 
     def _on_state_changed(self) -> None:
         if self.session.path != self._links_checked_for:  # saved elsewhere: links resolve from there
@@ -150,7 +157,24 @@ class MapScene(QGraphicsScene):
             self._sync_all()
 
     def _sync_all(self) -> None:
-        self.layout = layout = compute_layout(self.document, self.style, qt_measure)
+        layout = compute_layout(self.document, self.style, qt_measure)
+        before: MapLayout | None = getattr(self, "layout", None)  # none before the first relayout
+        with self._index_paused(_changed_items(before, layout) > BULK_CHANGE):
+            self.layout = layout
+            self._mirror(layout)
+
+    @contextmanager
+    def _index_paused(self, paused: bool) -> Iterator[None]:
+        if paused:
+            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        try:
+            yield
+        finally:
+            if paused:
+                self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+
+    def _mirror(self, layout: MapLayout) -> None:
+        """Bring every item in line with ``layout``, which is the scene's layout now."""
         lanes = list(self.document.lanes.values())
         self.grid.set_layout(layout, lanes)
         self._links_checked_for = self.session.path
@@ -555,6 +579,18 @@ class MapScene(QGraphicsScene):
         else:
             event.ignore()
         return acceptable
+
+
+def _changed_items(before: MapLayout | None, after: MapLayout) -> int:
+    """How many cards and connectors ``after`` adds, removes or moves against ``before``."""
+    if before is None:
+        return len(after.cards) + len(after.connectors)
+    return _changed(before.cards, after.cards) + _changed(before.connectors, after.connectors)
+
+
+def _changed(before: Mapping[str, object], after: Mapping[str, object]) -> int:
+    moved = sum(1 for key, value in after.items() if before.get(key) != value)
+    return moved + sum(1 for key in before if key not in after)
 
 
 def _count(number: int, noun: str) -> str:
