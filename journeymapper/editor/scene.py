@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeymapper.collector import young_collections_only
-from journeymapper.connector_labels import place_labels
+from journeymapper.connector_labels import Labels, Placement, place_labels
 from journeymapper.editor import drags, keyboard
 from journeymapper.editor.cell_adder import CellAdder
 from journeymapper.editor.commands import (
@@ -204,16 +204,19 @@ class MapScene(QGraphicsScene):
             lambda i: CardItem(i, self.theme, self.style),
             lambda item: self._update_card(item, badges),
         )
+        # The labels first, so that each connector takes its route and its label in one change.
+        labels = self._placed_labels()
         self._sync(
             self.connectors,
             layout.connectors,
             lambda i: ConnectorItem(i, self.theme, self.style),
-            lambda item: item.set_route(
-                self.document.connection(item.connection_id), layout.connectors[item.connection_id]
+            lambda item: item.set_route_and_label(
+                self.document.connection(item.connection_id),
+                layout.connectors[item.connection_id],
+                *_label_of(labels, item.connection_id),
             ),
         )
-        self._labels_placed = False
-        self._sync_labels()
+        self._show_label_layer(labels)
         self._sync_curves(layout, lanes)
         bounds = layout.bounds
         self.setSceneRect(QRectF(bounds.x - 200, bounds.y - 200, bounds.width + 400, bounds.height + 400))
@@ -240,12 +243,16 @@ class MapScene(QGraphicsScene):
     def _sync_labels(self) -> None:
         if self._labels_wanted and self._labels_placed:
             return
-        labels = place_labels(self.document, self.layout, self.style, qt_measure) if self._labels_wanted else None
+        labels = self._placed_labels()
         for connection_id, item in self.connectors.items():
-            if labels is None:
-                item.set_label(None)
-            else:  # a label left out for want of room still shows in the connector's tooltip
-                item.set_label(labels.placed.get(connection_id), left_out=connection_id in labels.left_out)
+            item.set_label(*_label_of(labels, connection_id))
+        self._show_label_layer(labels)
+
+    def _placed_labels(self) -> Labels | None:
+        """The connector labels of the current layout, or None while they are too small to read."""
+        return place_labels(self.document, self.layout, self.style, qt_measure) if self._labels_wanted else None
+
+    def _show_label_layer(self, labels: Labels | None) -> None:
         self.label_layer.set_labels(list(labels.placed.values()) if labels else [])
         self._labels_placed = self._labels_wanted
 
@@ -579,6 +586,14 @@ class MapScene(QGraphicsScene):
         else:
             event.ignore()
         return acceptable
+
+
+def _label_of(labels: Labels | None, connection_id: str) -> tuple[Placement | None, bool]:
+    """A connector's label, and whether it was left out for want of room (its connector's tooltip
+    still shows it); none at all while labels are not shown."""
+    if labels is None:
+        return None, False
+    return labels.placed.get(connection_id), connection_id in labels.left_out
 
 
 def _changed_items(before: MapLayout | None, after: MapLayout) -> int:
