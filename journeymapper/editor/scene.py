@@ -172,6 +172,11 @@ class MapScene(QGraphicsScene):
         finally:
             if paused:
                 self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+                # A new index hears of the scene's rectangle only when it changes: built without
+                # it, the tree has one leaf, and a drag then searches every item on every move.
+                rect = self.sceneRect()
+                self.setSceneRect(QRectF())
+                self.setSceneRect(rect)
 
     def _mirror(self, layout: MapLayout) -> None:
         """Bring every item in line with ``layout``, which is the scene's layout now."""
