@@ -139,8 +139,7 @@ class MapScene(QGraphicsScene):
     # -- mirroring the document ---------------------------------------------------------------
 
     def _on_change(self, change: Change) -> None:
-        if not self._relayout.isActive():  # restarting a timer costs as much as a card's relayout
-            self._relayout.start()
+        self._relayout.start()
 
     def _on_state_changed(self) -> None:
         if self.session.path != self._links_checked_for:  # saved elsewhere: links resolve from there
