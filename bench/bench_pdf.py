@@ -58,7 +58,7 @@ def counting() -> Iterator[Counter]:
     counts: Counter = Counter()
     originals = {
         (owner, name): getattr(owner, name)
-        for owner, name in ((Pen, "_finish"), (Pen, "paths"), (Pen, "symbol"), (Canvas, "drawString"))
+        for owner, name in ((Pen, "_finish"), (Pen, "paths"), (Pen, "symbol"), (Pen, "_string"), (Canvas, "drawString"))
     }
 
     def counted(original: Callable, key: str, many: Callable[..., int] = lambda *_: 1) -> Callable:
@@ -74,7 +74,8 @@ def counting() -> Iterator[Counter]:
 
     Pen._finish = counted(Pen._finish, "shapes")
     Pen.paths = counted(Pen.paths, "shapes", lambda pen, subpaths, *_: len(subpaths) - 1)  # _finish counts one
-    Canvas.drawString = counted(Canvas.drawString, "strings")
+    Pen._string = counted(Pen._string, "strings")  # plain text, written without drawString
+    Canvas.drawString = counted(Canvas.drawString, "strings")  # shaped text
     Pen.symbol = in_place
     try:
         yield counts

@@ -19,7 +19,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 from journeymapper.collector import young_collections_only
@@ -556,6 +556,10 @@ def _route_points(s: Rect, t: Rect, source: _Place, target: _Place, grid: _Grid,
     return [(start_x, sy), (leave, sy), (leave, channel), (arrive, channel), (arrive, ty), (end_x, ty)]
 
 
+_as_point: Callable[[_XY], Point] = partial(tuple.__new__, Point)
+"""``Point._make`` without its Python-level frame: a big map's routes make tens of thousands."""
+
+
 def _route(points: list[_XY]) -> Route:
     """Points of an orthogonal polyline as a route labelled at the middle of its longest segment."""
     longest, anchor = -1.0, points[0]
@@ -563,7 +567,7 @@ def _route(points: list[_XY]) -> Route:
         length = abs(x2 - x1 + y2 - y1)  # one of the two differences is zero
         if length > longest:
             longest, anchor = length, ((x1 + x2) / 2, (y1 + y2) / 2)
-    return Route(tuple(map(Point._make, points)), Point(*anchor))
+    return Route(tuple(map(_as_point, points)), _as_point(anchor))
 
 
 # -- emotion curves ---------------------------------------------------------------------------

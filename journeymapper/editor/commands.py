@@ -12,6 +12,7 @@ from typing import Any, Literal, NamedTuple
 
 from PySide6.QtGui import QUndoCommand
 
+from journeymapper.collector import young_collections_only
 from journeymapper.errors import JourneyMapError
 from journeymapper.model import Connection, JourneyDocument, Lane, Persona, Stage, Touchpoint
 from journeymapper.model.conflicts import Side, resolve
@@ -70,10 +71,12 @@ class ModelCommand(QUndoCommand):
         if self.already_applied:
             self.already_applied = False
             return
-        self.apply()
+        with young_collections_only():  # a thousand cards back are thousands of objects, no garbage
+            self.apply()
 
     def undo(self) -> None:
-        self.revert()
+        with young_collections_only():
+            self.revert()
 
     def apply(self) -> None:
         raise NotImplementedError

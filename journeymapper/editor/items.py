@@ -384,8 +384,9 @@ class ConnectorItem(Themed, QGraphicsItem):
         self.connection_id = connection_id
         self._theme, self._style = theme, style
         self._line = QPolygonF()
-        self._bounds = QRectF()
+        self._bounds = self._line_bounds = QRectF()
         self._shape: QPainterPath | None = None
+        self._tooltip = ""
         self._label: Placement | None = None
         self._label_left_out = False
         self._label_box = QRectF()
@@ -398,18 +399,8 @@ class ConnectorItem(Themed, QGraphicsItem):
 
     def set_route(self, connection: Connection, route: Route) -> None:
         """The route to draw; its label comes with ``set_label``, once placed."""
-        if (connection, route) == (self._connection, self._route):
-            return
-        self.prepareGeometryChange()
-        if self._label is not None or self._label_left_out:
-            self.setToolTip("")  # until the label is placed again
-        self._connection, self._route, self._label, self._label_left_out = connection, route, None, False
-        self._line = QPolygonF([QPointF(x, y) for x, y in route.points])
-        self._shape = None
-        self._bounds = self._line.boundingRect().adjusted(-10, -10, 10, 10)
-        self._label_box = QRectF()
-        self._segment_boxes = _segment_boxes(route.points, 6)
-        self.update()
+        if (connection, route) != (self._connection, self._route):
+            self.set_route_and_label(connection, route, None)
 
     @property
     def label(self) -> Placement | None:
@@ -418,12 +409,24 @@ class ConnectorItem(Themed, QGraphicsItem):
     def set_label(self, label: Placement | None, left_out: bool = False) -> None:
         """Where the label goes (``journeymapper.connector_labels``), or None for no label; a label
         ``left_out`` for want of room says so in the tooltip, which always holds the whole text."""
-        if (label, left_out) == (self._label, self._label_left_out):
+        assert self._connection is not None and self._route is not None, "a label goes along a route"
+        self.set_route_and_label(self._connection, self._route, label, left_out)
+
+    def set_route_and_label(
+        self, connection: Connection, route: Route, label: Placement | None, left_out: bool = False
+    ) -> None:
+        """The route and its label (as ``set_route`` then ``set_label``) in one geometry change: a
+        relayout of a big map moves thousands of connectors, and Qt pays for each change."""
+        if (connection, route, label, left_out) == (self._connection, self._route, self._label, self._label_left_out):
             return
-        self.prepareGeometryChange()
-        self._label, self._label_left_out = label, left_out
+        self.prepareGeometryChange()  # which also repaints the old place and the new
+        if route != self._route:
+            self._line = QPolygonF([QPointF(x, y) for x, y in route.points])
+            self._line_bounds = self._line.boundingRect().adjusted(-10, -10, 10, 10)
+            self._segment_boxes = _segment_boxes(route.points, 6)
+        self._connection, self._route, self._label, self._label_left_out = connection, route, label, left_out
         self._shape = None
-        self._bounds = self._line.boundingRect().adjusted(-10, -10, 10, 10)
+        self._bounds = self._line_bounds
         if label is None:
             self._label_box = QRectF()
         else:
@@ -431,7 +434,6 @@ class ConnectorItem(Themed, QGraphicsItem):
             self._label_box = QRectF(box.x, box.y, box.width, box.height)
             self._bounds = self._bounds.united(self._label_box.adjusted(-1, -1, 1, 1))
         self._update_tooltip()
-        self.update()
 
     def _update_tooltip(self) -> None:
         """The label's whole text, wherever the canvas shows the label, shortened or not, or says
@@ -440,7 +442,9 @@ class ConnectorItem(Themed, QGraphicsItem):
         text = connector_label(self._connection) if self._connection and shown else ""
         if text and self._label_left_out:
             text = f"{text}\n(the label is left out of the map: there is no room for it beside its line)"
-        self.setToolTip(text)
+        if text != self._tooltip:  # most connectors keep theirs through a relayout
+            self._tooltip = text
+            self.setToolTip(text)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._bounds

@@ -7,7 +7,8 @@ and reused across relayouts, which keeps selection stable.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar, cast
 
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeymapper.collector import young_collections_only
-from journeymapper.connector_labels import place_labels
+from journeymapper.connector_labels import Labels, Placement, place_labels
 from journeymapper.editor import drags, keyboard
 from journeymapper.editor.cell_adder import CellAdder
 from journeymapper.editor.commands import (
@@ -60,6 +61,11 @@ from journeymapper.model import Change, Lane, LaneKind, Stage, Touchpoint
 from journeymapper.palette import persona_colour
 
 ItemT = TypeVar("ItemT", bound=QGraphicsItem)
+
+BULK_CHANGE = 300
+"""Past this many cards and connectors added, removed or moved by one relayout, the scene drops
+its item index while it updates them and builds it again once: Qt's BSP tree pays for each moved or
+removed item by searching for it where it was, which for a thousand cards costs more than a rebuild."""
 
 
 class MapScene(QGraphicsScene):
@@ -150,7 +156,29 @@ class MapScene(QGraphicsScene):
             self._sync_all()
 
     def _sync_all(self) -> None:
-        self.layout = layout = compute_layout(self.document, self.style, qt_measure)
+        layout = compute_layout(self.document, self.style, qt_measure)
+        before: MapLayout | None = getattr(self, "layout", None)  # none before the first relayout
+        with self._index_paused(_changed_items(before, layout) > BULK_CHANGE):
+            self.layout = layout
+            self._mirror(layout)
+
+    @contextmanager
+    def _index_paused(self, paused: bool) -> Iterator[None]:
+        if paused:
+            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        try:
+            yield
+        finally:
+            if paused:
+                self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+                # A new index hears of the scene's rectangle only when it changes: built without
+                # it, the tree has one leaf, and a drag then searches every item on every move.
+                rect = self.sceneRect()
+                self.setSceneRect(QRectF())
+                self.setSceneRect(rect)
+
+    def _mirror(self, layout: MapLayout) -> None:
+        """Bring every item in line with ``layout``, which is the scene's layout now."""
         lanes = list(self.document.lanes.values())
         self.grid.set_layout(layout, lanes)
         self._links_checked_for = self.session.path
@@ -180,16 +208,19 @@ class MapScene(QGraphicsScene):
             lambda i: CardItem(i, self.theme, self.style),
             lambda item: self._update_card(item, badges),
         )
+        # The labels first, so that each connector takes its route and its label in one change.
+        labels = self._placed_labels()
         self._sync(
             self.connectors,
             layout.connectors,
             lambda i: ConnectorItem(i, self.theme, self.style),
-            lambda item: item.set_route(
-                self.document.connection(item.connection_id), layout.connectors[item.connection_id]
+            lambda item: item.set_route_and_label(
+                self.document.connection(item.connection_id),
+                layout.connectors[item.connection_id],
+                *_label_of(labels, item.connection_id),
             ),
         )
-        self._labels_placed = False
-        self._sync_labels()
+        self._show_label_layer(labels)
         self._sync_curves(layout, lanes)
         bounds = layout.bounds
         self.setSceneRect(QRectF(bounds.x - 200, bounds.y - 200, bounds.width + 400, bounds.height + 400))
@@ -216,12 +247,16 @@ class MapScene(QGraphicsScene):
     def _sync_labels(self) -> None:
         if self._labels_wanted and self._labels_placed:
             return
-        labels = place_labels(self.document, self.layout, self.style, qt_measure) if self._labels_wanted else None
+        labels = self._placed_labels()
         for connection_id, item in self.connectors.items():
-            if labels is None:
-                item.set_label(None)
-            else:  # a label left out for want of room still shows in the connector's tooltip
-                item.set_label(labels.placed.get(connection_id), left_out=connection_id in labels.left_out)
+            item.set_label(*_label_of(labels, connection_id))
+        self._show_label_layer(labels)
+
+    def _placed_labels(self) -> Labels | None:
+        """The connector labels of the current layout, or None while they are too small to read."""
+        return place_labels(self.document, self.layout, self.style, qt_measure) if self._labels_wanted else None
+
+    def _show_label_layer(self, labels: Labels | None) -> None:
         self.label_layer.set_labels(list(labels.placed.values()) if labels else [])
         self._labels_placed = self._labels_wanted
 
@@ -555,6 +590,26 @@ class MapScene(QGraphicsScene):
         else:
             event.ignore()
         return acceptable
+
+
+def _label_of(labels: Labels | None, connection_id: str) -> tuple[Placement | None, bool]:
+    """A connector's label, and whether it was left out for want of room (its connector's tooltip
+    still shows it); none at all while labels are not shown."""
+    if labels is None:
+        return None, False
+    return labels.placed.get(connection_id), connection_id in labels.left_out
+
+
+def _changed_items(before: MapLayout | None, after: MapLayout) -> int:
+    """How many cards and connectors ``after`` adds, removes or moves against ``before``."""
+    if before is None:
+        return len(after.cards) + len(after.connectors)
+    return _changed(before.cards, after.cards) + _changed(before.connectors, after.connectors)
+
+
+def _changed(before: Mapping[str, object], after: Mapping[str, object]) -> int:
+    moved = sum(1 for key, value in after.items() if before.get(key) != value)
+    return moved + sum(1 for key in before if key not in after)
 
 
 def _count(number: int, noun: str) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from journeymapper.collector import young_collections_only
 from journeymapper.editor.commands import ModelCommand
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats import json_format
@@ -61,7 +62,8 @@ class MapSession(QObject):
 
     def push(self, command: ModelCommand) -> None:
         """Apply a command and put it on the undo stack; raises ``JourneyMapError`` if refused."""
-        command.apply()
+        with young_collections_only():  # as the stack's own redo and undo (``ModelCommand``)
+            command.apply()
         self._record(command)
 
     def _record(self, command: ModelCommand) -> None:

@@ -209,6 +209,9 @@ def _metrics(size: float, bold: bool) -> QFontMetricsF:
     return QFontMetricsF(canvas_font(size, bold))
 
 
+@lru_cache(maxsize=1 << 16)
 def qt_measure(text: str, size: float, bold: bool = False) -> float:
-    """The layout engine's text measure, from the same font the canvas paints with."""
+    """The layout engine's text measure, from the same font the canvas paints with. Remembered
+    across relayouts (the font is, by ``canvas_font``): a big map's every edit measures its thousands
+    of connector labels again."""
     return _metrics(size, bold).horizontalAdvance(text)

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtTest import QTest
 
+from journeymapper.editor.commands import AddTouchpoints
 from journeymapper.editor.mime import NewLane, NewStage, NewTouchpoint, palette_mime
 from journeymapper.model import LaneKind, Touchpoint
 
@@ -185,6 +186,31 @@ def test_delete_removes_the_selection_with_its_connections_and_undo_restores_the
     session.undo_stack.undo()
     assert session.document.to_file().touchpoints == before.touchpoints
     assert {c.id for c in session.document.connections()} == {"c1", "c2", "c3"}
+
+
+def test_a_delete_that_moves_hundreds_of_cards_leaves_each_where_a_click_finds_it(canvas, session):
+    """Past a few hundred changed items the scene rebuilds its item index once rather than item by
+    item: afterwards, as after any edit, the card under a point is the card drawn there."""
+    scene = canvas.scene()
+    many = [Touchpoint(id=f"many{n}", stage="browse", lane="payments", index=n, title=f"Step {n}") for n in range(400)]
+    scene.push(AddTouchpoints(session.document, many, "Add 400 cards"))
+    scene.flush()
+    scene.select_cards([card.id for card in many[::2]])
+    scene.delete_selection()
+    scene.flush()
+    assert session.undo_stack.count() == 2 and session.undo_stack.undoText() == "Delete 200 cards"
+    assert all_cards_found_where_drawn(scene)
+    session.undo_stack.undo()
+    scene.flush()
+    assert len(scene.cards) == 404 and all_cards_found_where_drawn(scene)
+
+
+def all_cards_found_where_drawn(scene):
+    def at_centre(card_id):
+        rect = scene.layout.cards[card_id].rect
+        return scene.items(QPointF(rect.x + rect.width / 2, rect.y + rect.height / 2))
+
+    return all(item in at_centre(card_id) for card_id, item in scene.cards.items())
 
 
 def test_a_selected_connection_can_be_deleted_on_its_own(canvas, session):

@@ -2,12 +2,14 @@
 
 This is the one place where the y axis flips: a view translates the canvas so that a layout point
 lands where it should and scales it uniformly, and every y given to the pen is negated. Nothing is
-mirrored, so text stays upright. All text goes through ``drawString``, which never parses markup:
-a title such as ``<b>Pay</b>`` is drawn as those characters. Right-to-left and complex text is
-drawn as shaped glyphs in visual order, each glyph mapped to the letters it stands for: readers
-take right-to-left letters laid out right to left and give them back in the order typed. (An
-ActualText span with the typed line would not do: poppler lays its letters out left to right and
-turns Hebrew round.)
+mirrored, so text stays upright. No text goes through reportlab's markup parser: a title such as
+``<b>Pay</b>`` is drawn as those characters. Plain text is written as text operators directly, as
+reportlab's ``drawString`` writes it for an embedded font (``_string``), without the pure-Python
+number formatting of its text objects, which took most of a big export's text time. Right-to-left
+and complex text goes through ``drawString``, drawn as shaped glyphs in visual order, each glyph
+mapped to the letters it stands for: readers take right-to-left letters laid out right to left and
+give them back in the order typed. (An ActualText span with the typed line would not do: poppler
+lays its letters out left to right and turns Hebrew round.)
 
 Shapes are written as PDF path operators with ``addLiteral``. reportlab's own path and colour calls
 format every number in pure Python (unless its optional C accelerator is installed), which was most
@@ -20,8 +22,10 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 
 from reportlab.lib.colors import Color
+from reportlab.lib.rl_accel import escapePDF
 from reportlab.pdfgen.canvas import Canvas
 
+from journeymapper.formats.pdf.face import Face
 from journeymapper.formats.pdf.fonts import Fonts, clean
 from journeymapper.formats.pdf.shaping import is_complex
 from journeymapper.formats.pdf.shaping import width as shaped_width
@@ -202,8 +206,18 @@ class Pen:
         for number, (face, run) in enumerate(runs):
             if number:
                 x += runs[number - 1][0].width(runs[number - 1][1], size)
-            self.canvas.setFont(face.name, size)
-            self.canvas.drawString(x, -baseline, run)
+            self._string(face, size, run, f"1 0 0 1 {x:.2f} {-baseline:.2f}")
+
+    def _string(self, face: Face, size: float, text: str, matrix: str) -> None:
+        """``text``, which ``face`` has every character of, placed by the text ``matrix`` (PDF
+        coordinates): what ``drawString`` writes for it, in one literal. The font's subsets are
+        reportlab's own."""
+        font, document = face.font, self.canvas._doc  # type: ignore[attr-defined]  # the subsets' owner
+        shown = " ".join(
+            f"{font.getSubsetInternalName(subset, document)} {size:.2f} Tf ({escapePDF(chunk)}) Tj"
+            for subset, chunk in font.splitString(text, document)
+        )
+        self.canvas.addLiteral(f"BT {matrix} Tm {shown} ET")
 
     def _shaped_text(self, x: float, baseline: float, text: str, size: float, colour: Color, bold: bool,
                      align: str) -> None:  # fmt: skip
@@ -224,10 +238,18 @@ class Pen:
 
     def rotated_text(self, x: float, y: float, text: str, size: float, colour: Color) -> None:
         """Text reading upwards, centred on (x, y): for labels along vertical lines."""
-        width = self.fonts.width(text, size)
-        with self.view((x, -y)):
-            self.canvas.rotate(90)
-            self.text(-width / 2, size * CENTRE_TO_BASELINE, text, size, colour)
+        width, plain = self.fonts.width(text, size), clean(text)
+        if is_complex(plain):
+            with self.view((x, -y)):
+                self.canvas.rotate(90)
+                self.text(-width / 2, size * CENTRE_TO_BASELINE, text, size, colour)
+            return
+        # Plain text turns in its own text matrix: no graphics state to save, move and restore.
+        across, along = x + size * CENTRE_TO_BASELINE, -y - width / 2
+        self._paint(colour, None, 0)
+        for face, run in self.fonts.runs(plain):
+            self._string(face, size, run, f"0 1 -1 0 {across:.2f} {along:.2f}")
+            along += face.width(run, size)
 
 
 def baseline(top: float, height: float, size: float) -> float:
