@@ -1,6 +1,6 @@
 """Wrapped text for tables and persona pages: plain paragraphs and bulleted lists, split where a
-page or a column ends, drawn line by line with ``drawString`` (never through reportlab's markup
-parser)."""
+page or a column ends, drawn line by line through the pen (``Pen.text``: plain text operators, or
+shaped glyphs; never reportlab's markup parser)."""
 
 from __future__ import annotations
 
