@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeymapper.collector import young_collections_only
-from journeymapper.connector_labels import Labels, Placement, place_labels
+from journeymapper.connector_labels import Labels, Placement
 from journeymapper.editor import drags, keyboard
 from journeymapper.editor.cell_adder import CellAdder
 from journeymapper.editor.commands import (
@@ -49,6 +49,7 @@ from journeymapper.editor.items import (
     Themed,
     persona_curve_style,
 )
+from journeymapper.editor.label_memory import LabelMemory
 from journeymapper.editor.link_headlines import HeadlineReader
 from journeymapper.editor.linking import LinkBadge, LinkChecker, Owner
 from journeymapper.editor.mime import NewLane, NewStage, NewTouchpoint, palette_entry
@@ -108,6 +109,7 @@ class MapScene(QGraphicsScene):
         self.lane_headers: dict[str, HeaderItem] = {}
         self.layout: MapLayout
         self._labels_wanted = self._labels_placed = False  # until a view says it is near enough
+        self._label_memory = LabelMemory(style, qt_measure)
         self._drag: drags.Drag | None = None
         # The part of the view that the pinned headers leave open, in map units (set by the view's
         # HeaderPins): a drop under a pinned header is no drop, and drags scroll at its edges.
@@ -254,7 +256,7 @@ class MapScene(QGraphicsScene):
 
     def _placed_labels(self) -> Labels | None:
         """The connector labels of the current layout, or None while they are too small to read."""
-        return place_labels(self.document, self.layout, self.style, qt_measure) if self._labels_wanted else None
+        return self._label_memory.labels(self.document, self.layout) if self._labels_wanted else None
 
     def _show_label_layer(self, labels: Labels | None) -> None:
         self.label_layer.set_labels(list(labels.placed.values()) if labels else [])
