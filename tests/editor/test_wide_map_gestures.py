@@ -1,6 +1,6 @@
 """On a map wider than the view, gestures do the same to the model far out, where cards are plain
 blocks and connectors thin lines or left out, as near: a rubber band selects the cards it covers,
-and a card scrolled to is dragged like any other."""
+and a card scrolled to is dragged, and Find brings a card out of view into it, like any other."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from journeymapper.editor.items import FAR_OUT, VERY_FAR_OUT, qrect
 from journeymapper.editor.scene import MapScene
 from journeymapper.editor.session import MapSession
 from journeymapper.editor.view import MapView
+from journeymapper.formats import json_format
 from journeymapper.model import Connection, JourneyDocument, Lane, Stage, Touchpoint
 
 from gestures import assert_the_canvas_shows_the_model, centre, drag, move, press, release
@@ -78,3 +79,24 @@ def test_a_card_scrolled_to_at_full_size_drags_to_another_cell(wide_view):
     drag(wide_view, start, target)
     assert document.touchpoint(card_id).stage == f"s{STAGES - 2}"
     assert_the_canvas_shows_the_model(scene)
+
+
+def shown(view) -> QRectF:
+    return view.mapToScene(view.viewport().rect()).boundingRect()
+
+
+@pytest.mark.parametrize(("zoom", "in_view_already"), [(VERY_FAR_OUT / 2, True), (1.0, False)])
+def test_find_selects_a_card_and_brings_it_into_view(window, tmp_path, zoom, in_view_already):
+    path = tmp_path / "wide.json"
+    json_format.save(wide_map(), path)
+    window.open_file(path)
+    window.view.set_zoom(zoom)
+    window.view.centerOn(0, 0)
+    card_id = f"t{STAGES - 1}-{LANES - 1}-1"
+    card = centre(window.scene.layout.cards[card_id].rect)
+    assert shown(window.view).contains(card) == in_view_already
+    window.finder.field.setText(card_id)
+    assert window.scene.cards[card_id].highlighted
+    window.finder.next()
+    assert window.scene.selected_card_ids() == [card_id]
+    assert shown(window.view).contains(card)
