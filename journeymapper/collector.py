@@ -51,3 +51,21 @@ def _release() -> None:
         _holders -= 1
         if _holders == 0:
             gc.set_threshold(*_thresholds)
+
+
+class FullCollectionsHeld:
+    """Full collections held back from its making until ``release``, which may come any number of
+    times: the first lets them go on. For a hold that ends at an event rather than with a block."""
+
+    def __init__(self) -> None:
+        _hold()
+        self._held = True
+
+    @property
+    def held(self) -> bool:
+        return self._held
+
+    def release(self) -> None:
+        if self._held:
+            self._held = False
+            _release()

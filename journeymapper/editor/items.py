@@ -376,6 +376,12 @@ def _segment_boxes(points: tuple[Point, ...], margin: float) -> tuple[Box, ...]:
     )
 
 
+def _points_bounds(points: tuple[Point, ...], margin: float) -> QRectF:
+    xs, ys = [point.x for point in points], [point.y for point in points]
+    left, top = min(xs) - margin, min(ys) - margin
+    return QRectF(left, top, max(xs) + margin - left, max(ys) + margin - top)
+
+
 class ConnectorItem(Themed, QGraphicsItem):
     """An arrow along a layout route; flow solid, hand-off dashed, dependency dotted."""
 
@@ -383,14 +389,14 @@ class ConnectorItem(Themed, QGraphicsItem):
         super().__init__()
         self.connection_id = connection_id
         self._theme, self._style = theme, style
-        self._line = QPolygonF()
+        self._line: QPolygonF | None = None  # built at the first paint or hit test, as are the boxes
         self._bounds = self._line_bounds = QRectF()
         self._shape: QPainterPath | None = None
         self._tooltip = ""
         self._label: Placement | None = None
         self._label_left_out = False
         self._label_box = QRectF()
-        self._segment_boxes: tuple[Box, ...] = ()
+        self._segment_boxes: tuple[Box, ...] | None = None
         self._connection: Connection | None = None
         self._route: Route | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
@@ -421,9 +427,10 @@ class ConnectorItem(Themed, QGraphicsItem):
             return
         self.prepareGeometryChange()  # which also repaints the old place and the new
         if route != self._route:
-            self._line = QPolygonF([QPointF(x, y) for x, y in route.points])
-            self._line_bounds = self._line.boundingRect().adjusted(-10, -10, 10, 10)
-            self._segment_boxes = _segment_boxes(route.points, 6)
+            # A relayout after a big delete or undo moves thousands of routes, most of them far
+            # from the view: only the bounds are needed now, the polygon once it is painted.
+            self._line, self._segment_boxes = None, None
+            self._line_bounds = _points_bounds(route.points, 10)
         self._connection, self._route, self._label, self._label_left_out = connection, route, label, left_out
         self._shape = None
         self._bounds = self._line_bounds
@@ -452,7 +459,7 @@ class ConnectorItem(Themed, QGraphicsItem):
     def shape(self) -> QPainterPath:
         if self._shape is None:  # only hit tests need it; most connectors are never hit-tested
             path = QPainterPath()
-            path.addPolygon(self._line)
+            path.addPolygon(self._polyline())
             stroker = QPainterPathStroker()
             stroker.setWidth(8)
             self._shape = stroker.createStroke(path)
@@ -477,7 +484,7 @@ class ConnectorItem(Themed, QGraphicsItem):
         if dashes:
             pen.setDashPattern(list(dashes))
         painter.setPen(pen)
-        painter.drawPolyline(self._line)
+        painter.drawPolyline(self._polyline())
         if far:
             return
         self._paint_arrowhead(painter, colour, self._route)
@@ -486,8 +493,15 @@ class ConnectorItem(Themed, QGraphicsItem):
         """Whether a segment lies in the area being repainted. A long route's bounding box covers
         much of the map, so without this check every small repaint (a card dragged across the
         canvas) would stroke hundreds of routes."""
+        if self._segment_boxes is None:
+            self._segment_boxes = _segment_boxes(self._route.points, 6) if self._route else ()
         left, top, right, bottom = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
         return any(x0 < right and left < x1 and y0 < bottom and top < y1 for x0, y0, x1, y1 in self._segment_boxes)
+
+    def _polyline(self) -> QPolygonF:
+        if self._line is None:
+            self._line = QPolygonF([QPointF(x, y) for x, y in self._route.points] if self._route else [])
+        return self._line
 
     def _paint_arrowhead(self, painter: QPainter, colour: QColor, route: Route) -> None:
         *_, before, tip = route.points

@@ -7,6 +7,7 @@ and reused across relayouts, which keeps selection stable.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,8 +23,8 @@ from PySide6.QtWidgets import (
     QGraphicsSceneMouseEvent,
 )
 
-from journeymapper.collector import young_collections_only
-from journeymapper.connector_labels import Labels, Placement, place_labels
+from journeymapper.collector import FullCollectionsHeld, young_collections_only
+from journeymapper.connector_labels import Labels, Placement
 from journeymapper.editor import drags, keyboard
 from journeymapper.editor.cell_adder import CellAdder
 from journeymapper.editor.commands import (
@@ -49,6 +50,7 @@ from journeymapper.editor.items import (
     Themed,
     persona_curve_style,
 )
+from journeymapper.editor.label_memory import LabelMemory
 from journeymapper.editor.link_headlines import HeadlineReader
 from journeymapper.editor.linking import LinkBadge, LinkChecker, Owner
 from journeymapper.editor.mime import NewLane, NewStage, NewTouchpoint, palette_entry
@@ -66,6 +68,10 @@ BULK_CHANGE = 300
 """Past this many cards and connectors added, removed or moved by one relayout, the scene drops
 its item index while it updates them and builds it again once: Qt's BSP tree pays for each moved or
 removed item by searching for it where it was, which for a thousand cards costs more than a rebuild."""
+
+FIRST_FRAME_WAIT_MS = 2_000
+"""How long a new scene holds back full collections for its first frame: a scene that no view
+paints (a test's, or one whose window never showed) lets them go on after this."""
 
 
 class MapScene(QGraphicsScene):
@@ -108,6 +114,7 @@ class MapScene(QGraphicsScene):
         self.lane_headers: dict[str, HeaderItem] = {}
         self.layout: MapLayout
         self._labels_wanted = self._labels_placed = False  # until a view says it is near enough
+        self._label_memory = LabelMemory(style, qt_measure)
         self._drag: drags.Drag | None = None
         # The part of the view that the pinned headers leave open, in map units (set by the view's
         # HeaderPins): a drop under a pinned header is no drop, and drags scroll at its edges.
@@ -115,12 +122,26 @@ class MapScene(QGraphicsScene):
         self._relayout = QTimer(self, singleShot=True, interval=0)
         self._relayout.timeout.connect(self.sync)
         self._unsubscribe = self.document.subscribe(self._on_change)
+        # Opening a big map leaves a few hundred thousand new objects, none of them garbage: the
+        # collector's first full pass over them (0.1 s for 5,000 cards) would delay the first frame.
+        self._first_frame = FullCollectionsHeld()
+        QTimer.singleShot(FIRST_FRAME_WAIT_MS, self._first_frame.release)
         self.sync()
+
+    def painted(self) -> None:
+        """A view has painted the map. The full pass held back for the first frame comes now, while
+        the person takes in the map, rather than at their first gesture; a small map's is left to
+        the collector's own time."""
+        if self._first_frame.held:
+            self._first_frame.release()
+            if len(self.cards) > BULK_CHANGE:
+                QTimer.singleShot(0, gc.collect)
 
     def detach(self) -> None:
         """Stop listening to the document (the window is showing another map)."""
         self._unsubscribe()
         self._relayout.stop()
+        self._first_frame.release()
         self.headlines.stop()
         self.session.state_changed.disconnect(self._on_state_changed)
         theme_switch().changed.disconnect(self.set_theme)
@@ -254,7 +275,7 @@ class MapScene(QGraphicsScene):
 
     def _placed_labels(self) -> Labels | None:
         """The connector labels of the current layout, or None while they are too small to read."""
-        return place_labels(self.document, self.layout, self.style, qt_measure) if self._labels_wanted else None
+        return self._label_memory.labels(self.document, self.layout) if self._labels_wanted else None
 
     def _show_label_layer(self, labels: Labels | None) -> None:
         self.label_layer.set_labels(list(labels.placed.values()) if labels else [])

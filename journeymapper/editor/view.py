@@ -4,7 +4,7 @@ lane headers pinned to the top and left edges while the map scrolls (``pinned_he
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView, QWidget
 
 from journeymapper.editor.edge_scroll import EdgeScroll
@@ -109,6 +109,11 @@ class MapView(QGraphicsView):
         if self._pins is not None:
             self._pins.scene.show_labels(self.zoom >= FAR_OUT)
             self._pin()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self._pins is not None:
+            self._pins.scene.painted()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
         super().scrollContentsBy(dx, dy)

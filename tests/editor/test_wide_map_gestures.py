@@ -1,0 +1,102 @@
+"""On a map wider than the view, gestures do the same to the model far out, where cards are plain
+blocks and connectors thin lines or left out, as near: a rubber band selects the cards it covers,
+and a card scrolled to is dragged, and Find brings a card out of view into it, like any other."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPointF, QRectF
+
+from journeymapper.editor.items import FAR_OUT, VERY_FAR_OUT, qrect
+from journeymapper.editor.scene import MapScene
+from journeymapper.editor.session import MapSession
+from journeymapper.editor.view import MapView
+from journeymapper.formats import json_format
+from journeymapper.model import Connection, JourneyDocument, Lane, Stage, Touchpoint
+
+from gestures import assert_the_canvas_shows_the_model, centre, drag, move, press, release
+
+STAGES, LANES, PER_CELL = 12, 3, 2
+
+
+def wide_map() -> JourneyDocument:
+    """Twelve stages, three team lanes, two cards a cell, each card leading to the next."""
+    document = JourneyDocument("wide", "Wide", "customer")
+    for stage in range(STAGES):
+        document.add_stage(Stage(id=f"s{stage}", name=f"Stage {stage}"))
+    for lane in range(LANES):
+        document.add_lane(Lane(id=f"l{lane}", name=f"Team {lane}"))
+    previous = None
+    for stage in range(STAGES):
+        for lane in range(LANES):
+            for index in range(PER_CELL):
+                card_id = f"t{stage}-{lane}-{index}"
+                document.add_touchpoint(
+                    Touchpoint(id=card_id, stage=f"s{stage}", lane=f"l{lane}", index=index, title=card_id)
+                )
+                if previous is not None:
+                    document.add_connection(Connection(id=f"c-{card_id}", source=previous, target=card_id))
+                previous = card_id
+    return document
+
+
+@pytest.fixture
+def wide_view(qtbot) -> MapView:
+    view = MapView()
+    view.setScene(MapScene(MapSession(wide_map())))
+    view.resize(1000, 700)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+@pytest.mark.parametrize("zoom", [VERY_FAR_OUT / 2, (VERY_FAR_OUT + FAR_OUT) / 2, FAR_OUT * 0.9])
+def test_far_out_a_rubber_band_selects_the_cards_it_covers(wide_view, zoom):
+    scene = wide_view.scene()
+    wide_view.set_zoom(zoom)
+    layout = scene.layout
+    beyond = QPointF(layout.bounds.right + 40, layout.bounds.bottom + 40)  # empty canvas past the map
+    corner = QPointF((layout.stage_edges[-4] + layout.stage_edges[-3]) / 2, layout.lane_edges[0] + 1)
+    press(wide_view, beyond)
+    move(wide_view, (beyond + corner) / 2)
+    move(wide_view, corner)
+    release(wide_view, corner)
+    band = QRectF(corner, beyond).normalized()
+    covered = [key for key, card in layout.cards.items() if qrect(card.rect).intersects(band)]
+    assert len(covered) >= 2 * LANES * PER_CELL  # at least the last two stages' cards, whole
+    assert set(scene.selected_card_ids()) == set(covered)
+
+
+def test_a_card_scrolled_to_at_full_size_drags_to_another_cell(wide_view):
+    scene, document = wide_view.scene(), wide_view.scene().document
+    wide_view.actual_size()
+    card_id = f"t{STAGES - 1}-{LANES - 1}-1"
+    start = centre(scene.layout.cards[card_id].rect)
+    wide_view.centerOn(start)
+    target = centre(scene.layout.cells[(f"s{STAGES - 2}", f"l{LANES - 1}")])
+    assert wide_view.viewport().rect().contains(wide_view.mapFromScene(target))
+    drag(wide_view, start, target)
+    assert document.touchpoint(card_id).stage == f"s{STAGES - 2}"
+    assert_the_canvas_shows_the_model(scene)
+
+
+def shown(view) -> QRectF:
+    return view.mapToScene(view.viewport().rect()).boundingRect()
+
+
+@pytest.mark.parametrize(("zoom", "in_view_already"), [(VERY_FAR_OUT / 2, True), (1.0, False)])
+def test_find_selects_a_card_and_brings_it_into_view(window, tmp_path, zoom, in_view_already):
+    path = tmp_path / "wide.json"
+    json_format.save(wide_map(), path)
+    window.open_file(path)
+    window.view.set_zoom(zoom)
+    window.view.centerOn(0, 0)
+    card_id = f"t{STAGES - 1}-{LANES - 1}-1"
+    card = centre(window.scene.layout.cards[card_id].rect)
+    assert shown(window.view).contains(card) == in_view_already
+    window.finder.field.setText(card_id)
+    assert window.scene.cards[card_id].highlighted
+    window.finder.next()
+    assert window.scene.selected_card_ids() == [card_id]
+    assert shown(window.view).contains(card)
