@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from journeymapper.editor.raster import SLIDE_DPI, png_bytes, rasterise
 from journeymapper.errors import JourneyMapError
+from journeymapper.formats import json_format
 from journeymapper.formats.pdf import NAMED_SIZES, ExportOptions, PagePlan, export_pdf, plan_pages
 from journeymapper.formats.pdf.automatic import Choice, choose_for, paper_sizes
 from journeymapper.formats.pdf.options import MM, PageSize
@@ -43,6 +44,7 @@ from journeymapper.formats.pdf.picture import page_picture
 from journeymapper.formats.pdf.svg import svg_of
 from journeymapper.layout import MapLayout
 from journeymapper.model import JourneyDocument
+from journeymapper.model.links import cached_loader
 
 CUSTOM = "Custom…"
 FORMATS = {"pdf": "PDF document", "svg": "SVG image of the map page", "png": "PNG image of the map page"}
@@ -104,6 +106,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle("Export")
         self._document, self._settings = document, settings
         self._source = source  # the map's file: the preview counts the Stages page's links as printed
+        self._load = cached_loader(json_format.load)  # the linked maps, read once for every preview
         self.format = QComboBox()
         for key, name in FORMATS.items():
             self.format.addItem(name, key)
@@ -232,7 +235,7 @@ class ExportDialog(QDialog):
         self.scale.setEnabled(self.tile.isChecked() and paper and not automatic)
         self.dpi.setVisible(self.file_format() == "png")
         try:
-            plan = plan_pages(self._document, self.options(), self._source)
+            plan = plan_pages(self._document, self.options(), self._source, self._load)
         except JourneyMapError as error:
             self.preview.set_plan(None)
             self.summary.setText(f"<span style='color:#c0392b'>{_escaped(str(error))}</span>")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import xml.etree.ElementTree as ElementTree
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -12,6 +13,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
 
 from journeymapper.editor.pdf_export import AUTOMATIC, CUSTOM, ExportDialog
+from journeymapper.formats import json_format
 
 from support import SAMPLES
 
@@ -184,3 +186,20 @@ def test_trim_marks_are_offered_and_remembered(opened, tmp_path, qtbot):
     second = dialog_for(opened, tmp_path)
     qtbot.addWidget(second)
     assert second.trim_marks.isChecked()
+
+
+def test_the_preview_reads_each_linked_map_once_however_often_the_options_change(window, tmp_path, qtbot,
+                                                                                  monkeypatch):  # fmt: skip
+    customer = next(path for path in SAMPLES if path.name == "year-one-customer-journey.json")
+    window.open_file(customer)  # beside the maps its stages link to
+    read: list[str] = []
+    original = json_format.load
+    monkeypatch.setattr(json_format, "load", lambda path: read.append(Path(path).name) or original(path))
+    settings = QSettings(str(tmp_path / "export.ini"), QSettings.Format.IniFormat)
+    dialog = ExportDialog(window.session.document, window.scene.layout, settings, tmp_path / "out.pdf", window,
+                          source=customer)  # fmt: skip
+    qtbot.addWidget(dialog)
+    for margin in (10, 14, 18):
+        dialog.margin.setValue(margin)
+    dialog.appendix.setChecked(True)
+    assert sorted(read) == ["first-report-user-journey.json", "shoe-order-business-journey.json"]

@@ -37,7 +37,7 @@ from journeymapper.formats.pdf.stage_notes import stage_notes
 from journeymapper.formats.pdf.stages_page import has_context, stages_pages
 from journeymapper.model import JourneyDocument
 from journeymapper.model.kinds import KIND_LABELS
-from journeymapper.model.links import cached_loader
+from journeymapper.model.links import Loader, cached_loader
 
 DEFAULT_OPTIONS = ExportOptions()
 Source = str | os.PathLike[str] | None
@@ -70,8 +70,8 @@ class _Plan:
     advice: ExportOptions | None
 
 
-def _plan(document: JourneyDocument, options: ExportOptions, source: Source) -> _Plan:
-    load = cached_loader(json_format.load)  # the notes and the printed links read each linked map once
+def _plan(document: JourneyDocument, options: ExportOptions, source: Source, load: Loader | None = None) -> _Plan:
+    load = load or cached_loader(json_format.load)  # the notes and the printed links read each linked map once
     scene = MapScene.of(document, stage_notes(document, source, load))
     mapped = poster_pages(scene, options) if options.mode == "tile" else fit_pages(scene, options)
     sheet = Page(*options.page_size, options.margin)
@@ -104,10 +104,12 @@ def font_warnings(scene: MapScene) -> list[str]:
     return [missing_warning(scene.fonts.missing)] if scene.fonts.missing else []
 
 
-def plan_pages(document: JourneyDocument, options: ExportOptions = DEFAULT_OPTIONS, source: Source = None
-               ) -> PagePlan:  # fmt: skip
-    """How ``document`` falls across pages with ``options``, without drawing: for a preview."""
-    plan = _plan(document, options, source)
+def plan_pages(document: JourneyDocument, options: ExportOptions = DEFAULT_OPTIONS, source: Source = None,
+               load: Loader | None = None) -> PagePlan:  # fmt: skip
+    """How ``document`` falls across pages with ``options``, without drawing: for a preview. A
+    preview asked again and again passes its own ``load`` (``model.links.cached_loader``), so that
+    the linked maps are read once, not at every change of an option."""
+    plan = _plan(document, options, source, load)
     return PagePlan(tuple(page.info for page in plan.pages), plan.scale, plan.scene.layout, plan.warnings)
 
 
