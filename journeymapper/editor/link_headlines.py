@@ -9,7 +9,7 @@ into its "Behind this journey" section.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QGraphicsScene
 
 from journeymapper.editor.linking import LinkChecker
@@ -34,25 +34,18 @@ class HeadlineReader(QObject):
     def stop(self) -> None:
         self._next.stop()
 
+    def painted(self) -> None:
+        """A view has drawn the scene (``MapScene.painted``): the numbers may come now."""
+        if not self._painted:
+            self._painted = True
+            self.start()
+
     def _waiting_for_paint(self) -> bool:
         """Whether a canvas on the screen has yet to draw for the first time: the numbers wait for
         it, since a zero timer can come before the window's first paint, and the insights they need
         are no part of the first frame. (Asked when the timer fires: the view takes the scene only
         after the scene has checked its links.)"""
-        if self._painted:
-            return False
-        viewports = [view.viewport() for view in self._scene.views() if view.isVisible()]
-        for viewport in viewports:
-            viewport.installEventFilter(self)
-        return bool(viewports)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Paint and not self._painted:
-            self._painted = True
-            for view in self._scene.views():
-                view.viewport().removeEventFilter(self)
-            self.start()
-        return False
+        return not self._painted and any(view.isVisible() for view in self._scene.views())
 
     def _read_one(self) -> None:
         if self._waiting_for_paint():

@@ -129,9 +129,10 @@ class MapScene(QGraphicsScene):
         self.sync()
 
     def painted(self) -> None:
-        """A view has painted the map. The full pass held back for the first frame comes now, while
-        the person takes in the map, rather than at their first gesture; a small map's is left to
-        the collector's own time."""
+        """A view has painted the map. The linked maps' numbers may come now; the full pass held
+        back for the first frame comes now, while the person takes in the map, rather than at their
+        first gesture; a small map's is left to the collector's own time."""
+        self.headlines.painted()
         if self._first_frame.held:
             self._first_frame.release()
             if len(self.cards) > BULK_CHANGE:
