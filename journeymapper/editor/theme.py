@@ -16,6 +16,7 @@ from functools import lru_cache
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QPalette
 
+from journeymapper import contrast as wcag
 from journeymapper.model import ConnectionKind
 
 NEUTRAL_LANE = "#8a94a6"
@@ -125,18 +126,12 @@ _WHITE, _INK = QColor("#ffffff"), QColor("#1f2633")
 
 def relative_luminance(colour: QColor) -> float:
     """WCAG 2's relative luminance: 0 for black, 1 for white."""
-
-    def linear(channel: float) -> float:
-        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
-
-    red, green, blue = (linear(channel) for channel in _rgb(colour))
-    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    return wcag.relative_luminance(_rgb(colour))
 
 
 def contrast(first: QColor, second: QColor) -> float:
     """WCAG 2's contrast ratio of two opaque colours, from 1 (none) to 21 (black on white)."""
-    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
+    return wcag.contrast_ratio(_rgb(first), _rgb(second))
 
 
 def text_on(background: QColor) -> QColor:

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from reportlab.lib.colors import Color, HexColor
 
+from journeymapper import contrast as wcag
 from journeymapper import palette
 from journeymapper.model import ConnectionKind
 
@@ -69,17 +70,12 @@ def persona_colour(position: int) -> Color:
 
 def relative_luminance(colour: Color) -> float:
     """WCAG 2's relative luminance: 0 for black, 1 for white."""
-
-    def linear(channel: float) -> float:
-        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
-
-    return 0.2126 * linear(colour.red) + 0.7152 * linear(colour.green) + 0.0722 * linear(colour.blue)
+    return wcag.relative_luminance((colour.red, colour.green, colour.blue))
 
 
 def contrast(first: Color, second: Color) -> float:
     """WCAG 2's contrast ratio of two opaque colours, from 1 (none) to 21 (black on white)."""
-    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
+    return wcag.contrast_ratio((first.red, first.green, first.blue), (second.red, second.green, second.blue))
 
 
 def signed(value: float) -> str:
