@@ -28,13 +28,14 @@ def target_of(kind: str, item_id: str) -> Target | None:
     return next(((part, item_id) for part in PARTS if part == kind), None)
 
 
-def canvas_item(scene: MapScene, target: Target) -> CardItem | HeaderItem | ConnectorItem | None:
-    """The item that draws ``target``, or None when the map has no such object."""
+def canvas_item(scene: MapScene, target: Target, make: bool = True) -> CardItem | HeaderItem | ConnectorItem | None:
+    """The item that draws ``target``, or None when the map has no such object. A card or
+    connector far from the view has none until asked for: ``make`` False leaves it so."""
     part, item_id = target
     if part == "touchpoint":
-        return scene.cards.get(item_id)
+        return scene.cards.get(item_id) if make else scene.cards.live.get(item_id)
     if part == "connection":
-        return scene.connectors.get(item_id)
+        return scene.connectors.get(item_id) if make else scene.connectors.live.get(item_id)
     return (scene.stage_headers if part == "stage" else scene.lane_headers).get(item_id)
 
 

@@ -42,11 +42,7 @@ class Finder:
             QShortcut(QKeySequence(keys), self.field, slot, context=Qt.ShortcutContext.WidgetShortcut)
 
     def set_scene(self, scene: MapScene | None) -> None:
-        if self.scene is not None:
-            self.scene.laid_out.disconnect(self._rehighlight)
         self.scene = scene
-        if scene is not None:
-            scene.laid_out.connect(self._rehighlight)
         self.field.setEnabled(scene is not None)
         self.field.clear()
 
@@ -60,18 +56,11 @@ class Finder:
         query = query.strip()
         self.found = [card.id for card in self.scene.document.touchpoints() if query and matches(card, query)]
         self.current = -1
-        self._rehighlight()
+        self.scene.set_highlighted(self.found)  # the scene marks the cards' items, now and when made
         if query:
             self.window.statusBar().showMessage(
                 f"{len(self.found)} card{'s' if len(self.found) != 1 else ''} match “{query}”"
             )
-
-    def _rehighlight(self) -> None:
-        # Called by search() once it has a scene, and by the laid_out signal of the scene shown.
-        assert self.scene is not None
-        found = set(self.found)
-        for card_id, item in self.scene.cards.items():
-            item.set_highlighted(card_id in found)
 
     def next(self) -> None:
         self._step(1)

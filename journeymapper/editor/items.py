@@ -48,6 +48,7 @@ CARD_Z = 10.0
 DRAGGED_Z = 30.0  # a card or header being dragged: above the cards it crosses and the pinned headers
 HANDLE_RADIUS = 6.0  # the connection handle as drawn on a card's right edge: 12 px across at 100%
 HANDLE_REACH = 9.0  # a press this close to the handle's centre starts a connection: 18 px across at 100%
+CONNECTOR_REACH = 4.0  # a press this close to a connector's line is on it: the line's hit shape is 8 wide
 CONNECT_MODIFIER = Qt.KeyboardModifier.ShiftModifier
 """Held while pressing anywhere on a card, it starts a connection rather than a move (Ctrl is the
 multiple selection's)."""
@@ -262,8 +263,8 @@ class CardItem(Themed, HoverHighlight, QGraphicsItem):
         if not card or not touchpoint:
             return
         theme, rect = self._theme, self.local_rect()
-        if level_of_detail(painter) < FAR_OUT:
-            painter.fillRect(rect, theme.tint(self._accent, 0.45))
+        if level_of_detail(painter) < FAR_OUT:  # a block, in the selection's colour when selected
+            painter.fillRect(rect, theme.selection if self.isSelected() else theme.tint(self._accent, 0.45))
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         selected = self.isSelected()
@@ -461,7 +462,7 @@ class ConnectorItem(Themed, QGraphicsItem):
             path = QPainterPath()
             path.addPolygon(self._polyline())
             stroker = QPainterPathStroker()
-            stroker.setWidth(8)
+            stroker.setWidth(2 * CONNECTOR_REACH)
             self._shape = stroker.createStroke(path)
             if not self._label_box.isEmpty():  # the pointer on the label shows its tooltip too
                 label = QPainterPath()

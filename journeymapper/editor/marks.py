@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from journeymapper.editor.canvas_focus import Target, canvas_item
+from journeymapper.editor.canvas_focus import Target, canvas_item, target_of
 from journeymapper.editor.items import CARD_Z, FAR_OUT, CardItem, HeaderItem, Themed, level_of_detail
 from journeymapper.editor.scene import MapScene
 from journeymapper.editor.theme import Theme, canvas_font, edge_for, qt_measure, text_on
@@ -160,6 +160,7 @@ class CanvasMarks(QObject):
         # Each mark item with the item it was made on: a card made anew needs a mark item of its own.
         self._items: dict[Target, tuple[QGraphicsItem, MarkItem]] = {}
         scene.laid_out.connect(self.apply)
+        scene.made.connect(self._made)
 
     def set_marks(self, source: str, marks: Mapping[Target, Sequence[Mark]]) -> None:
         """Replace what ``source`` marks (an empty mapping clears its marks)."""
@@ -178,15 +179,21 @@ class CanvasMarks(QObject):
     def apply(self) -> None:
         wanted = {target for marks in self._sources.values() for target in marks}
         for target, (parent, item) in list(self._items.items()):
-            if canvas_item(self._scene, target) is not parent:
+            if canvas_item(self._scene, target, make=False) is not parent:
                 del self._items[target]  # its parent left the scene, and took it along
             elif target not in wanted:
                 item.set_marks((), None, QPointF(), False)
         for target in wanted:
             self._place(target, self.marks(target))
 
+    def _made(self, part: str, item_id: str) -> None:
+        """An item came to life (near the view): its marks, if it has any, go on it."""
+        target = target_of(part, item_id)
+        if target is not None and (marks := self.marks(target)):
+            self._place(target, marks)
+
     def _place(self, target: Target, marks: tuple[Mark, ...]) -> None:
-        parent = canvas_item(self._scene, target)
+        parent = canvas_item(self._scene, target, make=False)
         if parent is None:
             return
         held = self._items.get(target)

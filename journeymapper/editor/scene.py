@@ -8,7 +8,7 @@ and reused across relayouts, which keeps selection stable.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar, cast
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from journeymapper.collector import FullCollectionsHeld, young_collections_only
 from journeymapper.connector_labels import Labels, Placement
-from journeymapper.editor import drags, keyboard
+from journeymapper.editor import drags, keyboard, nearby
 from journeymapper.editor.cell_adder import CellAdder
 from journeymapper.editor.commands import (
     AddColumnOrRow,
@@ -40,6 +40,9 @@ from journeymapper.editor.context_menu import build_menu
 from journeymapper.editor.file_kinds import dropped_files
 from journeymapper.editor.inline_editor import InlineEditor
 from journeymapper.editor.items import (
+    CONNECTOR_REACH,
+    FAR_OUT,
+    HANDLE_REACH,
     CardItem,
     ConnectorItem,
     ConnectorLabelsItem,
@@ -53,9 +56,11 @@ from journeymapper.editor.items import (
 from journeymapper.editor.label_memory import LabelMemory
 from journeymapper.editor.link_headlines import HeadlineReader
 from journeymapper.editor.linking import LinkBadge, LinkChecker, Owner
+from journeymapper.editor.live_items import LiveItems
 from journeymapper.editor.mime import NewLane, NewStage, NewTouchpoint, palette_entry
 from journeymapper.editor.overlays import EmotionLegendItem, LinkBadgeItem, show_card_links, show_stage_links
 from journeymapper.editor.session import MapSession
+from journeymapper.editor.sketch import MapSketch
 from journeymapper.editor.theme import Theme, qt_measure, theme_switch
 from journeymapper.errors import JourneyMapError
 from journeymapper.layout import DEFAULT_STYLE, MapLayout, Style, compute_layout, emotion_band
@@ -79,6 +84,9 @@ class MapScene(QGraphicsScene):
     """A gesture the model refused, with the reason (the window shows it in the status bar)."""
     file_dropped = Signal(Path)
     laid_out = Signal()
+    made = Signal(str, str)
+    """A card's or connector's item was made (``"touchpoint"`` or ``"connection"``, and its id):
+    marks kept beside the scene go on it now."""
     link_activated = Signal(object)
     """A link badge was clicked: the ``LinkBadge`` of a stage or touchpoint. The scene never opens anything."""
     # The layout's sizes, read as ``scene.style`` by the drags and the tests. The name hides
@@ -108,8 +116,20 @@ class MapScene(QGraphicsScene):
         self._links_checked_for: Path | None = None
         self._pressed_badge: LinkBadgeItem | None = None
         session.state_changed.connect(self._on_state_changed)
-        self.cards: dict[str, CardItem] = {}
-        self.connectors: dict[str, ConnectorItem] = {}
+        self.cards = LiveItems(self, lambda i: CardItem(i, self.theme, self.style), self._update_card, self._made)
+        self.connectors = LiveItems(
+            self, lambda i: ConnectorItem(i, self.theme, self.style), self._update_connector, self._made
+        )
+        self.sketch = MapSketch(self.theme, self.cards.live, self.connectors.live)
+        self.addItem(self.sketch)
+        self._badges: dict[str, tuple[str, str]] = {}
+        self._labels: Labels | None = None
+        self._highlighted: frozenset[str] = frozenset()
+        # The part of the map a view shows, and whether it is near enough for items (None: no view
+        # has said); and the part around it where cards and connectors have items now.
+        self._visible: QRectF | None = None
+        self._near = False
+        self._covered = QRectF()
         self.stage_headers: dict[str, HeaderItem] = {}
         self.lane_headers: dict[str, HeaderItem] = {}
         self.layout: MapLayout
@@ -179,8 +199,7 @@ class MapScene(QGraphicsScene):
 
     def _sync_all(self) -> None:
         layout = compute_layout(self.document, self.style, qt_measure)
-        before: MapLayout | None = getattr(self, "layout", None)  # none before the first relayout
-        with self._index_paused(_changed_items(before, layout) > BULK_CHANGE):
+        with self._index_paused(len(self.cards.live) + len(self.connectors.live) > BULK_CHANGE):
             self.layout = layout
             self._mirror(layout)
 
@@ -223,26 +242,15 @@ class MapScene(QGraphicsScene):
             lambda i: HeaderItem("lane", i, self.theme, self.style),
             lambda item: item.set_header(layout.lane_headers[item.item_id], self.document.lanes[item.item_id].colour),
         )
-        badges = self._persona_badges()
-        self._sync(
-            self.cards,
-            layout.cards,
-            lambda i: CardItem(i, self.theme, self.style),
-            lambda item: self._update_card(item, badges),
-        )
+        self._badges = self._persona_badges()
+        self.cards.relayout(layout.cards)
         # The labels first, so that each connector takes its route and its label in one change.
-        labels = self._placed_labels()
-        self._sync(
-            self.connectors,
-            layout.connectors,
-            lambda i: ConnectorItem(i, self.theme, self.style),
-            lambda item: item.set_route_and_label(
-                self.document.connection(item.connection_id),
-                layout.connectors[item.connection_id],
-                *_label_of(labels, item.connection_id),
-            ),
-        )
+        self._labels = labels = self._placed_labels()
+        self.connectors.relayout(layout.connectors)
         self._show_label_layer(labels)
+        colours = {lane.id: lane.colour for lane in lanes}
+        self.sketch.set_layout(layout, colours, lambda i: self.document.connection(i).kind)
+        self._refresh_region()
         self._sync_curves(layout, lanes)
         bounds = layout.bounds
         self.setSceneRect(QRectF(bounds.x - 200, bounds.y - 200, bounds.width + 400, bounds.height + 400))
@@ -255,8 +263,8 @@ class MapScene(QGraphicsScene):
         for stage_id, header in self.stage_headers.items():
             show_stage_links(header, links.get(("stage", stage_id)))
         for (kind, owner_id), badge in links.items():
-            if kind == "touchpoint" and owner_id in self.cards:
-                show_card_links(self.cards[owner_id], badge)
+            if kind == "touchpoint" and owner_id in self.cards.live:
+                show_card_links(self.cards.live[owner_id], badge)
 
     def show_labels(self, wanted: bool) -> None:
         """Whether the connector labels are big enough to read in the view. They are placed only
@@ -269,8 +277,8 @@ class MapScene(QGraphicsScene):
     def _sync_labels(self) -> None:
         if self._labels_wanted and self._labels_placed:
             return
-        labels = self._placed_labels()
-        for connection_id, item in self.connectors.items():
+        self._labels = labels = self._placed_labels()
+        for connection_id, item in self.connectors.live.items():
             item.set_label(*_label_of(labels, connection_id))
         self._show_label_layer(labels)
 
@@ -333,13 +341,82 @@ class MapScene(QGraphicsScene):
             badges[persona.id] = (initials, persona_colour(number))
         return badges
 
-    def _update_card(self, item: CardItem, badges: dict[str, tuple[str, str]]) -> None:
+    def _update_card(self, item: CardItem) -> None:
         card = self.document.touchpoint(item.touchpoint_id)
         accent = self.document.lanes[card.lane].colour
-        item.set_card(card, self.layout.cards[card.id], accent, [badges[p] for p in card.personas])
+        item.set_card(card, self.layout.cards[card.id], accent, [self._badges[p] for p in card.personas])
         links = self.link_badges.get(("touchpoint", card.id))
         if links is not None or item.link_badge is not None:  # most cards have no links, ever
             show_card_links(item, links)
+
+    def _update_connector(self, item: ConnectorItem) -> None:
+        connection_id = item.connection_id
+        connection, route = self.document.connection(connection_id), self.layout.connectors[connection_id]
+        item.set_route_and_label(connection, route, *_label_of(self._labels, connection_id))
+
+    def _made(self, item: CardItem | ConnectorItem) -> None:
+        if isinstance(item, CardItem):
+            item.set_highlighted(item.touchpoint_id in self._highlighted)
+            self.made.emit("touchpoint", item.touchpoint_id)
+        else:
+            self.made.emit("connection", item.connection_id)
+
+    # -- items near the view ------------------------------------------------------------------
+
+    def show_region(self, visible: QRectF, zoom: float) -> None:
+        """A view shows ``visible`` (in map units) at ``zoom``. Close in, the cards and
+        connectors in it and around it have items; far out, only the selected ones do (the sketch
+        draws the rest). Items are made half a view ahead, so that scrolling makes them a few
+        times a screen rather than at every step."""
+        near = zoom >= FAR_OUT
+        if near == self._near and self._covered.contains(visible):
+            self._visible = visible
+            return
+        self._visible, self._near = visible, near
+        self._refresh_region()
+
+    def _refresh_region(self) -> None:
+        """Make the items the region wants and retire the others that are not selected."""
+        visible = self._visible
+        if visible is None:
+            return
+        covered = QRectF()
+        if self._near:
+            margin_x, margin_y = visible.width() / 2, visible.height() / 2
+            covered = visible.adjusted(-margin_x, -margin_y, margin_x, margin_y)
+        self._covered = covered
+        area = _box(covered)
+        cards = nearby.cards_within(self.layout, area) if self._near else []
+        connectors = nearby.connectors_within(self.layout, area) if self._near else []
+        self._retire(set(cards), set(connectors))
+        self.bring_to_life(cards, connectors)
+
+    def _retire(self, cards: set[str], connectors: set[str]) -> None:
+        self.cards.retire(lambda key, item: key in cards or item.isSelected())
+        self.connectors.retire(lambda key, item: key in connectors or item.isSelected())
+
+    def bring_to_life(self, cards: Iterable[str], connectors: Iterable[str] = ()) -> None:
+        """Make sure these cards and connectors have items (in the scene, up to date)."""
+        self.cards.make(cards)
+        self.connectors.make(connectors)
+
+    def bring_to_life_in(self, area: QRectF) -> None:
+        """The items of everything in ``area``: a rubber band far out selects what it covers."""
+        box = _box(area)
+        self.bring_to_life(nearby.cards_within(self.layout, box), nearby.connectors_within(self.layout, box))
+
+    def bring_to_life_at(self, position: QPointF) -> None:
+        """The items of what lies under ``position`` (a press, far out, lands on an item)."""
+        x, y = position.x(), position.y()
+        cards = nearby.cards_within(self.layout, (x - HANDLE_REACH - 1, y - 1, x + 1, y + 1))
+        line = CONNECTOR_REACH
+        self.bring_to_life(cards, nearby.connectors_within(self.layout, (x - line, y - line, x + line, y + line)))
+
+    def set_highlighted(self, card_ids: Iterable[str]) -> None:
+        """Mark these cards as Find's matches, whether they have items now or later."""
+        self._highlighted = frozenset(card_ids)
+        for card_id, item in self.cards.live.items():
+            item.set_highlighted(card_id in self._highlighted)
 
     # -- reading the selection ----------------------------------------------------------------
 
@@ -489,6 +566,7 @@ class MapScene(QGraphicsScene):
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         self.flush()
+        self.bring_to_life_at(event.scenePos())
         if event.button() == Qt.MouseButton.LeftButton:
             self.cancel_gesture()  # a drag whose release never came (a popup took the mouse)
         if event.button() == Qt.MouseButton.LeftButton and (badge := self.link_badge_at(event.scenePos())):
@@ -530,6 +608,7 @@ class MapScene(QGraphicsScene):
         self._end_gesture(drag, event.scenePos())
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        self.bring_to_life_at(event.scenePos())
         if self.link_badge_at(event.scenePos()) is not None:
             event.accept()  # a second click on a badge is not a rename
             return
@@ -542,6 +621,7 @@ class MapScene(QGraphicsScene):
 
     def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:  # noqa: N802
         self.flush()
+        self.bring_to_life_at(event.scenePos())
         menu = build_menu(self, event.scenePos())
         if menu is not None:
             menu.exec(event.screenPos())
@@ -622,16 +702,8 @@ def _label_of(labels: Labels | None, connection_id: str) -> tuple[Placement | No
     return labels.placed.get(connection_id), connection_id in labels.left_out
 
 
-def _changed_items(before: MapLayout | None, after: MapLayout) -> int:
-    """How many cards and connectors ``after`` adds, removes or moves against ``before``."""
-    if before is None:
-        return len(after.cards) + len(after.connectors)
-    return _changed(before.cards, after.cards) + _changed(before.connectors, after.connectors)
-
-
-def _changed(before: Mapping[str, object], after: Mapping[str, object]) -> int:
-    moved = sum(1 for key, value in after.items() if before.get(key) != value)
-    return moved + sum(1 for key in before if key not in after)
+def _box(rect: QRectF) -> nearby.Box:
+    return rect.left(), rect.top(), rect.right(), rect.bottom()
 
 
 def _count(number: int, noun: str) -> str:

@@ -3,7 +3,7 @@ lane headers pinned to the top and left edges while the map scrolls (``pinned_he
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView, QWidget
 
@@ -37,6 +37,7 @@ class MapView(QGraphicsView):
         self._panning_from: QPointF | None = None
         self._pins: HeaderPins | None = None
         self.edge_scroll = EdgeScroll(self)
+        self.rubberBandChanged.connect(self._rubber_band_changed)
 
     def setScene(self, scene: QGraphicsScene | None) -> None:  # noqa: N802
         if self._pins is not None:
@@ -58,8 +59,18 @@ class MapView(QGraphicsView):
             self._pin()
 
     def _pin(self) -> None:
+        """The view moved, zoomed or changed size (or the map did): the headers keep to its edges,
+        and the cards and connectors in view have their items."""
         if self._pins is not None:
-            self._pins.pin(self.mapToScene(self.viewport().rect()).boundingRect())
+            visible = self.mapToScene(self.viewport().rect()).boundingRect()
+            self._pins.scene.show_region(visible, self.zoom)
+            self._pins.pin(visible)
+
+    def _rubber_band_changed(self, band: QRect, start: QPointF, end: QPointF) -> None:
+        # Qt selects the items under the band right after this signal: far out, those it covers
+        # get their items first. The band itself, in the viewport: ``end`` is the previous move's.
+        if self._pins is not None and not band.isNull():
+            self._pins.scene.bring_to_life_in(self.mapToScene(band).boundingRect())
 
     @property
     def zoom(self) -> float:

@@ -6,7 +6,8 @@ from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QGraphicsLineItem, QGraphicsView
 
-from journeymapper.editor.items import CARD_Z
+from journeymapper.editor.items import CARD_Z, FAR_OUT
+from journeymapper.editor.nearby import cards_within, connectors_within
 from journeymapper.editor.theme import qt_measure
 from journeymapper.layout import compute_layout
 
@@ -78,12 +79,26 @@ def assert_the_canvas_shows_the_model(scene) -> None:
     moved, no drag left over: what the canvas shows is what the file holds."""
     layout = compute_layout(scene.document, scene.style, qt_measure)
     assert set(scene.cards) == set(layout.cards)
-    for card_id, item in scene.cards.items():
+    for card_id, item in scene.cards.live.items():
         rect = layout.cards[card_id].rect
         assert (card_id, item.pos()) == (card_id, QPointF(rect.x, rect.y))
+        assert (card_id, item.touchpoint) == (card_id, scene.document.touchpoint(card_id))
         assert item.zValue() == CARD_Z
+    for view in scene.views():
+        assert_the_cards_in_view_have_items(view)
     for header in (*scene.stage_headers.values(), *scene.lane_headers.values()):
         assert header.pos() == QPointF(0, 0)
     assert scene.gesture is None
     assert not scene.indicator.isVisible()
     assert not [item for item in scene.items() if isinstance(item, QGraphicsLineItem)]
+
+
+def assert_the_cards_in_view_have_items(view: QGraphicsView) -> None:
+    """Close in, every card and connector the view shows has its item (far out, the sketch
+    draws those without one)."""
+    scene = view.scene()
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    if view.zoom >= FAR_OUT:
+        box = (shown.left(), shown.top(), shown.right(), shown.bottom())
+        assert set(cards_within(scene.layout, box)) <= set(scene.cards.live)
+        assert set(connectors_within(scene.layout, box)) <= set(scene.connectors.live)

@@ -1,7 +1,8 @@
 """Random sequences of mouse gestures on a real canvas: the canvas always shows what the map holds.
 
 A hypothesis state machine opens a map (the small test map or a sample) in a view at a random
-size and zoom, and sends synthetic mouse events to the view, which hands them to the scene's own
+size and zoom (far out too, where cards have items only when selected or pressed), zooms between
+gestures, and sends synthetic mouse events to the view, which hands them to the scene's own
 event handlers: drags between random points (on cards, on their handles, on headers, anywhere,
 with Shift, Ctrl or no modifier), clicks and double clicks, drags abandoned by another press,
 palette drops, undo and redo, and steps picked in the History list. It checks that
@@ -41,6 +42,8 @@ pytestmark = pytest.mark.usefixtures("qapp")
 STARTING_MAPS = {"small map": build_small_map, **{path.name: partial(json_format.load, path) for path in SAMPLES}}
 MODIFIERS = [Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.ControlModifier]
 fractions = st.floats(0, 1)
+ZOOMS = [0.1, 0.2, 0.3, 0.5, 0.8, 0.95, 1.0, 1.05, 1.25, 1.6]
+"""Far out (below ``FAR_OUT``, where most cards have no item of their own) and close in."""
 
 
 class CanvasGestures(RuleBasedStateMachine):
@@ -49,7 +52,7 @@ class CanvasGestures(RuleBasedStateMachine):
     @initialize(
         start=st.sampled_from(list(STARTING_MAPS)),
         size=st.sampled_from([(1200, 800), (520, 380)]),
-        zoom=st.sampled_from([0.5, 0.8, 0.95, 1.0, 1.05, 1.25, 1.6]),
+        zoom=st.sampled_from(ZOOMS),
     )
     def open_a_map(self, start, size, zoom):
         self.session = MapSession(STARTING_MAPS[start]())
@@ -165,6 +168,11 @@ class CanvasGestures(RuleBasedStateMachine):
     def drop_from_the_palette(self, data, entry):
         point = self.pressable(data, "at")
         self.gesture(lambda: drop(self.view, palette_mime(entry), point))
+
+    @rule(zoom=st.sampled_from(ZOOMS))
+    def zoom_to(self, zoom):
+        """Between gestures, the view zooms in or out (around the pointer's last place)."""
+        self.view.set_zoom(zoom)
 
     # -- undo and redo ------------------------------------------------------------------------
 

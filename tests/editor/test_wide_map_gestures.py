@@ -12,32 +12,9 @@ from journeymapper.editor.scene import MapScene
 from journeymapper.editor.session import MapSession
 from journeymapper.editor.view import MapView
 from journeymapper.formats import json_format
-from journeymapper.model import Connection, JourneyDocument, Lane, Stage, Touchpoint
 
 from gestures import assert_the_canvas_shows_the_model, centre, drag, move, press, release
-
-STAGES, LANES, PER_CELL = 12, 3, 2
-
-
-def wide_map() -> JourneyDocument:
-    """Twelve stages, three team lanes, two cards a cell, each card leading to the next."""
-    document = JourneyDocument("wide", "Wide", "customer")
-    for stage in range(STAGES):
-        document.add_stage(Stage(id=f"s{stage}", name=f"Stage {stage}"))
-    for lane in range(LANES):
-        document.add_lane(Lane(id=f"l{lane}", name=f"Team {lane}"))
-    previous = None
-    for stage in range(STAGES):
-        for lane in range(LANES):
-            for index in range(PER_CELL):
-                card_id = f"t{stage}-{lane}-{index}"
-                document.add_touchpoint(
-                    Touchpoint(id=card_id, stage=f"s{stage}", lane=f"l{lane}", index=index, title=card_id)
-                )
-                if previous is not None:
-                    document.add_connection(Connection(id=f"c-{card_id}", source=previous, target=card_id))
-                previous = card_id
-    return document
+from wide_map import LANES, PER_CELL, STAGES, wide_map
 
 
 @pytest.fixture

@@ -1,0 +1,34 @@
+"""What lies in an area of the map, read from the layout: the cards and connectors that need items
+there (``live_items``). No graphics items are asked: most of a big map has none."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from journeymapper.layout import MapLayout
+
+Box = tuple[float, float, float, float]
+"""left, top, right, bottom, in map units."""
+
+
+def cards_within(layout: MapLayout, area: Box) -> list[str]:
+    """The cards whose rectangle meets ``area``, in map order."""
+    left, top, right, bottom = area
+    return [
+        card_id
+        for card_id, card in layout.cards.items()
+        if card.rect.x <= right and left <= card.rect.right and card.rect.y <= bottom and top <= card.rect.bottom
+    ]
+
+
+def connectors_within(layout: MapLayout, area: Box) -> list[str]:
+    """The connectors with a segment of their route in ``area``, in map order. A long route's
+    bounding box covers much of the map; its segments are what is drawn."""
+    left, top, right, bottom = area
+    found = []
+    for connection_id, route in layout.connectors.items():
+        for a, b in pairwise(route.points):
+            if min(a.x, b.x) <= right and left <= max(a.x, b.x) and min(a.y, b.y) <= bottom and top <= max(a.y, b.y):
+                found.append(connection_id)
+                break
+    return found
