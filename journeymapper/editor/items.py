@@ -35,7 +35,7 @@ from journeymapper.layout import (
     Style,
     connector_label,
 )
-from journeymapper.model import Connection, Lane, Touchpoint
+from journeymapper.model import Connection, ConnectionKind, Lane, Touchpoint
 from journeymapper.palette import EMOTION_COLOURS, persona_colour, persona_dashes
 
 if TYPE_CHECKING:
@@ -45,6 +45,8 @@ FAR_OUT = 0.35  # below this zoom, cards are plain blocks and connectors plain l
 VERY_FAR_OUT = 0.15  # below this, connectors are left out: at that size they are only noise
 HEADER_Z = 12.0  # above cards (10) and connectors (8): pinned headers cover what scrolls under them
 CARD_Z = 10.0
+CONNECTOR_Z = 8.0
+CONNECTOR_WIDTH = 1.3  # a connector's line, in map units; a selected one's is 2.2
 DRAGGED_Z = 30.0  # a card or header being dragged: above the cards it crosses and the pinned headers
 HANDLE_RADIUS = 6.0  # the connection handle as drawn on a card's right edge: 12 px across at 100%
 HANDLE_REACH = 9.0  # a press this close to the handle's centre starts a connection: 18 px across at 100%
@@ -402,7 +404,7 @@ class ConnectorItem(Themed, QGraphicsItem):
         self._route: Route | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # exposedRect in paint
-        self.setZValue(8)
+        self.setZValue(CONNECTOR_Z)
 
     def set_route(self, connection: Connection, route: Route) -> None:
         """The route to draw; its label comes with ``set_label``, once placed."""
@@ -479,16 +481,14 @@ class ConnectorItem(Themed, QGraphicsItem):
             return
         far = detail < FAR_OUT
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, not far)
-        colour = theme.selection if self.isSelected() else theme.connector
-        pen = QPen(colour, 2.2 if self.isSelected() else 1.3)
-        dashes = CONNECTION_DASHES[self._connection.kind]
-        if dashes:
-            pen.setDashPattern(list(dashes))
+        pen = connector_pen(theme, self._connection.kind, self.isSelected())
         painter.setPen(pen)
         painter.drawPolyline(self._polyline())
         if far:
             return
-        self._paint_arrowhead(painter, colour, self._route)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(pen.color())
+        painter.drawPolygon(arrowhead(self._route))
 
     def _touches(self, exposed: QRectF) -> bool:
         """Whether a segment lies in the area being repainted. A long route's bounding box covers
@@ -504,16 +504,24 @@ class ConnectorItem(Themed, QGraphicsItem):
             self._line = QPolygonF([QPointF(x, y) for x, y in self._route.points] if self._route else [])
         return self._line
 
-    def _paint_arrowhead(self, painter: QPainter, colour: QColor, route: Route) -> None:
-        *_, before, tip = route.points
-        dx, dy = tip.x - before.x, tip.y - before.y
-        length = max((dx * dx + dy * dy) ** 0.5, 1e-6)
-        ux, uy = dx / length, dy / length
-        back = QPointF(tip.x - ux * 8, tip.y - uy * 8)
-        wing = QPointF(-uy * 4, ux * 4)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
-        painter.drawPolygon(QPolygonF([QPointF(tip.x, tip.y), back + wing, back - wing]))
+
+def connector_pen(theme: Theme, kind: ConnectionKind, selected: bool = False) -> QPen:
+    """A connector's line: flow solid, hand-off dashed, dependency dotted; wider when selected."""
+    pen = QPen(theme.selection if selected else theme.connector, 2.2 if selected else CONNECTOR_WIDTH)
+    if dashes := CONNECTION_DASHES[kind]:
+        pen.setDashPattern(list(dashes))
+    return pen
+
+
+def arrowhead(route: Route) -> QPolygonF:
+    """The arrowhead at the end of ``route``: 8 long, 8 across, pointing along its last segment."""
+    *_, before, tip = route.points
+    dx, dy = tip.x - before.x, tip.y - before.y
+    length = max((dx * dx + dy * dy) ** 0.5, 1e-6)
+    ux, uy = dx / length, dy / length
+    back = QPointF(tip.x - ux * 8, tip.y - uy * 8)
+    wing = QPointF(-uy * 4, ux * 4)
+    return QPolygonF([QPointF(tip.x, tip.y), back + wing, back - wing])
 
 
 LABEL_Z = 9.0  # above every connector line (8), below the cards (10), which labels never cover

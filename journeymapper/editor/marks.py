@@ -193,7 +193,9 @@ class CanvasMarks(QObject):
             self._place(target, marks)
 
     def _place(self, target: Target, marks: tuple[Mark, ...]) -> None:
-        parent = canvas_item(self._scene, target, make=False)
+        # A card far from the view gets its marks when it comes to life (``_made``); a connector
+        # has an item only while something needs one, and its mark is such a need.
+        parent = canvas_item(self._scene, target, make=target[0] == "connection")
         if parent is None:
             return
         held = self._items.get(target)

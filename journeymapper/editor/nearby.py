@@ -3,8 +3,10 @@ there (``live_items``). No graphics items are asked: most of a big map has none.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from itertools import pairwise
 
+from journeymapper.connector_labels import Placement
 from journeymapper.layout import MapLayout
 
 Box = tuple[float, float, float, float]
@@ -32,3 +34,12 @@ def connectors_within(layout: MapLayout, area: Box) -> list[str]:
                 found.append(connection_id)
                 break
     return found
+
+
+def labels_at(labels: Mapping[str, Placement], x: float, y: float) -> list[str]:
+    """The connectors whose label's pill holds the point ``x``, ``y``."""
+    return [
+        key
+        for key, label in labels.items()
+        if label.box.x <= x <= label.box.right and label.box.y <= y <= label.box.bottom
+    ]

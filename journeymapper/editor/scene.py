@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSceneContextMenuEvent,
     QGraphicsSceneDragDropEvent,
+    QGraphicsSceneHelpEvent,
     QGraphicsSceneMouseEvent,
 )
 
@@ -36,6 +37,7 @@ from journeymapper.editor.commands import (
     RemoveItems,
     quoted,
 )
+from journeymapper.editor.connector_lines import ConnectorLinesItem
 from journeymapper.editor.context_menu import build_menu
 from journeymapper.editor.file_kinds import dropped_files
 from journeymapper.editor.inline_editor import InlineEditor
@@ -120,7 +122,9 @@ class MapScene(QGraphicsScene):
         self.connectors = LiveItems(
             self, lambda i: ConnectorItem(i, self.theme, self.style), self._update_connector, self._made
         )
-        self.sketch = MapSketch(self.theme, self.cards.live, self.connectors.live)
+        self.sketch = MapSketch(self.theme, self.cards.live)
+        self.lines = ConnectorLinesItem(self.theme, self.connectors.live)  # first: connector items draw above it
+        self.addItem(self.lines)
         self.addItem(self.sketch)
         self._badges: dict[str, tuple[str, str]] = {}
         self._labels: Labels | None = None
@@ -249,7 +253,8 @@ class MapScene(QGraphicsScene):
         self.connectors.relayout(layout.connectors)
         self._show_label_layer(labels)
         colours = {lane.id: lane.colour for lane in lanes}
-        self.sketch.set_layout(layout, colours, lambda i: self.document.connection(i).kind)
+        self.sketch.set_layout(layout, colours)
+        self.lines.set_layout(layout, {connection.id: connection.kind for connection in self.document.connections()})
         self._refresh_region()
         self._sync_curves(layout, lanes)
         bounds = layout.bounds
@@ -364,10 +369,11 @@ class MapScene(QGraphicsScene):
     # -- items near the view ------------------------------------------------------------------
 
     def show_region(self, visible: QRectF, zoom: float) -> None:
-        """A view shows ``visible`` (in map units) at ``zoom``. Close in, the cards and
-        connectors in it and around it have items; far out, only the selected ones do (the sketch
-        draws the rest). Items are made half a view ahead, so that scrolling makes them a few
-        times a screen rather than at every step."""
+        """A view shows ``visible`` (in map units) at ``zoom``. Close in, the cards in it and
+        around it have items; far out, only the selected ones do (the sketch draws the rest).
+        Items are made half a view ahead, so that scrolling makes them a few times a screen
+        rather than at every step. Connectors have items only while needed (``connector_lines``
+        draws the others): selected, pressed, under a tooltip, marked."""
         near = zoom >= FAR_OUT
         if near == self._near and self._covered.contains(visible):
             self._visible = visible
@@ -376,7 +382,7 @@ class MapScene(QGraphicsScene):
         self._refresh_region()
 
     def _refresh_region(self) -> None:
-        """Make the items the region wants and retire the others that are not selected."""
+        """Make the card items the region wants; retire the other items nothing holds on to."""
         visible = self._visible
         if visible is None:
             return
@@ -385,15 +391,12 @@ class MapScene(QGraphicsScene):
             margin_x, margin_y = visible.width() / 2, visible.height() / 2
             covered = visible.adjusted(-margin_x, -margin_y, margin_x, margin_y)
         self._covered = covered
-        area = _box(covered)
-        cards = nearby.cards_within(self.layout, area) if self._near else []
-        connectors = nearby.connectors_within(self.layout, area) if self._near else []
-        self._retire(set(cards), set(connectors))
-        self.bring_to_life(cards, connectors)
-
-    def _retire(self, cards: set[str], connectors: set[str]) -> None:
-        self.cards.retire(lambda key, item: key in cards or item.isSelected())
-        self.connectors.retire(lambda key, item: key in connectors or item.isSelected())
+        cards = nearby.cards_within(self.layout, _box(covered)) if self._near else []
+        wanted = set(cards)
+        self.cards.retire(lambda key, item: key in wanted or item.isSelected())
+        # A mark on a connector is its child item: a marked connector keeps its item for it.
+        self.connectors.retire(lambda key, item: item.isSelected() or bool(item.childItems()))
+        self.cards.make(cards)
 
     def bring_to_life(self, cards: Iterable[str], connectors: Iterable[str] = ()) -> None:
         """Make sure these cards and connectors have items (in the scene, up to date)."""
@@ -406,11 +409,19 @@ class MapScene(QGraphicsScene):
         self.bring_to_life(nearby.cards_within(self.layout, box), nearby.connectors_within(self.layout, box))
 
     def bring_to_life_at(self, position: QPointF) -> None:
-        """The items of what lies under ``position`` (a press, far out, lands on an item)."""
+        """The items of what lies under ``position``: a press or a tooltip finds an item there.
+        A connector is under it on its line and, where labels are shown, on its label."""
         x, y = position.x(), position.y()
         cards = nearby.cards_within(self.layout, (x - HANDLE_REACH - 1, y - 1, x + 1, y + 1))
         line = CONNECTOR_REACH
-        self.bring_to_life(cards, nearby.connectors_within(self.layout, (x - line, y - line, x + line, y + line)))
+        connectors = nearby.connectors_within(self.layout, (x - line, y - line, x + line, y + line))
+        if self._labels is not None:
+            connectors += nearby.labels_at(self._labels.placed, x, y)
+        self.bring_to_life(cards, connectors)
+
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:  # noqa: N802
+        self.bring_to_life_at(event.scenePos())  # a connector's tooltip is its item's
+        super().helpEvent(event)
 
     def set_highlighted(self, card_ids: Iterable[str]) -> None:
         """Mark these cards as Find's matches, whether they have items now or later."""

@@ -7,7 +7,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEve
 from PySide6.QtWidgets import QApplication, QGraphicsLineItem, QGraphicsView
 
 from journeymapper.editor.items import CARD_Z, FAR_OUT
-from journeymapper.editor.nearby import cards_within, connectors_within
+from journeymapper.editor.nearby import cards_within
 from journeymapper.editor.theme import qt_measure
 from journeymapper.layout import compute_layout
 
@@ -94,11 +94,10 @@ def assert_the_canvas_shows_the_model(scene) -> None:
 
 
 def assert_the_cards_in_view_have_items(view: QGraphicsView) -> None:
-    """Close in, every card and connector the view shows has its item (far out, the sketch
-    draws those without one)."""
+    """Close in, every card the view shows has its item (far out, the sketch draws those
+    without one; connectors have items only while something needs one)."""
     scene = view.scene()
     shown = view.mapToScene(view.viewport().rect()).boundingRect()
     if view.zoom >= FAR_OUT:
         box = (shown.left(), shown.top(), shown.right(), shown.bottom())
         assert set(cards_within(scene.layout, box)) <= set(scene.cards.live)
-        assert set(connectors_within(scene.layout, box)) <= set(scene.connectors.live)

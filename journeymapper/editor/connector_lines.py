@@ -1,0 +1,164 @@
+"""Every connector line without an item of its own, drawn by one item from the layout.
+
+A big map's connectors run for thousands of points through the gutters, so that thousands of them
+cross any view. As items, each would be made, moved by every relayout and asked to paint by every
+repaint of the area it spans; here they are segments in an index by column, and a repaint draws
+the few that cross what it repaints, cut to it. A connector has an item (``items.ConnectorItem``)
+only while something needs one: the selection, a press, a tooltip, a mark. Below
+``VERY_FAR_OUT`` the lines are left out, as the items leave theirs.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_right
+from collections.abc import Iterator, Mapping
+from itertools import pairwise
+
+from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPainterPath, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from journeymapper.editor.items import (
+    CONNECTOR_WIDTH,
+    CONNECTOR_Z,
+    FAR_OUT,
+    VERY_FAR_OUT,
+    Themed,
+    arrowhead,
+    connector_pen,
+    level_of_detail,
+    qrect,
+)
+from journeymapper.editor.theme import CONNECTION_DASHES, Theme
+from journeymapper.layout import MapLayout, Point, Route
+from journeymapper.model import ConnectionKind
+
+Box = tuple[float, float, float, float]  # left, top, right, bottom
+ARROW_REACH = 8.0  # an arrowhead reaches this far from its tip
+_DASH_PERIODS = {kind: sum(dashes) * CONNECTOR_WIDTH for kind, dashes in CONNECTION_DASHES.items()}
+"""How long one dash and its gap are, in map units (Qt counts dashes in pen widths); 0: solid."""
+
+
+Segment = tuple[float, float, float, float, float, float, float, float, str, ConnectionKind, Route | None, int]
+"""A segment of a route, as plain numbers (a big map has tens of thousands): its box (left, top,
+right, bottom); its line from x, y to x, y (the direction counts for the dashes); its connection's
+id and kind; the route, on its last segment, where the arrowhead is; the first bucket of the index
+it is in."""
+
+
+class ConnectorLinesItem(Themed, QGraphicsItem):
+    """The lines and arrowheads of the connectors that have no item (``live`` holds those that do)."""
+
+    def __init__(self, theme: Theme, live: Mapping[str, object]):
+        super().__init__()
+        self._theme, self._live = theme, live
+        self._layout: MapLayout | None = None
+        self._kinds: Mapping[str, ConnectionKind] = {}
+        self._index: _ColumnIndex | None = None
+        self.setZValue(CONNECTOR_Z)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # exposedRect in paint
+
+    def set_layout(self, layout: MapLayout, kinds: Mapping[str, ConnectionKind]) -> None:
+        """Draw the routes of ``layout``, each in the dashes of its kind (``kinds`` by connection
+        id, as the document had them for that layout); indexed at the first paint."""
+        self.prepareGeometryChange()
+        self._layout, self._kinds, self._index = layout, kinds, None
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return qrect(self._layout.bounds).adjusted(-10, -10, 10, 10) if self._layout else QRectF()
+
+    def shape(self) -> QPainterPath:
+        return QPainterPath()  # never under the pointer: a press brings the connector's item to life
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        detail = level_of_detail(painter)
+        if detail < VERY_FAR_OUT or self._layout is None:
+            return
+        if self._index is None:
+            self._index = _ColumnIndex(self._layout, self._kinds)
+        far = detail < FAR_OUT
+        exposed = option.exposedRect
+        area = (exposed.left() - 2, exposed.top() - 2, exposed.right() + 2, exposed.bottom() + 2)
+        lines: dict[ConnectionKind, list[QLineF]] = {}
+        arrows: list[QPolygonF] = []
+        for segment in self._index.within(area):
+            *_, connection_id, kind, route, _ = segment
+            if connection_id in self._live:
+                continue
+            if (line := _cut(segment, area)) is not None:
+                lines.setdefault(kind, []).append(line)
+            if route is not None and not far and _reaches(segment, area):
+                arrows.append(arrowhead(route))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, not far)
+        for kind, drawn in lines.items():
+            painter.setPen(connector_pen(self._theme, kind))
+            painter.drawLines(drawn)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._theme.connector)
+        for arrow in arrows:
+            painter.drawPolygon(arrow)
+
+
+class _ColumnIndex:
+    """The segments of every route, in buckets by the columns they cross: a repaint reads only
+    the buckets of the columns it covers. Columns, not cells: the long segments run up and down
+    the gutters between them."""
+
+    def __init__(self, layout: MapLayout, kinds: Mapping[str, ConnectionKind]) -> None:
+        self._edges = layout.stage_edges
+        self._buckets: list[list[Segment]] = [[] for _ in range(len(self._edges) + 1)]
+        for connection_id, route in layout.connectors.items():
+            kind, points = kinds[connection_id], route.points
+            last = len(points) - 2
+            for number, (a, b) in enumerate(pairwise(points)):
+                if a != b:
+                    self._add(a, b, connection_id, kind, route if number == last else None)
+
+    def _add(self, a: Point, b: Point, connection_id: str, kind: ConnectionKind, route: Route | None) -> None:
+        left, right = (a.x, b.x) if a.x <= b.x else (b.x, a.x)
+        top, bottom = (a.y, b.y) if a.y <= b.y else (b.y, a.y)
+        first = bisect_right(self._edges, left)
+        segment = (left, top, right, bottom, a.x, a.y, b.x, b.y, connection_id, kind, route, first)
+        end = first if left == right else bisect_right(self._edges, right)
+        for column in range(first, end + 1):
+            self._buckets[column].append(segment)
+
+    def within(self, area: Box) -> Iterator[Segment]:
+        """The segments that meet ``area``, each once."""
+        left, top, right, bottom = area
+        first, end = bisect_right(self._edges, left), bisect_right(self._edges, right)
+        for column in range(first, end + 1):
+            for segment in self._buckets[column]:
+                x0, y0, x1, y1 = segment[:4]
+                # A segment in several buckets is drawn from the first of them the area covers.
+                once = max(segment[-1], first) == column
+                if once and x0 <= right and left <= x1 and y0 <= bottom and top <= y1:
+                    yield segment
+
+
+def _cut(segment: Segment, area: Box) -> QLineF | None:
+    """The part of a segment within ``area``, from a whole dash: a dashed line cut anywhere
+    else would shift its dashes as the view scrolls."""
+    ax, ay, bx, by = segment[4:8]
+    horizontal = ay == by
+    start, end = (ax, bx) if horizontal else (ay, by)
+    low, high = (area[0], area[2]) if horizontal else (area[1], area[3])
+    step = 1.0 if end >= start else -1.0
+    begin = max(0.0, (low - start) if step > 0 else (start - high))
+    finish = min(abs(end - start), (high - start) if step > 0 else (start - low))
+    if finish < begin:
+        return None
+    if period := _DASH_PERIODS[segment[9]]:
+        begin = math.floor(begin / period) * period
+    if horizontal:
+        return QLineF(start + step * begin, ay, start + step * finish, ay)
+    return QLineF(ax, start + step * begin, ax, start + step * finish)
+
+
+def _reaches(segment: Segment, area: Box) -> bool:
+    """Whether the arrowhead at the end of ``segment`` reaches into ``area``."""
+    x, y = segment[6], segment[7]
+    return area[0] - ARROW_REACH <= x <= area[2] + ARROW_REACH and area[1] - ARROW_REACH <= y <= area[3] + ARROW_REACH

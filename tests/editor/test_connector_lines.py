@@ -1,0 +1,75 @@
+"""Connectors are drawn from the layout by one item; each has an item of its own only while
+something needs it: the selection, a press on its line, a tooltip, a mark."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from PySide6.QtCore import QEvent, QPoint, QPointF
+from PySide6.QtGui import QColor, QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
+
+from journeymapper.editor.items import FAR_OUT
+from journeymapper.editor.marks import Mark, marks_for
+
+from gestures import press, release
+
+
+def segment_middles(scene, connection_id: str) -> list[QPointF]:
+    """The middle of each segment of a connector's route that is long enough to hit."""
+    points = scene.layout.connectors[connection_id].points
+    return [
+        QPointF((a.x + b.x) / 2, (a.y + b.y) / 2) for a, b in pairwise(points) if abs(a.x - b.x) + abs(a.y - b.y) > 20
+    ]
+
+
+def pixel_colour(view, point: QPointF) -> str:
+    QApplication.processEvents()
+    image = view.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    pixel = view.mapFromScene(point)
+    return QColor(image.pixel(QPoint(round(pixel.x() * ratio), round(pixel.y() * ratio)))).name()
+
+
+def test_connectors_are_drawn_without_items_of_their_own(canvas):
+    scene = canvas.scene()
+    assert not scene.connectors.live
+    middle = segment_middles(scene, "c1")[0]
+    assert pixel_colour(canvas, middle) != scene.theme.background.name()
+
+
+def test_a_press_on_a_line_selects_its_connector_which_keeps_its_item_while_selected(canvas):
+    scene = canvas.scene()
+    middle = segment_middles(scene, "c2")[0]
+    press(canvas, middle)
+    release(canvas, middle)
+    assert scene.selected_connection_ids() == ["c2"]
+    drawn = QColor(pixel_colour(canvas, middle))  # antialiased: a blend of the line and the canvas
+    assert abs(drawn.hue() - scene.theme.selection.hue()) < 12 and drawn.saturation() > 80
+    canvas.set_zoom(FAR_OUT / 2)
+    canvas.actual_size()
+    assert "c2" in scene.connectors.live
+    scene.clearSelection()
+    canvas.set_zoom(FAR_OUT / 2)
+    assert "c2" not in scene.connectors.live
+
+
+def test_a_tooltip_over_a_line_is_its_connectors(canvas, qtbot):
+    scene = canvas.scene()
+    middle = segment_middles(scene, "c2")[-1]
+    pixel = canvas.mapFromScene(middle)
+    event = QHelpEvent(QEvent.Type.ToolTip, pixel, canvas.viewport().mapToGlobal(pixel))
+    QApplication.sendEvent(canvas.viewport(), event)
+    assert "c2" in scene.connectors.live
+    qtbot.waitUntil(lambda: "40%" in QToolTip.text())
+
+
+def test_a_marked_connector_has_an_item_for_its_mark(canvas):
+    scene = canvas.scene()
+    marks = marks_for(scene)
+    marks.set_marks("test", {("connection", "c3"): [Mark("changed", "kind: flow → handoff")]})
+    assert "c3" in scene.connectors.live
+    canvas.set_zoom(FAR_OUT / 2)
+    canvas.actual_size()
+    mark = marks.mark_item(("connection", "c3"))
+    assert mark is not None and mark.parentItem() is scene.connectors.live["c3"]
