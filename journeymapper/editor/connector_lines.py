@@ -19,32 +19,33 @@ from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from journeymapper.collector import young_collections_only
 from journeymapper.editor.items import (
     CONNECTOR_WIDTH,
     CONNECTOR_Z,
     FAR_OUT,
     VERY_FAR_OUT,
     Themed,
-    arrowhead,
+    arrowhead_between,
     connector_pen,
     level_of_detail,
     qrect,
 )
 from journeymapper.editor.theme import CONNECTION_DASHES, Theme
-from journeymapper.layout import MapLayout, Point, Route
+from journeymapper.layout import MapLayout, Point
 from journeymapper.model import ConnectionKind
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom
 ARROW_REACH = 8.0  # an arrowhead reaches this far from its tip
-_DASH_PERIODS = {kind: sum(dashes) * CONNECTOR_WIDTH for kind, dashes in CONNECTION_DASHES.items()}
+_DASH_PERIODS = {kind.value: sum(dashes) * CONNECTOR_WIDTH for kind, dashes in CONNECTION_DASHES.items()}
 """How long one dash and its gap are, in map units (Qt counts dashes in pen widths); 0: solid."""
 
 
-Segment = tuple[float, float, float, float, float, float, float, float, str, ConnectionKind, Route | None, int]
-"""A segment of a route, as plain numbers (a big map has tens of thousands): its box (left, top,
-right, bottom); its line from x, y to x, y (the direction counts for the dashes); its connection's
-id and kind; the route, on its last segment, where the arrowhead is; the first bucket of the index
-it is in."""
+Segment = tuple[float, float, float, float, float, float, float, float, str, str, bool, int]
+"""A segment of a route, as plain numbers and strings, which the garbage collector stops
+watching (a big map has tens of thousands): its box (left, top, right, bottom); its line from x, y
+to x, y (the direction counts for the dashes and the arrowhead); its connection's id and kind;
+whether it is the route's last, with the arrowhead; the first bucket of the index it is in."""
 
 
 class ConnectorLinesItem(Themed, QGraphicsItem):
@@ -82,19 +83,19 @@ class ConnectorLinesItem(Themed, QGraphicsItem):
         far = detail < FAR_OUT
         exposed = option.exposedRect
         area = (exposed.left() - 2, exposed.top() - 2, exposed.right() + 2, exposed.bottom() + 2)
-        lines: dict[ConnectionKind, list[QLineF]] = {}
+        lines: dict[str, list[QLineF]] = {}
         arrows: list[QPolygonF] = []
         for segment in self._index.within(area):
-            *_, connection_id, kind, route, _ = segment
+            *_, x0, y0, x1, y1, connection_id, kind, last, _ = segment
             if connection_id in self._live:
                 continue
             if (line := _cut(segment, area)) is not None:
                 lines.setdefault(kind, []).append(line)
-            if route is not None and not far and _reaches(segment, area):
-                arrows.append(arrowhead(route))
+            if last and not far and _reaches(segment, area):
+                arrows.append(arrowhead_between(x0, y0, x1, y1))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, not far)
         for kind, drawn in lines.items():
-            painter.setPen(connector_pen(self._theme, kind))
+            painter.setPen(connector_pen(self._theme, ConnectionKind(kind)))
             painter.drawLines(drawn)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(self._theme.connector)
@@ -110,18 +111,19 @@ class _ColumnIndex:
     def __init__(self, layout: MapLayout, kinds: Mapping[str, ConnectionKind]) -> None:
         self._edges = layout.stage_edges
         self._buckets: list[list[Segment]] = [[] for _ in range(len(self._edges) + 1)]
-        for connection_id, route in layout.connectors.items():
-            kind, points = kinds[connection_id], route.points
-            last = len(points) - 2
-            for number, (a, b) in enumerate(pairwise(points)):
-                if a != b:
-                    self._add(a, b, connection_id, kind, route if number == last else None)
+        with young_collections_only():  # tens of thousands of segments, none of them garbage
+            for connection_id, route in layout.connectors.items():
+                kind, points = kinds[connection_id].value, route.points
+                last = len(points) - 2
+                for number, (a, b) in enumerate(pairwise(points)):
+                    if a != b:
+                        self._add(a, b, connection_id, kind, number == last)
 
-    def _add(self, a: Point, b: Point, connection_id: str, kind: ConnectionKind, route: Route | None) -> None:
+    def _add(self, a: Point, b: Point, connection_id: str, kind: str, last: bool) -> None:
         left, right = (a.x, b.x) if a.x <= b.x else (b.x, a.x)
         top, bottom = (a.y, b.y) if a.y <= b.y else (b.y, a.y)
         first = bisect_right(self._edges, left)
-        segment = (left, top, right, bottom, a.x, a.y, b.x, b.y, connection_id, kind, route, first)
+        segment = (left, top, right, bottom, a.x, a.y, b.x, b.y, connection_id, kind, last, first)
         end = first if left == right else bisect_right(self._edges, right)
         for column in range(first, end + 1):
             self._buckets[column].append(segment)

@@ -516,12 +516,17 @@ def connector_pen(theme: Theme, kind: ConnectionKind, selected: bool = False) ->
 def arrowhead(route: Route) -> QPolygonF:
     """The arrowhead at the end of ``route``: 8 long, 8 across, pointing along its last segment."""
     *_, before, tip = route.points
-    dx, dy = tip.x - before.x, tip.y - before.y
+    return arrowhead_between(before.x, before.y, tip.x, tip.y)
+
+
+def arrowhead_between(x: float, y: float, tip_x: float, tip_y: float) -> QPolygonF:
+    """The arrowhead at ``tip_x``, ``tip_y`` of a line coming from ``x``, ``y``."""
+    dx, dy = tip_x - x, tip_y - y
     length = max((dx * dx + dy * dy) ** 0.5, 1e-6)
     ux, uy = dx / length, dy / length
-    back = QPointF(tip.x - ux * 8, tip.y - uy * 8)
+    back = QPointF(tip_x - ux * 8, tip_y - uy * 8)
     wing = QPointF(-uy * 4, ux * 4)
-    return QPolygonF([QPointF(tip.x, tip.y), back + wing, back - wing])
+    return QPolygonF([QPointF(tip_x, tip_y), back + wing, back - wing])
 
 
 LABEL_Z = 9.0  # above every connector line (8), below the cards (10), which labels never cover
@@ -538,22 +543,30 @@ class ConnectorLabelsItem(Themed, QGraphicsItem):
         super().__init__()
         self._theme, self._style = theme, style
         self._bounds = QRectF()
-        self._buckets: dict[tuple[int, int], list[Placement]] = {}
+        self._labels: Sequence[Placement] = ()
+        self._buckets: dict[tuple[int, int], list[Placement]] | None = None  # by area, at the first paint
         self.setZValue(LABEL_Z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # exposedRect in paint
 
     def set_labels(self, labels: Sequence[Placement]) -> None:
         self.prepareGeometryChange()
-        buckets: dict[tuple[int, int], list[Placement]] = {}
-        bounds = QRectF()
-        for label in labels:
-            box = label.box
-            bounds = bounds.united(QRectF(box.x - 1, box.y - 1, box.width + 2, box.height + 2))
-            for key in _label_keys(box.x, box.y, box.right, box.bottom):
-                buckets.setdefault(key, []).append(label)
-        self._buckets, self._bounds = buckets, bounds
+        self._labels, self._buckets, self._bounds = labels, None, QRectF()
+        if labels:
+            boxes = [label.box for label in labels]
+            left, top = min(box.x for box in boxes) - 1, min(box.y for box in boxes) - 1
+            right, bottom = max(box.right for box in boxes) + 1, max(box.bottom for box in boxes) + 1
+            self._bounds = QRectF(left, top, right - left, bottom - top)
         self.update()
+
+    def _by_area(self) -> dict[tuple[int, int], list[Placement]]:
+        if self._buckets is None:
+            self._buckets = {}
+            for label in self._labels:
+                box = label.box
+                for key in _label_keys(box.x, box.y, box.right, box.bottom):
+                    self._buckets.setdefault(key, []).append(label)
+        return self._buckets
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._bounds
@@ -567,8 +580,9 @@ class ConnectorLabelsItem(Themed, QGraphicsItem):
         exposed = option.exposedRect
         left, top, right, bottom = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
         shown: dict[int, Placement] = {}
+        buckets = self._by_area()
         for key in _label_keys(left, top, right, bottom):
-            for label in self._buckets.get(key, ()):
+            for label in buckets.get(key, ()):
                 box = label.box
                 if box.x < right and left < box.right and box.y < bottom and top < box.bottom:
                     shown[id(label)] = label
