@@ -76,9 +76,9 @@ BULK_CHANGE = 300
 its item index while it updates them and builds it again once: Qt's BSP tree pays for each moved or
 removed item by searching for it where it was, which for a thousand cards costs more than a rebuild."""
 
-FIRST_FRAME_WAIT_MS = 2_000
-"""How long a new scene holds back full collections for its first frame: a scene that no view
-paints (a test's, or one whose window never showed) lets them go on after this."""
+PAINT_WAIT_MS = 2_000
+"""How long a scene holds back full collections for its next frame: a scene that no view paints
+(a test's, or one whose window never showed) lets them go on after this."""
 
 
 class MapScene(QGraphicsScene):
@@ -146,27 +146,37 @@ class MapScene(QGraphicsScene):
         self._relayout = QTimer(self, singleShot=True, interval=0)
         self._relayout.timeout.connect(self.sync)
         self._unsubscribe = self.document.subscribe(self._on_change)
-        # Opening a big map leaves a few hundred thousand new objects, none of them garbage: the
-        # collector's first full pass over them (0.1 s for 5,000 cards) would delay the first frame.
-        self._first_frame = FullCollectionsHeld()
-        QTimer.singleShot(FIRST_FRAME_WAIT_MS, self._first_frame.release)
+        # Opening a big map leaves a few hundred thousand new objects, none of them garbage, and a
+        # relayout of one tens of thousands: the collector's full pass over the heap that they set
+        # off (0.1-0.2 s for 5,000 cards) would delay the frame that shows them.
+        self._collections = FullCollectionsHeld()
+        self._paint_wait = QTimer(self, singleShot=True, interval=PAINT_WAIT_MS)
+        self._paint_wait.timeout.connect(lambda: self._collections.release())
+        self._paint_wait.start()
         self.sync()
 
     def painted(self) -> None:
         """A view has painted the map. The linked maps' numbers may come now; the full pass held
-        back for the first frame comes now, while the person takes in the map, rather than at their
-        first gesture; a small map's is left to the collector's own time."""
+        back for the frame comes now, while the person takes in the map, rather than at their
+        next gesture; a small map's is left to the collector's own time."""
         self.headlines.painted()
-        if self._first_frame.held:
-            self._first_frame.release()
+        if self._collections.held:
+            self._collections.release()
             if len(self.cards) > BULK_CHANGE:
                 QTimer.singleShot(0, gc.collect)
+
+    def _hold_collections(self) -> None:
+        """Hold back full collections until the next paint (or the wait for one ends)."""
+        if not self._collections.held:
+            self._collections = FullCollectionsHeld()
+        self._paint_wait.start()
 
     def detach(self) -> None:
         """Stop listening to the document (the window is showing another map)."""
         self._unsubscribe()
         self._relayout.stop()
-        self._first_frame.release()
+        self._paint_wait.stop()
+        self._collections.release()
         self.headlines.stop()
         self.session.state_changed.disconnect(self._on_state_changed)
         theme_switch().changed.disconnect(self.set_theme)
@@ -200,6 +210,8 @@ class MapScene(QGraphicsScene):
     def sync(self) -> None:
         with young_collections_only():  # a big map's items and wrappers are no garbage
             self._sync_all()
+        if len(self.layout.cards) > BULK_CHANGE:
+            self._hold_collections()
 
     def _sync_all(self) -> None:
         layout = compute_layout(self.document, self.style, qt_measure)
