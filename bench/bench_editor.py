@@ -4,7 +4,9 @@ Run as ``QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_editor.py``. On 
 5,000 touchpoints and 7,500 connections it prints:
 
 - opening the file to the first painted frame, as a ratio to a bare ``QGraphicsScene`` holding
-  5,000 plain rectangle+text items, built and painted the same way (target <= 2x);
+  5,000 plain rectangle+text items, built and painted the same way (target <= 2x); and, for
+  information, opening it as the editor does, at a zoom where the titles read, which places the
+  connector labels of the whole map;
 - the median time to handle one mouse-move event while dragging a card, painting included
   (target <= 4 ms);
 - deleting 1,000 selected cards, and undoing that delete, each until the canvas is redrawn, as a
@@ -87,12 +89,16 @@ def bare_scene_first_frame() -> tuple[float, QGraphicsView]:
     return time.perf_counter() - start, view
 
 
-def editor_first_frame(path: Path) -> tuple[float, MapView]:
+def editor_first_frame(path: Path, whole: bool = True) -> tuple[float, MapView]:
+    """Open ``path`` to its first painted frame: the whole map, as the bare scene shows its
+    items, or (``whole`` False) as the editor opens a map, at a zoom where its titles read, which
+    places the connector labels."""
     start = time.perf_counter()
     session = MapSession.open(path)
     view = MapView()
     view.setScene(MapScene(session))
-    view.fit_map()
+    view.resize(*VIEW_SIZE)
+    view.fit_map() if whole else view.first_view()
     painted(view)
     return time.perf_counter() - start, view
 
@@ -182,6 +188,13 @@ def main() -> list[Row]:
             spent, view = editor_first_frame(path)
             editors.append(spent)
         ratio = min(editors) / min(baselines)
+        first_views = []
+        for _ in range(3):
+            settled()
+            spent, readable = editor_first_frame(path, whole=False)
+            readable.close()
+            first_views.append(spent)
+        first_view = min(first_views)
         moves = drag_move_times(view)
         deleted, undone = delete_and_undo(view)
     baseline = min(baselines)
@@ -191,6 +204,10 @@ def main() -> list[Row]:
     print(
         f"editor: open file to first painted frame         {min(editors) * 1e3:8.0f} ms   {ratio:.1f}x "
         f"({verdict(ratio <= OPEN_TARGET)} the {OPEN_TARGET:.0f}x target)"
+    )
+    print(
+        f"editor: open file to its first view (readable)   {first_view * 1e3:8.0f} ms   "
+        f"{first_view / baseline:.1f}x (labels placed; informational)"
     )
     print(
         f"drag: one mouse move, median (p90)               {median_move:8.1f} ms   "
@@ -213,6 +230,12 @@ def main() -> list[Row]:
             "of 5,000 rectangle+text items",
             f"{ratio:.1f}x",
             f"≤ {OPEN_TARGET:.0f}x",
+        ),
+        Row(
+            "open that map as the editor opens it, at a zoom where its titles read (its connector labels "
+            "placed), against the same bare scene",
+            f"{first_view / baseline:.1f}x",
+            "—",
         ),
         *(
             Row(
