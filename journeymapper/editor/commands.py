@@ -166,7 +166,7 @@ class RemoveItems(ModelCommand):
         self._touchpoints = [document.touchpoint(card_id) for card_id in self._touchpoint_ids]
         for connection_id in self._connection_ids:  # an unknown id is refused before anything goes
             document.connection(connection_id)
-        positions = {connection.id: number for number, connection in enumerate(document.connections())}
+        positions = {connection_id: number for number, connection_id in enumerate(document.connection_ids())}
         removed = [document.remove_connection(connection_id) for connection_id in self._connection_ids]
         removed += document.remove_touchpoints(self._touchpoint_ids)
         self._connections = sorted(((positions[c.id], c) for c in removed), key=lambda placed: placed[0])

@@ -301,9 +301,12 @@ class JourneyDocument:
 
     def connections(self) -> Iterator[Connection]:
         """Every connection, in the order they were added (each at its position, if added at one)."""
-        cards = self._cards
-        for source, target in self._ordered_connections().values():
-            yield cards.connection(source, target)
+        succ = self._cards.succ  # read here, not through CardGraph.connection: every relayout reads them all
+        return (succ[source][target]["connection"] for source, target in self._ordered_connections().values())
+
+    def connection_ids(self) -> list[str]:
+        """The ids of ``connections()``, in their order."""
+        return list(self._ordered_connections())
 
     def _ordered_connections(self) -> dict[str, tuple[str, str]]:
         """``_connections`` in order. Connections added at a position are moved there all at once,

@@ -129,6 +129,12 @@ def test_many_cards_with_a_bad_one_are_all_refused(small_map, last, problem):
     assert small_map.to_file() == before
 
 
+def test_connection_ids_are_in_the_order_of_connections(small_map):
+    connection = small_map.remove_connection("c3")
+    small_map.add_connection(connection, position=0)
+    assert small_map.connection_ids() == [c.id for c in small_map.connections()] == ["c3", "c1", "c2"]
+
+
 @pytest.mark.parametrize(
     ("connection", "problem"),
     [
