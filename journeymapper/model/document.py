@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeVar
 from pydantic import ValidationError
 
 from journeymapper.errors import JourneyMapError
-from journeymapper.model.card_graph import Adjacency, CardGraph, NodeData
+from journeymapper.model.card_graph import Adjacency, CardGraph, EdgeData, NodeData
 from journeymapper.model.cells import Cell, Cells
 from journeymapper.model.schema import (
     Conflict,
@@ -153,7 +153,9 @@ class JourneyDocument:
         self.lanes: OrderedItems[Lane] = OrderedItems("lane")
         self.conflicts: OrderedItems[Conflict] = OrderedItems("conflict")
         self._cards = CardGraph()
-        self._connections: dict[str, tuple[str, str]] = {}
+        self._connections: dict[str, EdgeData] = {}
+        """Each connection's edge data, the dict its graph edge holds: reading a connection by id
+        (the canvas reads every connector's at each relayout) is one lookup."""
         self._placed: list[tuple[int, str]] = []
         """(position, id) of the connections added at a position, in turn; ``_connections`` still has
         them where they were appended."""
@@ -214,8 +216,7 @@ class JourneyDocument:
             onward = succ.get(source)
             if onward is None or target not in pred or source == target or target in onward:
                 self._refuse_connection(connection, f"connections[{number}]", succ)
-            onward[target] = pred[target][source] = {"connection": connection}
-            self._connections[connection.id] = (source, target)
+            onward[target] = pred[target][source] = self._connections[connection.id] = {"connection": connection}
         return succ, pred
 
     @staticmethod
@@ -291,24 +292,22 @@ class JourneyDocument:
 
     def connection(self, connection_id: str) -> Connection:
         try:
-            source, target = self._connections[connection_id]
+            return self._connections[connection_id]["connection"]
         except KeyError:
             raise JourneyMapError(f"no connection with id {connection_id!r}") from None
-        return self._cards.connection(source, target)
 
     def has_connection(self, connection_id: str) -> bool:
         return connection_id in self._connections
 
     def connections(self) -> Iterator[Connection]:
         """Every connection, in the order they were added (each at its position, if added at one)."""
-        succ = self._cards.succ  # read here, not through CardGraph.connection: every relayout reads them all
-        return (succ[source][target]["connection"] for source, target in self._ordered_connections().values())
+        return (data["connection"] for data in self._ordered_connections().values())
 
     def connection_ids(self) -> list[str]:
         """The ids of ``connections()``, in their order."""
         return list(self._ordered_connections())
 
-    def _ordered_connections(self) -> dict[str, tuple[str, str]]:
+    def _ordered_connections(self) -> dict[str, EdgeData]:
         """``_connections`` in order. Connections added at a position are moved there all at once,
         on the first read after them: an undo puts back thousands of connections one by one.
 
@@ -549,8 +548,7 @@ class JourneyDocument:
         if connection.id in self._connections or connection.id in self._cards:
             raise JourneyMapError(f"an object with id {connection.id!r} already exists")
         self._check_ends(connection)
-        self._cards.set_edge(connection.source, connection.target, connection)
-        self._connections[connection.id] = (connection.source, connection.target)
+        self._connections[connection.id] = self._cards.set_edge(connection.source, connection.target, connection)
         if position is not None and position < len(self._connections) - 1:
             self._placed.append((max(0, position), connection.id))
         self._notify("connection", "added", connection.id)
@@ -564,8 +562,7 @@ class JourneyDocument:
         if ends != (current.source, current.target):
             self._check_ends(updated)
             self._cards.remove_edge(current.source, current.target)
-        self._cards.set_edge(*ends, updated)
-        self._connections[connection_id] = ends
+        self._connections[connection_id] = self._cards.set_edge(*ends, updated)
         self._notify("connection", "updated", connection_id)
 
     def remove_connection(self, connection_id: str) -> Connection:
