@@ -140,14 +140,12 @@ class AddTouchpoints(ModelCommand):
         return [card.id for card in self._touchpoints]
 
     def apply(self) -> None:
-        for card in self._touchpoints:
-            self._document.add_touchpoint(card)
+        self._document.add_touchpoints(self._touchpoints)
         for connection in self._connections:
             self._document.add_connection(connection)
 
     def revert(self) -> None:
-        for card in reversed(self._touchpoints):
-            self._document.remove_touchpoint(card.id)
+        self._document.remove_touchpoints(card.id for card in reversed(self._touchpoints))
 
 
 class RemoveItems(ModelCommand):
@@ -168,18 +166,15 @@ class RemoveItems(ModelCommand):
         self._touchpoints = [document.touchpoint(card_id) for card_id in self._touchpoint_ids]
         for connection_id in self._connection_ids:  # an unknown id is refused before anything goes
             document.connection(connection_id)
-        positions = {connection.id: number for number, connection in enumerate(document.connections())}
+        positions = {connection_id: number for number, connection_id in enumerate(document.connection_ids())}
         removed = [document.remove_connection(connection_id) for connection_id in self._connection_ids]
-        # The last cards of a cell first: the cards before them keep their places (and indexes).
-        for card in sorted(self._touchpoints, key=lambda card: card.index, reverse=True):
-            removed += document.remove_touchpoint(card.id)[1]
+        removed += document.remove_touchpoints(self._touchpoint_ids)
         self._connections = sorted(((positions[c.id], c) for c in removed), key=lambda placed: placed[0])
 
     def revert(self) -> None:
         # Ascending index order rebuilds each cell as it was (see _restore_places), and ascending
         # positions the order of connections, which the file keeps.
-        for card in sorted(self._touchpoints, key=lambda card: card.index):
-            self._document.add_touchpoint(card)
+        self._document.add_touchpoints(sorted(self._touchpoints, key=lambda card: card.index))
         for position, connection in self._connections:
             self._document.add_connection(connection, position)
 

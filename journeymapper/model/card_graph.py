@@ -61,12 +61,15 @@ class CardGraph:
     def connection(self, source: str, target: str) -> Connection:
         return self.succ[source][target]["connection"]
 
-    def set_edge(self, source: str, target: str, connection: Connection) -> None:
-        """Add the edge, or give the existing one this connection (in its data dict, as networkx does)."""
+    def set_edge(self, source: str, target: str, connection: Connection) -> EdgeData:
+        """Add the edge, or give the existing one this connection (in its data dict, as networkx
+        does); returns the edge's data dict."""
         if self.has_edge(source, target):
-            self.succ[source][target]["connection"] = connection
+            data = self.succ[source][target]
+            data["connection"] = connection
         else:
-            self.succ[source][target] = self.pred[target][source] = {"connection": connection}
+            data = self.succ[source][target] = self.pred[target][source] = {"connection": connection}
+        return data
 
     def remove_edge(self, source: str, target: str) -> None:
         del self.succ[source][target]

@@ -130,7 +130,7 @@ def _remove(document: JourneyDocument, conflict: Conflict) -> Undo:
     item_id = conflict.entity_id
     if find_item(document, conflict.entity, item_id) is None:  # gone already, with a card taken away
         return lambda: None
-    connection_order = [connection.id for connection in document.connections()]
+    connection_order = document.connection_ids()
     if conflict.entity == "touchpoint":
         card, connections = document.remove_touchpoint(item_id)
         return lambda: _put_card_back(document, card, connections, connection_order)

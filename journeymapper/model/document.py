@@ -12,7 +12,9 @@ invariants, or raises ``JourneyMapError`` and changes nothing:
 
 Removing a stage or lane that still holds touchpoints, or a persona that a touchpoint names, is
 refused: the caller decides what happens to those first (the editor moves or deletes the cards in
-the same undo step). Removing a touchpoint removes its connections and returns them.
+the same undo step). Removing a touchpoint removes its connections and returns them. Touchpoints
+are added and removed a thousand at a time too (a delete and its undo): the cells they touch are
+renumbered once for all (see ``cells``).
 
 The merge conflicts a three-way merge left are kept in order beside the rest. They name objects by
 id but are not references: the object a conflict is about may be gone, which is the conflict.
@@ -21,14 +23,15 @@ id but are not references: the object a conflict is about may be gone, which is 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeVar
 
 from pydantic import ValidationError
 
 from journeymapper.errors import JourneyMapError
-from journeymapper.model.card_graph import Adjacency, CardGraph, NodeData
+from journeymapper.model.card_graph import Adjacency, CardGraph, EdgeData, NodeData
+from journeymapper.model.cells import Cell, Cells
 from journeymapper.model.schema import (
     Conflict,
     Connection,
@@ -45,7 +48,6 @@ if TYPE_CHECKING:
 
 Entity = Literal["map", "persona", "stage", "lane", "touchpoint", "connection", "conflict"]
 Action = Literal["added", "updated", "moved", "removed"]
-Cell = tuple[str, str]
 ItemT = TypeVar("ItemT", Persona, Stage, Lane, Touchpoint, Connection, JourneyMapFile)
 OrderedT = TypeVar("OrderedT", bound=Persona | Stage | Lane | Conflict)
 
@@ -61,15 +63,6 @@ class Change:
 
 Listener = Callable[[Change], None]
 _PLACEMENT = frozenset({"id", "stage", "lane", "index"})
-
-
-def _restamp(members: list[str], nodes: Mapping[str, NodeData], start: int = 0) -> None:
-    """Write each card's position in its cell into its ``index`` so the two never disagree; the
-    cards before ``start`` kept their places."""
-    for index in range(start, len(members)):
-        data = nodes[members[index]]
-        if data["touchpoint"].index != index:
-            data["touchpoint"] = data["touchpoint"].model_copy(update={"index": index})
 
 
 def _first_problem(error: ValidationError) -> str:
@@ -160,11 +153,13 @@ class JourneyDocument:
         self.lanes: OrderedItems[Lane] = OrderedItems("lane")
         self.conflicts: OrderedItems[Conflict] = OrderedItems("conflict")
         self._cards = CardGraph()
-        self._connections: dict[str, tuple[str, str]] = {}
+        self._connections: dict[str, EdgeData] = {}
+        """Each connection's edge data, the dict its graph edge holds: reading a connection by id
+        (the canvas reads every connector's at each relayout) is one lookup."""
         self._placed: list[tuple[int, str]] = []
         """(position, id) of the connections added at a position, in turn; ``_connections`` still has
         them where they were appended."""
-        self._cells: dict[Cell, list[str]] = {}
+        self._cells = Cells(self._cards.nodes)
         self._listeners: list[Listener] = []
 
     @classmethod
@@ -191,12 +186,12 @@ class JourneyDocument:
         nodes = document._load_touchpoints(data.touchpoints)
         succ, pred = document._load_connections(data.connections, nodes)
         document._cards = CardGraph(nodes, succ, pred)
+        document._cells = Cells.sorted_from(nodes)
         return document
 
     def _load_touchpoints(self, touchpoints: tuple[Touchpoint, ...]) -> dict[str, NodeData]:
-        """Check the touchpoints and file them into cells; returns the graph's node dicts."""
+        """Check the touchpoints; returns the graph's node dicts."""
         nodes: dict[str, NodeData] = {}
-        cells = self._cells
         stage_ids, lane_ids, persona_ids = set(self.stages), set(self.lanes), set(self.personas)
         for number, touchpoint in enumerate(touchpoints):
             if touchpoint.id in nodes:
@@ -206,10 +201,6 @@ class JourneyDocument:
             if not persona_ids.issuperset(touchpoint.personas):
                 self._check_personas(touchpoint, f"touchpoints[{number}]")
             nodes[touchpoint.id] = {"touchpoint": touchpoint}
-            cells.setdefault((touchpoint.stage, touchpoint.lane), []).append(touchpoint.id)
-        for members in cells.values():
-            members.sort(key=lambda touchpoint_id: nodes[touchpoint_id]["touchpoint"].index)
-            _restamp(members, nodes)
         return nodes
 
     def _load_connections(
@@ -225,8 +216,7 @@ class JourneyDocument:
             onward = succ.get(source)
             if onward is None or target not in pred or source == target or target in onward:
                 self._refuse_connection(connection, f"connections[{number}]", succ)
-            onward[target] = pred[target][source] = {"connection": connection}
-            self._connections[connection.id] = (source, target)
+            onward[target] = pred[target][source] = self._connections[connection.id] = {"connection": connection}
         return succ, pred
 
     @staticmethod
@@ -247,9 +237,14 @@ class JourneyDocument:
         return lambda: self._listeners.remove(listener)
 
     def _notify(self, entity: Entity, action: Action, item_id: str) -> None:
-        change = Change(entity, action, item_id)
-        for listener in list(self._listeners):
-            listener(change)
+        self._tell([Change(entity, action, item_id)])
+
+    def _tell(self, changes: list[Change]) -> None:
+        """Call the listeners with each change in turn: a mutation of many objects tells of each
+        once all are done."""
+        for change in changes:
+            for listener in list(self._listeners):
+                listener(change)
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -285,7 +280,7 @@ class JourneyDocument:
         nodes = self._cards.nodes
         for stage_id in self.stages:
             for lane_id in self.lanes:
-                for touchpoint_id in self._cells.get((stage_id, lane_id), ()):
+                for touchpoint_id in self._cells.members((stage_id, lane_id)):
                     yield nodes[touchpoint_id]["touchpoint"]
 
     def touchpoint_count(self) -> int:
@@ -293,25 +288,26 @@ class JourneyDocument:
 
     def cell(self, stage_id: str, lane_id: str) -> tuple[str, ...]:
         """The ids of the touchpoints in one cell, in their order."""
-        return tuple(self._cells.get((stage_id, lane_id), ()))
+        return tuple(self._cells.members((stage_id, lane_id)))
 
     def connection(self, connection_id: str) -> Connection:
         try:
-            source, target = self._connections[connection_id]
+            return self._connections[connection_id]["connection"]
         except KeyError:
             raise JourneyMapError(f"no connection with id {connection_id!r}") from None
-        return self._cards.connection(source, target)
 
     def has_connection(self, connection_id: str) -> bool:
         return connection_id in self._connections
 
     def connections(self) -> Iterator[Connection]:
         """Every connection, in the order they were added (each at its position, if added at one)."""
-        cards = self._cards
-        for source, target in self._ordered_connections().values():
-            yield cards.connection(source, target)
+        return (data["connection"] for data in self._ordered_connections().values())
 
-    def _ordered_connections(self) -> dict[str, tuple[str, str]]:
+    def connection_ids(self) -> list[str]:
+        """The ids of ``connections()``, in their order."""
+        return list(self._ordered_connections())
+
+    def _ordered_connections(self) -> dict[str, EdgeData]:
         """``_connections`` in order. Connections added at a position are moved there all at once,
         on the first read after them: an undo puts back thousands of connections one by one.
 
@@ -460,7 +456,7 @@ class JourneyDocument:
         return lane
 
     def _refuse_if_occupied(self, label: str, item_id: str, cells: list[Cell]) -> None:
-        count = sum(len(self._cells.get(cell, ())) for cell in cells)
+        count = self._cells.count(cells)
         if count:
             raise JourneyMapError(f"{label} {item_id!r} still holds {count} touchpoint(s): move or delete them first")
 
@@ -468,13 +464,26 @@ class JourneyDocument:
 
     def add_touchpoint(self, touchpoint: Touchpoint) -> None:
         """Insert a touchpoint into its cell at its index (clamped); later cards shift down."""
-        if touchpoint.id in self._cards or touchpoint.id in self._connections:
-            raise JourneyMapError(f"an object with id {touchpoint.id!r} already exists")
-        self._check_placement(touchpoint.id, touchpoint.stage, touchpoint.lane)
-        self._check_personas(touchpoint)
-        self._cards.add_node(touchpoint.id, touchpoint)
-        self._insert_into_cell(touchpoint.id, (touchpoint.stage, touchpoint.lane), touchpoint.index)
-        self._notify("touchpoint", "added", touchpoint.id)
+        self.add_touchpoints([touchpoint])
+
+    def add_touchpoints(self, touchpoints: Iterable[Touchpoint]) -> None:
+        """Insert touchpoints in turn, each as ``add_touchpoint`` would: every one is checked before
+        any goes in, and listeners hear of each once all are in."""
+        cards = list(touchpoints)
+        self._check_new_touchpoints(cards)
+        for card in cards:
+            self._cards.add_node(card.id, card)
+        self._cells.insert(cards)
+        self._tell([Change("touchpoint", "added", card.id) for card in cards])
+
+    def _check_new_touchpoints(self, cards: list[Touchpoint]) -> None:
+        taken: set[str] = set()
+        for card in cards:
+            if card.id in self._cards or card.id in self._connections or card.id in taken:
+                raise JourneyMapError(f"an object with id {card.id!r} already exists")
+            taken.add(card.id)
+            self._check_placement(card.id, card.stage, card.lane)
+            self._check_personas(card)
 
     def update_touchpoint(self, touchpoint_id: str, **changes: Any) -> None:
         """Edit a touchpoint's content; its place changes only through ``move_touchpoint``."""
@@ -489,21 +498,34 @@ class JourneyDocument:
         """Put a touchpoint into a cell at an index (clamped to the cell's length)."""
         current = self.touchpoint(touchpoint_id)
         self._check_placement(touchpoint_id, stage_id, lane_id)
-        self._remove_from_cell(touchpoint_id, (current.stage, current.lane))
-        self._cards.nodes[touchpoint_id]["touchpoint"] = current.model_copy(update={"stage": stage_id, "lane": lane_id})
-        self._insert_into_cell(touchpoint_id, (stage_id, lane_id), index)
+        self._cells.remove([current])
+        moved = current.model_copy(update={"stage": stage_id, "lane": lane_id, "index": index})
+        self._cards.nodes[touchpoint_id]["touchpoint"] = moved
+        self._cells.insert([moved])
         self._notify("touchpoint", "moved", touchpoint_id)
 
     def remove_touchpoint(self, touchpoint_id: str) -> tuple[Touchpoint, list[Connection]]:
         """Remove a touchpoint and its connections; returns both so that an undo can restore them."""
         touchpoint = self.touchpoint(touchpoint_id)
-        removed = self.connections_of(touchpoint_id)
-        for connection in removed:
-            self.remove_connection(connection.id)
-        self._remove_from_cell(touchpoint_id, (touchpoint.stage, touchpoint.lane))
-        self._cards.remove_node(touchpoint_id)
-        self._notify("touchpoint", "removed", touchpoint_id)
-        return touchpoint, removed
+        return touchpoint, self.remove_touchpoints([touchpoint_id])
+
+    def remove_touchpoints(self, touchpoint_ids: Iterable[str]) -> list[Connection]:
+        """Remove touchpoints and their connections; returns the connections, card by card, each
+        card's as ``connections_of`` lists them. Every id is checked before anything goes, and
+        listeners hear of each connection, then of its card, once all are gone."""
+        cards = [self.touchpoint(touchpoint_id) for touchpoint_id in dict.fromkeys(touchpoint_ids)]
+        removed: list[Connection] = []
+        changes: list[Change] = []
+        for card in cards:
+            for connection in self._cards.connections_of(card.id):
+                self._drop_connection(connection)
+                removed.append(connection)
+                changes.append(Change("connection", "removed", connection.id))
+            self._cards.remove_node(card.id)
+            changes.append(Change("touchpoint", "removed", card.id))
+        self._cells.remove(cards)
+        self._tell(changes)
+        return removed
 
     def _check_placement(self, touchpoint_id: str, stage_id: str, lane_id: str, where: str = "") -> None:
         """Raise unless the cell exists; ``where`` is a JSON path for errors while loading a file."""
@@ -518,21 +540,6 @@ class JourneyDocument:
                 place = f"{where}.personas[{position}]" if where else f"touchpoint {touchpoint.id!r}"
                 raise JourneyMapError(f"{place}: no persona with id {persona_id!r}")
 
-    def _insert_into_cell(self, touchpoint_id: str, cell: Cell, index: int) -> None:
-        members = self._cells.setdefault(cell, [])
-        position = max(0, min(index, len(members)))
-        members.insert(position, touchpoint_id)
-        _restamp(members, self._cards.nodes, position)
-
-    def _remove_from_cell(self, touchpoint_id: str, cell: Cell) -> None:
-        members = self._cells[cell]
-        position = members.index(touchpoint_id)
-        del members[position]
-        if members:
-            _restamp(members, self._cards.nodes, position)
-        else:
-            del self._cells[cell]
-
     # -- connections --------------------------------------------------------------------------
 
     def add_connection(self, connection: Connection, position: int | None = None) -> None:
@@ -541,8 +548,7 @@ class JourneyDocument:
         if connection.id in self._connections or connection.id in self._cards:
             raise JourneyMapError(f"an object with id {connection.id!r} already exists")
         self._check_ends(connection)
-        self._cards.set_edge(connection.source, connection.target, connection)
-        self._connections[connection.id] = (connection.source, connection.target)
+        self._connections[connection.id] = self._cards.set_edge(connection.source, connection.target, connection)
         if position is not None and position < len(self._connections) - 1:
             self._placed.append((max(0, position), connection.id))
         self._notify("connection", "added", connection.id)
@@ -556,16 +562,19 @@ class JourneyDocument:
         if ends != (current.source, current.target):
             self._check_ends(updated)
             self._cards.remove_edge(current.source, current.target)
-        self._cards.set_edge(*ends, updated)
-        self._connections[connection_id] = ends
+        self._connections[connection_id] = self._cards.set_edge(*ends, updated)
         self._notify("connection", "updated", connection_id)
 
     def remove_connection(self, connection_id: str) -> Connection:
         connection = self.connection(connection_id)
-        self._cards.remove_edge(connection.source, connection.target)
-        del self._ordered_connections()[connection_id]  # the positions not yet applied count it
+        self._drop_connection(connection)
         self._notify("connection", "removed", connection_id)
         return connection
+
+    def _drop_connection(self, connection: Connection) -> None:
+        """Take a connection out of the graph and the order, telling no one."""
+        self._cards.remove_edge(connection.source, connection.target)
+        del self._ordered_connections()[connection.id]  # the positions not yet applied count it
 
     def _check_ends(self, connection: Connection) -> None:
         for end in (connection.source, connection.target):

@@ -81,6 +81,60 @@ def test_a_removed_card_and_its_connections_can_be_put_back(small_map):
     assert {c.id for c in small_map.connections()} == {"c1", "c2", "c3"}
 
 
+def test_removing_many_cards_removes_each_connection_once_and_tells_once_all_are_gone(small_map):
+    heard: list[tuple[Change, bool]] = []
+    small_map.subscribe(lambda change: heard.append((change, small_map.has_touchpoint("compare"))))
+    connections = small_map.remove_touchpoints(["compare", "checkout", "compare"])
+    assert [c.id for c in connections] == ["c2", "c1", "c3"]  # out of each card, then into it
+    assert small_map.cell("browse", "web") == ("search",) and small_map.touchpoint("search").index == 0
+    assert heard == [
+        (Change("connection", "removed", "c2"), False),
+        (Change("connection", "removed", "c1"), False),
+        (Change("touchpoint", "removed", "compare"), False),
+        (Change("connection", "removed", "c3"), False),
+        (Change("touchpoint", "removed", "checkout"), False),
+    ]
+
+
+def test_removing_many_cards_with_an_unknown_one_removes_none(small_map):
+    before = small_map.to_file()
+    with pytest.raises(JourneyMapError, match="ghost"):
+        small_map.remove_touchpoints(["compare", "ghost"])
+    assert small_map.to_file() == before
+
+
+def test_many_cards_are_added_in_turn_and_heard_of_once_all_are_in(small_map):
+    heard: list[tuple[Change, bool]] = []
+    small_map.subscribe(lambda change: heard.append((change, small_map.has_touchpoint("second"))))
+    small_map.add_touchpoints(
+        [Touchpoint(id=card, stage="browse", lane="web", index=0, title=card) for card in ("first", "second")]
+    )
+    assert small_map.cell("browse", "web") == ("second", "first", "compare", "search")
+    assert [small_map.touchpoint(card).index for card in small_map.cell("browse", "web")] == [0, 1, 2, 3]
+    assert heard == [(Change("touchpoint", "added", "first"), True), (Change("touchpoint", "added", "second"), True)]
+
+
+@pytest.mark.parametrize(
+    ("last", "problem"),
+    [
+        (Touchpoint(id="new", stage="pay", lane="web", title="Twice"), "'new' already exists"),
+        (Touchpoint(id="other", stage="pay", lane="nowhere", title="Lost"), "no lane with id 'nowhere'"),
+        (Touchpoint(id="other", stage="pay", lane="web", title="Who", personas=["ghost"]), "no persona"),
+    ],
+)
+def test_many_cards_with_a_bad_one_are_all_refused(small_map, last, problem):
+    before = small_map.to_file()
+    with pytest.raises(JourneyMapError, match=problem):
+        small_map.add_touchpoints([Touchpoint(id="new", stage="pay", lane="web", title="New"), last])
+    assert small_map.to_file() == before
+
+
+def test_connection_ids_are_in_the_order_of_connections(small_map):
+    connection = small_map.remove_connection("c3")
+    small_map.add_connection(connection, position=0)
+    assert small_map.connection_ids() == [c.id for c in small_map.connections()] == ["c3", "c1", "c2"]
+
+
 @pytest.mark.parametrize(
     ("connection", "problem"),
     [
