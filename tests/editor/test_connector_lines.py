@@ -9,10 +9,15 @@ from PySide6.QtCore import QEvent, QPoint, QPointF
 from PySide6.QtGui import QColor, QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
+from journeymapper.editor.commands import EditFields
 from journeymapper.editor.items import FAR_OUT
 from journeymapper.editor.marks import Mark, marks_for
+from journeymapper.editor.scene import MapScene
+from journeymapper.editor.session import MapSession
+from journeymapper.editor.view import MapView
 
 from gestures import press, release
+from wide_map import wide_map
 
 
 def segment_middles(scene, connection_id: str) -> list[QPointF]:
@@ -73,3 +78,33 @@ def test_a_marked_connector_has_an_item_for_its_mark(canvas):
     canvas.actual_size()
     mark = marks.mark_item(("connection", "c3"))
     assert mark is not None and mark.parentItem() is scene.connectors.live["c3"]
+
+
+def column_of_pixels(view, x: int, rows: range) -> list[str]:
+    QApplication.processEvents()
+    image = view.viewport().grab().toImage()
+    return [QColor(image.pixel(x, y)).name() for y in rows]
+
+
+def test_a_dashed_line_keeps_its_dashes_in_place_as_the_view_scrolls(qtbot):
+    scene = MapScene(MapSession(wide_map()))
+    connection = "c-t1-0-0"  # from the bottom lane of the first stage up to the top of the second
+    scene.push(EditFields(scene.document, "connection", connection, {"kind": "handoff"}, "Make it a hand-off"))
+    scene.flush()
+    view = MapView()
+    qtbot.addWidget(view)
+    view.setScene(scene)
+    view.resize(900, 700)
+    view.show()
+    view.set_zoom(3.0)  # the segment runs past both edges of the view
+    a, b = max(pairwise(scene.layout.connectors[connection].points), key=lambda pair: abs(pair[1].y - pair[0].y))
+    view.centerOn(QPointF(a.x, (a.y + b.y) / 2))
+    pixel = view.mapFromScene(QPointF(a.x, (a.y + b.y) / 2))
+    rows = range(pixel.y() - 15, pixel.y() + 15)
+    before = column_of_pixels(view, pixel.x(), rows)
+    assert len(set(before)) > 2  # dashes and gaps
+    bar = view.verticalScrollBar()
+    scrolled = bar.value() + 7
+    bar.setValue(scrolled)
+    assert bar.value() == scrolled
+    assert column_of_pixels(view, pixel.x(), range(rows.start - 7, rows.stop - 7)) == before
