@@ -34,4 +34,6 @@ def test_void_qt_calls_leave_the_reference_count_of_none_alone():
     )
     assert result.returncode == 0, f"{CALLS:,} void Qt calls killed the interpreter: {result.stderr[-300:]}"
     before, after = map(int, result.stdout.split())
-    assert after >= before, f"None lost {before - after:,} references over {CALLS:,} void Qt calls"
+    # The defect loses one per call. A few may go for other reasons: an object that held None,
+    # freed by a collection during the loop (seen once in a full run on a busy machine).
+    assert after >= before - 100, f"None lost {before - after:,} references over {CALLS:,} void Qt calls"
