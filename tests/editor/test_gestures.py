@@ -1,7 +1,8 @@
 """Gestures that never miss: the whole handle connects, Shift connects from anywhere on a card, a
 drop anywhere on the target card connects to it, dragged cards are drawn above the rest, the view
 scrolls when a drag nears its edge, a drop that changes nothing is no undo step, and after every
-gesture each card item sits where the layout of the document puts it."""
+gesture each card item sits where the layout of the document puts it; at 100%, close in and far
+out alike."""
 
 from __future__ import annotations
 
@@ -18,6 +19,21 @@ from journeymapper.layout import Point
 from gestures import assert_the_canvas_shows_the_model, centre, drag, hover, move, press, release
 
 ORIGINAL = {"c1", "c2", "c3"}
+ZOOMS = [1.0, 0.5, 0.3, 0.2]
+"""The gestures below do the same at 100%, close in, and far out (below ``FAR_OUT``), where the
+cards and connectors a press, a drag or a band reaches get their items as it comes."""
+
+
+@pytest.fixture(params=ZOOMS, ids=lambda zoom: f"{zoom:.0%}")
+def canvas(request, canvas):
+    """The small map's canvas at each zoom, the map in the middle of the view."""
+    canvas.set_zoom(request.param)
+    canvas.centerOn(canvas.scene().layout.bounds.width / 2, canvas.scene().layout.bounds.height / 2)
+    return canvas
+
+
+AT_100 = pytest.mark.parametrize("canvas", [1.0], indirect=True, ids=["100%"])
+"""For what is about a size on screen at 100%, and for scrolling a map bigger than its view."""
 CONTROL = Qt.KeyboardModifier.ControlModifier
 
 
@@ -72,6 +88,7 @@ def test_pressing_on_every_point_of_the_handle_inner_and_outer_half_connects(can
     assert session.undo_stack.count() == 1  # each connection, undone, was replaced by the next
 
 
+@AT_100
 @pytest.mark.parametrize("axis", [QPoint(1, 0), QPoint(0, 1)])
 def test_the_handle_is_a_target_at_least_12_pixels_across_at_100_percent(canvas, axis):
     scene = canvas.scene()
@@ -156,7 +173,7 @@ def test_with_shift_a_press_anywhere_on_a_card_starts_a_connection(canvas, sessi
 def test_a_connection_drops_anywhere_on_the_target_card(canvas, session, corner):
     scene = canvas.scene()
     rect = scene.layout.cards["charge"].rect
-    end = inset_corners(rect, 1)[corner]
+    end = inset_corners(rect, max(1.0, 1 / canvas.zoom))[corner]  # a pixel in: events land on whole pixels
     drag(canvas, handle_centre(scene, "search"), end)
     assert new_connections(session.document) == [("search", "charge")]
 
@@ -208,7 +225,8 @@ def test_a_dragged_card_is_drawn_above_the_cards_and_headers_it_crosses(canvas):
     move(canvas, start + QPointF(10, 10))
     move(canvas, over)
     dragged = scene.cards["compare"]
-    assert dragged.pos() == dragged.home + (over - start)
+    moved = at_pixel(canvas, canvas.mapFromScene(over)) - at_pixel(canvas, canvas.mapFromScene(start))
+    assert dragged.pos() == dragged.home + moved  # events land on whole pixels
     topmost = next(item for item in scene.items(over) if isinstance(item, (CardItem, HeaderItem)))
     assert topmost is dragged
     others = [item for item in scene.items() if isinstance(item, (CardItem, HeaderItem)) and item is not dragged]
@@ -346,6 +364,7 @@ def hold_near_the_right_edge(view, start: QPointF, modifiers=Qt.KeyboardModifier
     return pointer
 
 
+@AT_100
 def test_a_card_drag_near_the_edge_scrolls_the_view_and_the_card_keeps_up(small_view, session, qtbot):
     scene = small_view.scene()
     start = centre(scene.layout.cards["search"].rect)
@@ -365,6 +384,7 @@ def test_a_card_drag_near_the_edge_scrolls_the_view_and_the_card_keeps_up(small_
     assert_the_canvas_shows_the_model(scene)
 
 
+@AT_100
 def test_a_connection_drag_near_the_edge_scrolls_and_the_line_follows_the_pointer(small_view, qtbot):
     scene = small_view.scene()
     pointer = hold_near_the_right_edge(small_view, centre(scene.layout.cards["compare"].rect), CONNECT_MODIFIER)
@@ -376,6 +396,7 @@ def test_a_connection_drag_near_the_edge_scrolls_and_the_line_follows_the_pointe
     release(small_view, at_pixel(small_view, pointer))
 
 
+@AT_100
 def test_a_stage_header_drag_scrolls_sideways_only(small_view, qtbot):
     scene = small_view.scene()
     header = scene.stage_headers["browse"].sceneBoundingRect().center()
@@ -388,6 +409,7 @@ def test_a_stage_header_drag_scrolls_sideways_only(small_view, qtbot):
     release(small_view, at_pixel(small_view, bottom_right))
 
 
+@AT_100
 def test_a_press_near_the_edge_without_a_drag_does_not_scroll(small_view, qtbot):
     scene = small_view.scene()
     bar = small_view.horizontalScrollBar()
@@ -405,6 +427,7 @@ def test_a_press_near_the_edge_without_a_drag_does_not_scroll(small_view, qtbot)
     assert bar.value() == scrolled
 
 
+@AT_100
 def test_a_quick_drop_near_the_edge_lands_where_it_was_aimed_and_nothing_scrolls(small_view, session, qtbot):
     scene = small_view.scene()
     bars = small_view.horizontalScrollBar(), small_view.verticalScrollBar()
