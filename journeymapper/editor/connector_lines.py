@@ -135,10 +135,10 @@ class _ColumnIndex:
         for column in range(first, end + 1):
             for segment in self._buckets[column]:
                 x0, y0, x1, y1 = segment[:4]
-                if x0 <= right and left <= x1 and y0 <= bottom and top <= y1:
-                    # A segment in several buckets is drawn from the first of them the area covers.
-                    if column == first or segment[-1] == column:
-                        yield segment
+                meets = x0 <= right and left <= x1 and y0 <= bottom and top <= y1
+                # A segment in several buckets is drawn from the first of them the area covers.
+                if meets and (column == first or segment[-1] == column):
+                    yield segment
 
 
 def _cut(segment: Segment, area: Box) -> QLineF | None:
