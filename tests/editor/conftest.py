@@ -16,6 +16,7 @@ from journeymapper.editor.session import MapSession
 from journeymapper.editor.view import MapView
 
 from support import build_small_map, copy_samples
+from wide_map import wide_map
 
 QStandardPaths.setTestModeEnabled(True)
 
@@ -23,6 +24,19 @@ QStandardPaths.setTestModeEnabled(True)
 @pytest.fixture
 def session(qapp) -> MapSession:
     return MapSession(build_small_map())
+
+
+@pytest.fixture
+def wide_view(qtbot) -> MapView:
+    """A view of 1000 x 700 on a scene of the wide map (``wide_map``), shown: at 100% it shows
+    the first few of its twelve stages."""
+    view = MapView()
+    view.setScene(MapScene(MapSession(wide_map())))
+    view.resize(1000, 700)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
 
 
 @pytest.fixture

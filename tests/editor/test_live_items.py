@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
@@ -26,17 +25,6 @@ ZOOMS = [VERY_FAR_OUT / 2, (VERY_FAR_OUT + FAR_OUT) / 2, FAR_OUT * 0.9, 1.0]
 LAST = f"t{STAGES - 1}-{LANES - 1}-1"  # the bottom card of the last stage, far from the top-left corner
 
 
-@pytest.fixture
-def view(qtbot) -> MapView:
-    view = MapView()
-    view.setScene(MapScene(MapSession(wide_map())))
-    view.resize(1000, 700)
-    qtbot.addWidget(view)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
-
-
 def test_a_scene_without_a_view_makes_a_cards_item_when_asked_for():
     scene = MapScene(MapSession(wide_map()))
     assert not scene.cards.live and not scene.connectors.live
@@ -48,44 +36,44 @@ def test_a_scene_without_a_view_makes_a_cards_item_when_asked_for():
     assert scene.cards.get("no such card") is None
 
 
-def test_close_in_the_cards_in_view_have_items_and_those_far_away_none(view):
-    view.actual_size()
-    view.centerOn(0, 0)
-    scene = view.scene()
+def test_close_in_the_cards_in_view_have_items_and_those_far_away_none(wide_view):
+    wide_view.actual_size()
+    wide_view.centerOn(0, 0)
+    scene = wide_view.scene()
     assert "t0-0-0" in scene.cards.live
     assert LAST not in scene.cards.live
     assert_the_canvas_shows_the_model(scene)
 
 
-def test_far_out_only_the_selected_cards_have_items(view):
-    scene = view.scene()
+def test_far_out_only_the_selected_cards_have_items(wide_view):
+    scene = wide_view.scene()
     scene.select_cards(["t3-1-0", LAST])
-    view.set_zoom(FAR_OUT / 2)
+    wide_view.set_zoom(FAR_OUT / 2)
     assert set(scene.cards.live) == {"t3-1-0", LAST}
     assert set(scene.connectors.live) == set()
-    view.actual_size()
-    view.centerOn(0, 0)
+    wide_view.actual_size()
+    wide_view.centerOn(0, 0)
     assert "t0-0-0" in scene.cards.live
 
 
-def test_scrolling_brings_the_cards_it_reaches_to_life_and_retires_those_left_behind(view):
-    view.actual_size()
-    scene = view.scene()
-    view.centerOn(centre(scene.layout.cards[LAST].rect))
+def test_scrolling_brings_the_cards_it_reaches_to_life_and_retires_those_left_behind(wide_view):
+    wide_view.actual_size()
+    scene = wide_view.scene()
+    wide_view.centerOn(centre(scene.layout.cards[LAST].rect))
     assert LAST in scene.cards.live
     assert "t0-0-0" not in scene.cards.live
     assert_the_canvas_shows_the_model(scene)
 
 
-def test_a_card_edited_while_it_had_no_item_shows_the_edit_when_scrolled_to(view):
-    view.actual_size()
-    view.centerOn(0, 0)
-    scene = view.scene()
+def test_a_card_edited_while_it_had_no_item_shows_the_edit_when_scrolled_to(wide_view):
+    wide_view.actual_size()
+    wide_view.centerOn(0, 0)
+    scene = wide_view.scene()
     assert LAST not in scene.cards.live
     scene.push(EditFields(scene.document, "touchpoint", LAST, {"title": "Renamed far away"}, "Rename"))
     scene.push(EditFields(scene.document, "lane", f"l{LANES - 1}", {"colour": "#aa3355"}, "Colour"))
     scene.flush()
-    view.centerOn(centre(scene.layout.cards[LAST].rect))
+    wide_view.centerOn(centre(scene.layout.cards[LAST].rect))
     item = scene.cards.live[LAST]
     assert item.touchpoint.title == "Renamed far away"
     assert item.card == scene.layout.cards[LAST]
@@ -93,29 +81,29 @@ def test_a_card_edited_while_it_had_no_item_shows_the_edit_when_scrolled_to(view
     assert_the_canvas_shows_the_model(scene)
 
 
-def test_a_card_marked_while_it_had_no_item_gets_its_mark_when_it_comes_to_life(view):
-    view.actual_size()
-    view.centerOn(0, 0)
-    scene = view.scene()
+def test_a_card_marked_while_it_had_no_item_gets_its_mark_when_it_comes_to_life(wide_view):
+    wide_view.actual_size()
+    wide_view.centerOn(0, 0)
+    scene = wide_view.scene()
     marks = marks_for(scene)
     marks.set_marks("test", {("touchpoint", LAST): [Mark("added", "New in the other map")]})
     assert LAST not in scene.cards.live
-    view.centerOn(centre(scene.layout.cards[LAST].rect))
+    wide_view.centerOn(centre(scene.layout.cards[LAST].rect))
     mark = marks.mark_item(("touchpoint", LAST))
     assert mark is not None and mark.parentItem() is scene.cards.live[LAST]
 
 
-def test_far_out_the_sketch_draws_each_card_without_an_item_as_a_block(view):
-    view.set_zoom((VERY_FAR_OUT + FAR_OUT) / 2)
-    scene = view.scene()
+def test_far_out_the_sketch_draws_each_card_without_an_item_as_a_block(wide_view):
+    wide_view.set_zoom((VERY_FAR_OUT + FAR_OUT) / 2)
+    scene = wide_view.scene()
     QApplication.processEvents()
-    image = view.viewport().grab().toImage()
+    image = wide_view.viewport().grab().toImage()
     card = scene.layout.cards["t1-1-0"]
     assert "t1-1-0" not in scene.cards.live
-    pixel = view.mapFromScene(centre(card.rect))
+    pixel = wide_view.mapFromScene(centre(card.rect))
     expected = scene.theme.tint(None, 0.45)
     assert QColor(image.pixel(pixel)).name() == expected.name()
-    gap = view.mapFromScene(QPointF(card.rect.right + 12, card.rect.y + card.rect.height / 2))
+    gap = wide_view.mapFromScene(QPointF(card.rect.right + 12, card.rect.y + card.rect.height / 2))
     assert QColor(image.pixel(gap)).name() != expected.name()
 
 

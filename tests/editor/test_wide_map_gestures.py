@@ -8,24 +8,10 @@ import pytest
 from PySide6.QtCore import QPointF, QRectF
 
 from journeymapper.editor.items import FAR_OUT, VERY_FAR_OUT, qrect
-from journeymapper.editor.scene import MapScene
-from journeymapper.editor.session import MapSession
-from journeymapper.editor.view import MapView
 from journeymapper.formats import json_format
 
 from gestures import assert_the_canvas_shows_the_model, centre, drag, move, press, release
 from wide_map import LANES, PER_CELL, STAGES, wide_map
-
-
-@pytest.fixture
-def wide_view(qtbot) -> MapView:
-    view = MapView()
-    view.setScene(MapScene(MapSession(wide_map())))
-    view.resize(1000, 700)
-    qtbot.addWidget(view)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
 
 
 @pytest.mark.parametrize("zoom", [VERY_FAR_OUT / 2, (VERY_FAR_OUT + FAR_OUT) / 2, FAR_OUT * 0.9])
