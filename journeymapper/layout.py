@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from journeymapper.collector import young_collections_only
 from journeymapper.model.document import JourneyDocument
-from journeymapper.model.schema import Connection, Lane, LaneKind
+from journeymapper.model.schema import Connection, Lane, LaneKind, Touchpoint
 
 Measure = Callable[[str, float, bool], float]
 Cell = tuple[str, str]
@@ -306,8 +306,8 @@ def _ellipsised(line: str, width: float, font_size: float, bold: bool, measure: 
 # -- the grid ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Card:
+class _Card(NamedTuple):
+    # A tuple, as Point is: one per card, and a frozen dataclass is slower to make.
     id: str
     lines: tuple[str, ...]
     height: float
@@ -350,7 +350,9 @@ def compute_layout(
 
 
 def _layout(document: JourneyDocument, style: Style, measure: Measure) -> MapLayout:
-    stacks = _card_stacks(document, style, measure)
+    # Read once: both are walked twice, and each item is a few dictionary lookups in the card graph.
+    touchpoints, connections = list(document.touchpoints()), list(document.connections())
+    stacks = _card_stacks(touchpoints, connections, style, measure)
     grid = _grid(document, stacks, style, measure)
     columns, rows = grid.columns(), grid.rows()
     cards, slot_centres, places = _place_cards(stacks, columns, rows, style)
@@ -376,8 +378,8 @@ def _layout(document: JourneyDocument, style: Style, measure: Measure) -> MapLay
             for lane, row in rows.items()
         },
         cards=cards,
-        connectors=_route_connections(document, cards, places, grid, style),
-        emotion_curves=_emotion_curves(document, columns, rows, style),
+        connectors=_route_connections(connections, places, grid, style),
+        emotion_curves=_emotion_curves(document, touchpoints, columns, rows, style),
         stage_edges=tuple(grid.stage_edges),
         lane_edges=tuple(grid.lane_edges),
         slot_centres=slot_centres,
@@ -407,21 +409,26 @@ def _grid(document: JourneyDocument, stacks: dict[Cell, list[_Card]], style: Sty
     )
 
 
-def _card_stacks(document: JourneyDocument, style: Style, measure: Measure) -> dict[Cell, list[_Card]]:
+def _card_stacks(
+    touchpoints: list[Touchpoint], connections: list[Connection], style: Style, measure: Measure
+) -> dict[Cell, list[_Card]]:
     """Each non-empty cell's cards in order, with wrapped titles, heights and the gaps between
     them: wider where a labelled connection hops from a card to the next, to hold its label."""
     stacks: dict[Cell, list[_Card]] = {}
     width, size, max_lines = style.card_text_width, style.title_font_size, style.max_title_lines
-    labelled = {
-        (c.source, c.target) for c in document.connections() if c.conversion_rate is not None or c.label.strip()
-    }
-    for touchpoint in document.touchpoints():
-        lines = wrap_text(touchpoint.title, width, size, False, measure, max_lines)
+    labelled = {(c.source, c.target) for c in connections if c.conversion_rate is not None or c.label.strip()}
+    sized: dict[str, tuple[tuple[str, ...], float]] = {}  # lines and height by title: maps repeat titles
+    for touchpoint in touchpoints:
+        title = touchpoint.title
+        if title not in sized:
+            lines = wrap_text(title, width, size, False, measure, max_lines)
+            sized[title] = lines, style.card_height(len(lines))
+        lines, height = sized[title]
         stack = stacks.setdefault((touchpoint.stage, touchpoint.lane), [])
         gap = 0.0
         if stack:
             gap = style.labelled_hop_gap if (stack[-1].id, touchpoint.id) in labelled else style.card_gap
-        stack.append(_Card(touchpoint.id, lines, style.card_height(len(lines)), gap))
+        stack.append(_Card(touchpoint.id, lines, height, gap))
     return stacks
 
 
@@ -480,11 +487,13 @@ def _edges(start: float, sizes: list[float]) -> list[float]:
 
 
 class _Place(NamedTuple):
-    """Where a card sits: its column and row numbers and its slot down the column, lane by lane."""
+    """Where a card sits: its column and row numbers, its slot down the column, lane by lane, and
+    its rectangle: all a route needs of either end, in one lookup."""
 
     column: int
     row: int
     slot: int
+    rect: Rect
 
 
 def _place_cards(
@@ -505,9 +514,10 @@ def _place_cards(
             cell, y, centres = (stage_id, lane_id), row.y + style.cell_padding, []
             for card in stack:
                 y += card.gap
-                cards[card.id] = CardLayout(Rect(x, y, width, card.height), card.lines, cell)
+                rect = Rect(x, y, width, card.height)
+                cards[card.id] = CardLayout(rect, card.lines, cell)
                 centres.append(y + card.height / 2)
-                places[card.id] = _Place(column_number, row_number, slot)
+                places[card.id] = _Place(column_number, row_number, slot, rect)
                 slot += 1
                 y += card.height
             slot_centres[cell] = tuple(centres)
@@ -518,25 +528,21 @@ def _place_cards(
 
 
 def _route_connections(
-    document: JourneyDocument,
-    cards: dict[str, CardLayout],
-    places: dict[str, _Place],
-    grid: _Grid,
-    style: Style,
+    connections: list[Connection], places: dict[str, _Place], grid: _Grid, style: Style
 ) -> dict[str, Route]:
     tracks, spacing = max(1, style.connector_tracks), style.connector_spacing
     routes: dict[str, Route] = {}
-    for number, connection in enumerate(document.connections()):
-        source, target = connection.source, connection.target
+    for number, connection in enumerate(connections):
         track = (number % tracks - tracks // 2) * spacing
-        points = _route_points(cards[source].rect, cards[target].rect, places[source], places[target], grid, track)
+        points = _route_points(places[connection.source], places[connection.target], grid, track)
         routes[connection.id] = _route(points)
     return routes
 
 
-def _route_points(s: Rect, t: Rect, source: _Place, target: _Place, grid: _Grid, track: float) -> list[_XY]:
+def _route_points(source: _Place, target: _Place, grid: _Grid, track: float) -> list[_XY]:
     """Leave the source towards the target's column, run along gutters and row channels, and
     arrive on the side of the target that faces the route."""
+    s, t = source.rect, target.rect
     sy, ty = s.y + s.height / 2, t.y + t.height / 2
     if source.column == target.column:
         if target.slot == source.slot + 1:
@@ -574,7 +580,11 @@ def _route(points: list[_XY]) -> Route:
 
 
 def _emotion_curves(
-    document: JourneyDocument, columns: dict[str, Rect], rows: dict[str, Rect], style: Style
+    document: JourneyDocument,
+    touchpoints: list[Touchpoint],
+    columns: dict[str, Rect],
+    rows: dict[str, Rect],
+    style: Style,
 ) -> dict[str | None, tuple[CurvePoint, ...]]:
     """The mean emotion per stage of all cards (key None) and of each persona's cards, drawn in
     the first emotions lane; None is there even when no card has an emotion yet."""
@@ -582,7 +592,7 @@ def _emotion_curves(
     if lane_id is None:
         return {}
     totals: dict[str | None, dict[str, list[float]]] = {None: {}}
-    for touchpoint in document.touchpoints():
+    for touchpoint in touchpoints:
         if touchpoint.emotion is not None:
             for key in (None, *touchpoint.personas):
                 total = totals.setdefault(key, {}).setdefault(touchpoint.stage, [0.0, 0.0])
