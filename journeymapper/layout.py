@@ -209,8 +209,11 @@ def _interval_key(edges: tuple[float, ...], keys: tuple[str, ...], value: float)
 
 def connector_label(connection: Connection) -> str:
     """The text a connector carries: its label and its conversion rate, as canvas and PDF show it."""
-    rate = "" if connection.conversion_rate is None else f"{connection.conversion_rate:.0%}"
-    return " · ".join(part for part in (connection.label.strip(), rate) if part)
+    label = connection.label.strip()
+    if connection.conversion_rate is None:
+        return label
+    rate = f"{connection.conversion_rate:.0%}"
+    return f"{label} · {rate}" if label else rate
 
 
 # -- text -------------------------------------------------------------------------------------
