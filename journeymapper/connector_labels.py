@@ -22,10 +22,9 @@ shortened label reads better than one that has to be searched for.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import accumulate, pairwise
 from typing import NamedTuple
 
@@ -95,7 +94,7 @@ def _place_labels(document: JourneyDocument, layout: MapLayout, style: Style, me
         text = connector_label(connection)
         if text:
             width = measure(text, style.small_font_size, False) + 2 * style.label_padding
-            home = place_label(layout, style, layout.connectors[connection.id], text, width)
+            home = place_label(room.lines, layout.connectors[connection.id], text, width)
             wanted.append((home.slack, number, connection, home))
     # The labels with least room to move go first, while there is still room around them.
     wanted.sort(key=lambda item: item[:2])
@@ -127,9 +126,10 @@ class Home(NamedTuple):
     slack: float  # how far it may slide either way along its line without covering an arrowhead
     line: float | None  # where across its line is, to put it back on it (``_Room.centred``)
     segment: int  # the route's segment it lies along, or stands at
+    segments: list[tuple[Point, Point]]  # the route's, for the places along it (``_tracks``)
 
 
-def place_label(layout: MapLayout, style: Style, route: Route, text: str, width: float) -> Home:
+def place_label(lines: _Lines, route: Route, text: str, width: float) -> Home:
     """Where a label ``width`` long goes if it has the map to itself.
 
     Upright on the longest horizontal segment if it holds the label; otherwise reading upwards
@@ -138,7 +138,7 @@ def place_label(layout: MapLayout, style: Style, route: Route, text: str, width:
     a long hop, beside a short one (the layout leaves room for it between two stacked cards), or as
     a flag standing in the gutter above (or below) a short horizontal hop.
     """
-    height = style.label_height
+    height = lines.height
     segments = list(pairwise(route.points))
     level = upright = first = None  # the longest horizontal and vertical segments, the first of any length
     level_length = upright_length = 0.0
@@ -154,31 +154,32 @@ def place_label(layout: MapLayout, style: Style, route: Route, text: str, width:
         elif upright is None or abs(b.y - a.y) > upright_length:
             upright, upright_length = number, abs(b.y - a.y)
     if level is not None and level_length >= width + 2 * HEAD_ROOM:
-        middle = _across(segments[level][0].y, layout.lane_edges, style)[0]
+        middle = lines.across(segments[level][0].y, vertical=False)[0]
         return _along(text, segments, level, width, middle, height)
     if count > 1 and upright is not None:  # only a one-segment route runs through a gap between cards
-        middle = _across(segments[upright][0].x, layout.stage_edges, style)[0]
-        return _within_row(layout, _along(text, segments, upright, width, middle, height))
+        middle = lines.across(segments[upright][0].x, vertical=True)[0]
+        return _within_row(lines, _along(text, segments, upright, width, middle, height))
     anchor = route.label_anchor
     if level is None:
         if upright_length < height + 2 * HEAD_ROOM:  # beside the short arrow
             box = Rect(anchor.x + HOP_GAP, anchor.y - height / 2, width, height)
         else:
             box = Rect(anchor.x - width / 2, anchor.y - height / 2, width, height)
-        return Home(Placement(text, box, True), 0.0, None, first or 0)
-    row = layout.rows.get(layout.lane_at_y(anchor.y) or "")
+        return Home(Placement(text, box, True), 0.0, None, first or 0, segments)
+    row = lines.row(anchor.y)
     upwards = row is None or anchor.y - row.y >= row.bottom - anchor.y
     top = anchor.y - FLAG_GAP - width if upwards else anchor.y + FLAG_GAP
-    middle = _across(anchor.x, layout.stage_edges, style)[0]
-    return Home(Placement(text, Rect(middle - height / 2, top, height, width), False), 0.0, anchor.x, level)
+    middle = lines.across(anchor.x, vertical=True)[0]
+    box = Rect(middle - height / 2, top, height, width)
+    return Home(Placement(text, box, False), 0.0, anchor.x, level, segments)
 
 
-def _within_row(layout: MapLayout, home: Home) -> Home:
+def _within_row(lines: _Lines, home: Home) -> Home:
     """The home moved up or down to lie within the lane it starts in, if it fits there: a label
     along a vertical line near a lane's edge would otherwise run into the next lane."""
     placement = home.placement
     box = placement.box
-    row = layout.rows.get(layout.lane_at_y(box.center.y) or "")
+    row = lines.row(box.center.y)
     if row is None or box.height > row.height - 4:
         return home
     top = min(max(box.y, row.y + 2), row.bottom - 2 - box.height)
@@ -196,9 +197,10 @@ def _along(
     if a.y == b.y:
         x = (a.x + b.x) / 2
         box = Rect(x - width / 2, middle - height / 2, width, height)
-        return Home(Placement(text, box, True), slack, a.y, number)
+        return Home(Placement(text, box, True), slack, a.y, number, segments)
     y = (a.y + b.y) / 2
-    return Home(Placement(text, Rect(middle - height / 2, y - width / 2, height, width), False), slack, a.x, number)
+    box = Rect(middle - height / 2, y - width / 2, height, width)
+    return Home(Placement(text, box, False), slack, a.x, number, segments)
 
 
 def _length(segment: tuple[Point, Point]) -> float:
@@ -231,7 +233,7 @@ class _Track(NamedTuple):
         return self.cost + max(0.0, self.low - self.anchor, self.anchor - self.high)
 
 
-def _tracks(route: Route, home: Home, layout: MapLayout, style: Style) -> Iterator[_Track | float]:
+def _tracks(home: Home, lines: _Lines) -> Iterator[_Track | float]:
     """The strips along every segment of the route, on the line and beside it (and, for a hop
     between two cards, standing at it), cheapest first: the nearer to the label's home along the
     route, the cheaper. On other segments than its home's, a label slides from the end nearer its
@@ -239,14 +241,14 @@ def _tracks(route: Route, home: Home, layout: MapLayout, style: Style) -> Iterat
     segment, nearer than any other segment is."""
     box = home.placement.box
     width, centre = (box.width if home.placement.upright else box.height), box.center
-    segments = list(pairwise(route.points))
+    segments = home.segments
     arcs = list(accumulate((_length(segment) for segment in segments), initial=0.0))
     number = home.segment
     a, b = segments[number]
     home_arc = arcs[number] + (abs(centre.x - a.x) if a.y == b.y else abs(centre.y - a.y))
     nearest_other = min(home_arc - arcs[number], arcs[number + 1] - home_arc) if len(segments) > 1 else 0.0
     near = sorted(
-        _segment_tracks(segments, arcs, number, number, home_arc, centre, width, layout, style), key=_Track.least_cost
+        _segment_tracks(segments, arcs, number, number, home_arc, centre, width, lines), key=_Track.least_cost
     )
     while near and near[0].least_cost() <= nearest_other:
         yield near.pop(0)
@@ -254,9 +256,9 @@ def _tracks(route: Route, home: Home, layout: MapLayout, style: Style) -> Iterat
     rest = near
     for other in range(len(segments)):
         if other != number:
-            rest.extend(_segment_tracks(segments, arcs, other, number, home_arc, centre, width, layout, style))
+            rest.extend(_segment_tracks(segments, arcs, other, number, home_arc, centre, width, lines))
     if len(segments) == 1:
-        rest.extend(_hop_tracks(a, b, centre, width, layout, style))
+        rest.extend(_hop_tracks(a, b, centre, width, lines))
     rest.sort(key=_Track.least_cost)
     yield from rest
 
@@ -269,16 +271,15 @@ def _segment_tracks(
     home_arc: float,
     centre: Point,
     width: float,
-    layout: MapLayout,
-    style: Style,
+    lines: _Lines,
 ) -> Iterator[_Track]:
     """The strips along one segment, from where a label there is nearest its home."""
     a, b = segments[number]
     if a == b:
         return
-    height = style.label_height
+    height = lines.height
     horizontal = a.y == b.y
-    axis, line, edges = (0, a.y, layout.lane_edges) if horizontal else (1, a.x, layout.stage_edges)
+    axis, line = (0, a.y) if horizontal else (1, a.x)
     start_at, end_at = (a.x, b.x) if horizontal else (a.y, b.y)
     low, high = _centre_range(min(start_at, end_at), max(start_at, end_at))
     if number == home_number:
@@ -289,7 +290,7 @@ def _segment_tracks(
         anchors = [(end_at, home_arc - arcs[number + 1])]
     if abs(end_at - start_at) > 2 * REACH:  # a long segment: its middle too
         anchors.append(((start_at + end_at) / 2, abs(arcs[number] + abs(end_at - start_at) / 2 - home_arc)))
-    middles = _across(line, edges, style)
+    middles = lines.across(line, vertical=not horizontal)
     for middle in middles:
         cross = (middle - height / 2, middle + height / 2)
         for anchor, along in anchors:
@@ -297,13 +298,13 @@ def _segment_tracks(
             yield _Track(horizontal, axis, cross, width, low, high, anchor, cost, 0, True, line)
 
 
-def _hop_tracks(a: Point, b: Point, centre: Point, width: float, layout: MapLayout, style: Style) -> Iterator[_Track]:
+def _hop_tracks(a: Point, b: Point, centre: Point, width: float, lines: _Lines) -> Iterator[_Track]:
     """The places at a hop between two cards: a flag standing in the gutter above or below a
     horizontal hop; upright across a long vertical hop, or beside a short one."""
-    height = style.label_height
+    height = lines.height
     if a.y == b.y:
         halfway = (a.x + b.x) / 2
-        for middle in _across(halfway, layout.stage_edges, style):
+        for middle in lines.across(halfway, vertical=True):
             cross = (middle - height / 2, middle + height / 2)
             for end_at, grows in ((a.y - FLAG_GAP, -1), (a.y + FLAG_GAP, 1)):
                 cost = abs(middle - centre.x) + abs(end_at + grows * width / 2 - centre.y)
@@ -321,20 +322,39 @@ def _hop_tracks(a: Point, b: Point, centre: Point, width: float, layout: MapLayo
         yield _Track(True, 0, cross, width, end_at, end_at, end_at, cost, grows, True, None)
 
 
-def _across(line: float, edges: tuple[float, ...], style: Style) -> tuple[float, ...]:
-    """Where across a line a label along it may have its middle, best first.
+class _Lines:
+    """What placing labels asks of a layout's lines again and again, worked out once: where
+    across a line a label may lie, and which lane a height is in."""
 
-    A line in a gutter or channel (beside a column's or a row's edge, on one of the connector
-    tracks) has two lanes of labels, one either side of the edge, side by side with a point of air
-    between them: the one the line runs through (or the nearer), then the other, then on the line
-    itself. Packed in these lanes, the labels of neighbouring lines leave each other room; where
-    there is room to spare, ``_Room.centred`` puts them back on their lines. Any other line: on
-    it, then just beside it either way.
-    """
-    return _middles(line, edges, style.connector_tracks // 2 * style.connector_spacing, style.label_height)
+    def __init__(self, layout: MapLayout, style: Style) -> None:
+        self.height = style.label_height
+        self._edges = layout.lane_edges, layout.stage_edges
+        self._rows = list(layout.rows.values())
+        self._reach = style.connector_tracks // 2 * style.connector_spacing
+        self._middles: dict[tuple[float, bool], tuple[float, ...]] = {}  # a map's lines lie on a few dozen tracks
+
+    def across(self, line: float, vertical: bool) -> tuple[float, ...]:
+        """Where across a line a label along it may have its middle, best first.
+
+        A line in a gutter or channel (beside a column's or a row's edge, on one of the connector
+        tracks) has two lanes of labels, one either side of the edge, side by side with a point
+        of air between them: the one the line runs through (or the nearer), then the other, then
+        on the line itself. Packed in these lanes, the labels of neighbouring lines leave each
+        other room; where there is room to spare, ``_Room.centred`` puts them back on their
+        lines. Any other line: on it, then just beside it either way.
+        """
+        middles = self._middles.get((line, vertical))
+        if middles is None:
+            middles = _middles(line, self._edges[vertical], self._reach, self.height)
+            self._middles[line, vertical] = middles
+        return middles
+
+    def row(self, y: float) -> Rect | None:
+        """The row of the lane at height ``y`` (``MapLayout.lane_at_y``), if any."""
+        position = bisect_right(self._edges[0], y) - 1
+        return self._rows[position] if 0 <= position < len(self._rows) else None
 
 
-@lru_cache(maxsize=4096)  # a map's lines lie on a few dozen tracks
 def _middles(line: float, edges: tuple[float, ...], reach: float, height: float) -> tuple[float, ...]:
     at = bisect_left(edges, line)
     edge = min(edges[max(0, at - 1) : at + 1], key=lambda edge: abs(edge - line), default=None)
@@ -388,10 +408,13 @@ class _Room:
     """The cards and the labels placed so far, and the grid of cells every label stays inside."""
 
     def __init__(self, layout: MapLayout, style: Style, measure: Measure) -> None:
-        self.layout, self.style, self.measure = layout, style, measure
+        self.style, self.measure = style, measure
+        self.lines = _Lines(layout, style)
         self.taken = _Index()
         area = label_area(layout, style)
-        self.body = (area.x, area.y, area.right, area.bottom)
+        self.body = left, top, right, bottom = area.x, area.y, area.right, area.bottom
+        # By axis: where along a strip the body ends, then where across it does.
+        self._extents = ((left, right, top, bottom), (top, bottom, left, right))
 
     def settle(self, home: Home, connection: Connection) -> tuple[Placement, float | None] | None:
         """The label of ``connection`` at the free place nearest ``home`` for its whole text, or
@@ -405,7 +428,7 @@ class _Room:
             return home.placement, home.line
         best: tuple[float, float, _Track] | None = None  # cost, start, track
         seen: list[_Track] = []
-        for track in _tracks(self.layout.connectors[connection.id], home, self.layout, self.style):
+        for track in _tracks(home, self.lines):
             if isinstance(track, float):  # the least any track still to come costs
                 if best is not None and best[0] <= track:
                     break
@@ -460,16 +483,10 @@ class _Room:
     def _nearest(self, track: _Track, reach: float) -> tuple[float, float] | None:
         """The cost and start of the place nearest the anchor of ``track``, no further than
         ``reach`` from it, that holds the whole label; None if there is none."""
-        left, top, right, bottom = self.body
         axis, (near, far), length, flag = track.axis, track.cross, track.length, track.flag
-        if axis == 0:
-            if near < top or far > bottom:
-                return None  # the strip leaves the grid: under a header, or off the map
-            low_end, high_end = left, right
-        else:
-            if near < left or far > right:
-                return None
-            low_end, high_end = top, bottom
+        low_end, high_end, cross_low, cross_high = self._extents[axis]
+        if near < cross_low or far > cross_high:
+            return None  # the strip leaves the grid: under a header, or off the map
         if flag:
             start = track.low if flag > 0 else track.low - length
             if start < low_end or start + length > high_end:
@@ -500,10 +517,9 @@ class _Room:
 
     def _fits(self, track: _Track) -> Iterator[_Fit]:
         """The free stretches of ``track`` within reach of its anchor."""
-        left, top, right, bottom = self.body
-        low_end, high_end = (left, right) if track.axis == 0 else (top, bottom)
+        low_end, high_end, cross_low, cross_high = self._extents[track.axis]
         near, far = track.cross
-        if near < (top if track.axis == 0 else left) or far > (bottom if track.axis == 0 else right):
+        if near < cross_low or far > cross_high:
             return  # the strip leaves the grid: under a header, or off the map
         length = track.length
         if track.flag:
