@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, partial
@@ -594,11 +595,15 @@ def _emotion_curves(
     lane_id = next((lane.id for lane in document.lanes.values() if lane.kind == LaneKind.EMOTIONS), None)
     if lane_id is None:
         return {}
-    totals: dict[str | None, dict[str, list[float]]] = {None: {}}
+    # Each persona's (and None's) emotion total and count per stage, made as they are first needed.
+    totals: defaultdict[str | None, defaultdict[str, list[float]]] = defaultdict(
+        lambda: defaultdict(lambda: [0.0, 0.0])
+    )
+    totals[None]  # the curve of all cards is there even when no card has an emotion yet
     for touchpoint in touchpoints:
         if touchpoint.emotion is not None:
             for key in (None, *touchpoint.personas):
-                total = totals.setdefault(key, {}).setdefault(touchpoint.stage, [0.0, 0.0])
+                total = totals[key][touchpoint.stage]
                 total[0] += touchpoint.emotion
                 total[1] += 1
     keys = [None, *(persona_id for persona_id in document.personas if persona_id in totals)]
