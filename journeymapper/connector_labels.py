@@ -328,10 +328,11 @@ class _Lines:
 
     def __init__(self, layout: MapLayout, style: Style) -> None:
         self.height = style.label_height
+        # By ``vertical``: a horizontal line runs beside lane edges, a vertical one beside stage edges.
         self._edges = layout.lane_edges, layout.stage_edges
         self._rows = list(layout.rows.values())
         self._reach = style.connector_tracks // 2 * style.connector_spacing
-        self._middles: dict[tuple[float, bool], tuple[float, ...]] = {}  # a map's lines lie on a few dozen tracks
+        self._middles: dict[tuple[float, bool], tuple[float, ...]] = {}  # many labels share a gutter's tracks
 
     def across(self, line: float, vertical: bool) -> tuple[float, ...]:
         """Where across a line a label along it may have its middle, best first.
