@@ -9,7 +9,7 @@ pile up and are then scanned in one pass that runs out of the CPU's caches.
 Starting the editor is another matter: its imports and its window make some hundred thousand
 objects (modules, classes, functions, Qt's enums, the widgets) that live as long as the process.
 The collector's young passes would scan each of them twice on the way to the old generation, for
-nothing; ``pause_for_start_up`` and ``keep_start_up`` spare it that.
+nothing; ``pause_for_start_up`` and ``keep_start_up`` spare it that, until ``release_start_up``.
 """
 
 from __future__ import annotations
@@ -37,6 +37,12 @@ def keep_start_up() -> None:
     map opens, so that a map closed later is collected as ever."""
     gc.freeze()
     gc.enable()
+
+
+def release_start_up() -> None:
+    """The window has closed: what start-up made is collected at exit as everything else is (a Qt
+    object's destructor may have work to do, such as removing an autosave copy's lock file)."""
+    gc.unfreeze()
 
 
 @contextmanager

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from journeymapper import __version__
 from journeymapper.app_icon import APP_ID, ICON_FILE
-from journeymapper.collector import keep_start_up
+from journeymapper.collector import keep_start_up, release_start_up
 
 if TYPE_CHECKING:
     from journeymapper.editor.main_window import MainWindow
@@ -74,7 +74,9 @@ def run(paths: list[str]) -> int:
     for path in paths:
         window.open_file(Path(path))
     _close_on_termination(window)
-    return app.exec()
+    status = app.exec()
+    release_start_up()
+    return status
 
 
 def show_first_time(window: MainWindow) -> None:
