@@ -6,10 +6,11 @@ of them garbage. Left alone, the collector's full passes over the whole heap com
 the heap grows by a quarter, and cost more than the work itself. Paused outright, the new objects
 pile up and are then scanned in one pass that runs out of the CPU's caches.
 
-Starting the editor is another matter: its imports and its window make some hundred thousand
-objects (modules, classes, functions, Qt's enums, the widgets) that live as long as the process.
-The collector's young passes would scan each of them twice on the way to the old generation, for
-nothing; ``pause_for_start_up`` and ``keep_start_up`` spare it that, until ``release_start_up``.
+Starting the editor is another matter: its imports and its window make some 80,000 objects
+(modules, classes, functions, Qt's enums, the widgets) that live as long as the process. The
+collector's young passes would scan each of them twice on the way to the old generation, and every
+full pass after that again, for nothing; ``pause_for_start_up`` and ``keep_start_up`` spare it
+that, until ``release_start_up``.
 """
 
 from __future__ import annotations
