@@ -79,6 +79,9 @@ def _run_editor(paths: list[str]) -> int:
     # once, as it would any program: there is no work to lose yet, and a KeyboardInterrupt raised
     # inside Qt's start-up is printed and swallowed there, or by its imports, and the editor opens anyway.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    from journeymapper.collector import pause_for_start_up
+
+    pause_for_start_up()  # until the window is built (editor.app.run)
     # The map's model, file format and layout are pure Python, and loaded before Qt they start
     # sooner: PySide6 installs an import hook that reads the source of every module imported after it.
     import journeymapper.connector_labels

@@ -1,9 +1,16 @@
-"""How the cyclic garbage collector runs while a big map is read or laid out.
+"""How the cyclic garbage collector runs while the editor starts and while a big map is read or
+laid out.
 
 Loading or laying out a 10,000-card map makes a couple of hundred thousand objects at once, none
 of them garbage. Left alone, the collector's full passes over the whole heap come back each time
 the heap grows by a quarter, and cost more than the work itself. Paused outright, the new objects
 pile up and are then scanned in one pass that runs out of the CPU's caches.
+
+Starting the editor is another matter: its imports and its window make some 80,000 objects
+(modules, classes, functions, Qt's enums, the widgets) that live as long as the process. The
+collector's young passes would scan each of them twice on the way to the old generation, and every
+full pass after that again, for nothing; ``pause_for_start_up`` and ``keep_start_up`` spare it
+that, until ``release_start_up``.
 """
 
 from __future__ import annotations
@@ -17,6 +24,26 @@ _NEVER = 2**31 - 1  # a collector threshold no count reaches
 _lock = threading.Lock()
 _holders = 0
 _thresholds = gc.get_threshold()
+
+
+def pause_for_start_up() -> None:
+    """No collections while the editor imports its modules and builds its window (until
+    ``keep_start_up``)."""
+    gc.disable()
+
+
+def keep_start_up() -> None:
+    """What start-up made is kept for the process's life: leave it out of every later pass (a
+    full pass then scans only what came after) and let the collector run again. Called before a
+    map opens, so that a map closed later is collected as ever."""
+    gc.freeze()
+    gc.enable()
+
+
+def release_start_up() -> None:
+    """The window has closed: what start-up made is collected at exit as everything else is (a Qt
+    object's destructor may have work to do, such as removing an autosave copy's lock file)."""
+    gc.unfreeze()
 
 
 @contextmanager

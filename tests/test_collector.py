@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from journeymapper.collector import young_collections_only
+from journeymapper.collector import keep_start_up, pause_for_start_up, release_start_up, young_collections_only
 
 
 @contextmanager
@@ -63,3 +63,19 @@ def test_overlapping_blocks_from_two_threads_give_the_settings_back_when_the_las
     assert gc.get_threshold()[2] > 10**9
     canvas.__exit__(None, None, None)
     assert gc.get_threshold() == before
+
+
+def test_start_up_scans_nothing_and_what_it_made_is_left_out_of_later_passes_until_the_window_closes():
+    gc.collect()
+    with generations_collected() as seen:
+        pause_for_start_up()
+        try:
+            made = [[] for _ in range(100_000)]
+            assert seen == []
+        finally:
+            keep_start_up()
+    try:
+        assert gc.isenabled() and gc.get_freeze_count() >= len(made)
+    finally:
+        release_start_up()  # the other tests' passes see everything again
+    assert gc.get_freeze_count() == 0

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from journeymapper import __version__
 from journeymapper.app_icon import APP_ID, ICON_FILE
+from journeymapper.collector import keep_start_up, release_start_up
 
 if TYPE_CHECKING:
     from journeymapper.editor.main_window import MainWindow
@@ -68,11 +69,14 @@ def run(paths: list[str]) -> int:
         window.show()
     else:
         show_first_time(window)
+    keep_start_up()  # the window lives as long as the process; the maps to come may not
     window.offer_recovery()
     for path in paths:
         window.open_file(Path(path))
     _close_on_termination(window)
-    return app.exec()
+    status = app.exec()
+    release_start_up()
+    return status
 
 
 def show_first_time(window: MainWindow) -> None:

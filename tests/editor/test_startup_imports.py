@@ -1,6 +1,7 @@
 """Opening a map loads only what its first frame shows: the graph algorithms, PDF export, Mermaid,
-card tables, the portfolio and merging load when they are first used, not before the map is on
-the screen (the start-up benchmark, bench/bench_startup.py, says what that saves).
+card tables, the portfolio (and its dock's body) and merging load when they are first used, not
+before the map is on the screen (the start-up benchmark, bench/bench_startup.py, says what that
+saves).
 
 A real journeymapper process opens a sample map on the offscreen platform and reports every module
 imported by the first paint of its canvas: ``bench/first_frame.py`` runs the editor's own
@@ -26,6 +27,7 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "journeymapper.editor.pdf_export",
     "journeymapper.model.insights",
     "journeymapper.portfolio",
+    "journeymapper.editor.portfolio_view",
     "journeymapper.formats.mermaid",
     "journeymapper.formats.csv_cards",
     "journeymapper.editor.card_tables",

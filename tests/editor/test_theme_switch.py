@@ -159,11 +159,11 @@ def test_the_portfolio_dock_redraws_in_the_new_colours(window, system, qtbot):
     dock = window.portfolio
     dock.show()
     qtbot.waitUntil(lambda: dock.portfolio is not None and not dock.scanning)
-    path_cell = dock.maps_table.item(0, dock.maps_table.columnCount() - 1)
+    path_cell = dock.view.maps_table.item(0, dock.view.maps_table.columnCount() - 1)
     assert path_cell.foreground().color().name() == style.LIGHT.muted
 
     system(dark=True)
 
-    path_cell = dock.maps_table.item(0, dock.maps_table.columnCount() - 1)
+    path_cell = dock.view.maps_table.item(0, dock.view.maps_table.columnCount() - 1)
     assert path_cell.foreground().color().name() == style.DARK.muted
-    assert style.DARK.muted in dock.summary.text()
+    assert style.DARK.muted in dock.view.summary.text()
