@@ -56,6 +56,7 @@ from journeymapper.editor.items import (
     persona_curve_style,
 )
 from journeymapper.editor.label_memory import LabelMemory
+from journeymapper.editor.layout_memory import LayoutMemory
 from journeymapper.editor.link_headlines import HeadlineReader
 from journeymapper.editor.linking import LinkBadge, LinkChecker, Owner
 from journeymapper.editor.live_items import LiveItems
@@ -65,7 +66,7 @@ from journeymapper.editor.session import MapSession
 from journeymapper.editor.sketch import MapSketch
 from journeymapper.editor.theme import Theme, qt_measure, theme_switch
 from journeymapper.errors import JourneyMapError
-from journeymapper.layout import DEFAULT_STYLE, MapLayout, Style, compute_layout, emotion_band
+from journeymapper.layout import DEFAULT_STYLE, MapLayout, Style, emotion_band
 from journeymapper.model import Change, Lane, LaneKind, Stage, Touchpoint
 from journeymapper.palette import persona_colour
 
@@ -138,6 +139,7 @@ class MapScene(QGraphicsScene):
         self.lane_headers: dict[str, HeaderItem] = {}
         self.layout: MapLayout
         self._labels_wanted = self._labels_placed = False  # until a view says it is near enough
+        self._layout_memory = LayoutMemory(style, qt_measure)
         self._label_memory = LabelMemory(style, qt_measure)
         self._drag: drags.Drag | None = None
         # The part of the view that the pinned headers leave open, in map units (set by the view's
@@ -214,7 +216,7 @@ class MapScene(QGraphicsScene):
             self._hold_collections()
 
     def _sync_all(self) -> None:
-        layout = compute_layout(self.document, self.style, qt_measure)
+        layout = self._layout_memory.layout(self.document)
         with self._index_paused(len(self.cards.live) + len(self.connectors.live) > BULK_CHANGE):
             self.layout = layout
             self._mirror(layout)

@@ -30,9 +30,11 @@ from journeymapper.editor.mime import palette_mime
 from journeymapper.editor.palette import ENTRIES
 from journeymapper.editor.scene import MapScene
 from journeymapper.editor.session import MapSession
+from journeymapper.editor.theme import qt_measure
 from journeymapper.editor.view import MapView
 from journeymapper.formats import json_format
 from journeymapper.formats.json_format import dumps
+from journeymapper.layout import compute_layout
 
 from gestures import assert_the_canvas_shows_the_model, double_click, drop, hover, move, press, release
 from support import SAMPLES, build_small_map
@@ -192,6 +194,8 @@ class CanvasGestures(RuleBasedStateMachine):
     @invariant()
     def the_canvas_shows_what_the_map_holds(self):
         QApplication.processEvents()  # a turn of the event loop: an undo's relayout is due by then
+        # Remembered (an undo, a step in the History) or worked out anew, the layout of the map as it is.
+        assert self.scene.layout == compute_layout(self.document, self.scene.style, qt_measure)
         assert_the_canvas_shows_the_model(self.scene)
 
 
