@@ -93,6 +93,23 @@ def _table(headers: list[str]) -> QTableWidget:
     return table
 
 
+def _show_rows(table: QTableWidget, rows: list[list[QTableWidgetItem]], stretch: int) -> None:
+    """Fill ``table`` with ``rows`` (sorting off meanwhile, so that rows stay where they are put),
+    the column ``stretch`` taking the width the others leave, then sort as the person last chose."""
+    table.setSortingEnabled(False)
+    table.setRowCount(0)  # no item of the last fill stays behind
+    table.setRowCount(len(rows))
+    for row, cells in enumerate(rows):
+        for number, cell in enumerate(cells):
+            table.setItem(row, number, cell)
+    header = table.horizontalHeader()
+    for number in range(table.columnCount()):
+        header.setSectionResizeMode(
+            number, QHeaderView.ResizeMode.Stretch if number == stretch else QHeaderView.ResizeMode.ResizeToContents
+        )
+    table.setSortingEnabled(True)
+
+
 def _cell(
     text: str, tooltip: str = "", colour: QColor | None = None, bold: bool = False, number: bool = False
 ) -> QTableWidgetItem:
@@ -217,29 +234,12 @@ class PortfolioView(QWidget):
         return map_file is not None and self._path(relative).resolve() == map_file.resolve()
 
     def _fill_maps(self, portfolio: Portfolio | None) -> None:
-        table = self.maps_table
-        table.setSortingEnabled(False)
-        table.setRowCount(0)
+        rows: list[list[QTableWidgetItem]] = []
         if portfolio is not None:
-            table.setRowCount(len(portfolio.maps) + len(portfolio.unreadable))
             shared = {duplicate.id: duplicate for duplicate in portfolio.duplicates}
-            for row, summary in enumerate(portfolio.maps):
-                is_open = self._is_open(summary.path)
-                kind = _cell(KIND_NAMES[summary.kind].capitalize(), bold=is_open)
-                kind.setIcon(self._icons[summary.kind])
-                kind.setData(FILE, str(self._path(summary.path)))
-                cells = [
-                    kind,
-                    self._title(summary, is_open, shared.get(summary.id)),
-                    _cell(str(summary.stages), number=True),
-                    _cell(str(summary.touchpoints), number=True),
-                    _cell(summary.changed),
-                    _cell(summary.path, colour=self._muted),
-                ]
-                for number, cell in enumerate(cells):
-                    table.setItem(row, number, cell)
-            for row, unreadable in enumerate(portfolio.unreadable, start=len(portfolio.maps)):
-                cells = [
+            rows += [self._map_row(summary, shared.get(summary.id)) for summary in portfolio.maps]
+            rows += [
+                [
                     _cell("Unreadable", colour=self._bad),
                     _cell(unreadable.error, unreadable.error, self._bad),
                     _cell(""),
@@ -247,9 +247,23 @@ class PortfolioView(QWidget):
                     _cell(""),
                     _cell(unreadable.path, colour=self._muted),
                 ]
-                for number, cell in enumerate(cells):
-                    table.setItem(row, number, cell)
-        self._finish(table, stretch=1)
+                for unreadable in portfolio.unreadable
+            ]
+        _show_rows(self.maps_table, rows, stretch=1)
+
+    def _map_row(self, summary: MapSummary, duplicate: DuplicateId | None) -> list[QTableWidgetItem]:
+        is_open = self._is_open(summary.path)
+        kind = _cell(KIND_NAMES[summary.kind].capitalize(), bold=is_open)
+        kind.setIcon(self._icons[summary.kind])
+        kind.setData(FILE, str(self._path(summary.path)))
+        return [
+            kind,
+            self._title(summary, is_open, duplicate),
+            _cell(str(summary.stages), number=True),
+            _cell(str(summary.touchpoints), number=True),
+            _cell(summary.changed),
+            _cell(summary.path, colour=self._muted),
+        ]
 
     def _title(self, summary: MapSummary, is_open: bool, duplicate: DuplicateId | None) -> QTableWidgetItem:
         text = summary.title + ("  (open)" if is_open else "")
@@ -258,51 +272,33 @@ class PortfolioView(QWidget):
         return _cell(text + "  (duplicate id)", _shared_id_tooltip(duplicate, summary.path), self._bad, bold=True)
 
     def _fill_links(self, portfolio: Portfolio | None) -> None:
-        table = self.links_table
-        table.setSortingEnabled(False)
-        table.setRowCount(0)
-        if portfolio is not None:
-            table.setRowCount(len(portfolio.links))
-            for row, link in enumerate(portfolio.links):
-                ok = link.status == LinkStatus.OK
-                source = _cell(link.source)
-                source.setData(FILE, str(self._path(link.source)))
-                where = _cell(f"{link.origin.kind}: {link.origin.name}", colour=None)
-                status = _cell(
-                    "ok" if ok else f"broken: {link.status}",
-                    link.detail or "The link arrives",
-                    self._good if ok else self._bad,
-                    bold=not ok,
-                )
-                for number, cell in enumerate([source, where, _cell(link.target), status]):
-                    table.setItem(row, number, cell)
-        self._finish(table, stretch=1)
+        rows: list[list[QTableWidgetItem]] = []
+        for link in portfolio.links if portfolio is not None else ():
+            ok = link.status == LinkStatus.OK
+            source = _cell(link.source)
+            source.setData(FILE, str(self._path(link.source)))
+            where = _cell(f"{link.origin.kind}: {link.origin.name}", colour=None)
+            status = _cell(
+                "ok" if ok else f"broken: {link.status}",
+                link.detail or "The link arrives",
+                self._good if ok else self._bad,
+                bold=not ok,
+            )
+            rows.append([source, where, _cell(link.target), status])
+        _show_rows(self.links_table, rows, stretch=1)
 
     def _fill_coverage(self, portfolio: Portfolio | None) -> None:
-        table = self.coverage_table
-        table.setSortingEnabled(False)
-        table.setRowCount(0)
-        if portfolio is not None:
-            table.setRowCount(len(portfolio.coverage))
-            for row, stage in enumerate(portfolio.coverage):
-                source = _cell(stage.map)
-                source.setData(FILE, str(self._path(stage.map)))
-                linked = (
-                    _cell(", ".join(stage.linked))
-                    if stage.linked
-                    else _cell("gap: no user or business journey linked", colour=self._bad, bold=True)
-                )
-                for number, cell in enumerate([source, _cell(stage.stage), linked]):
-                    table.setItem(row, number, cell)
-        self._finish(table, stretch=2)
-
-    def _finish(self, table: QTableWidget, stretch: int) -> None:
-        header = table.horizontalHeader()
-        for number in range(table.columnCount()):
-            header.setSectionResizeMode(
-                number, QHeaderView.ResizeMode.Stretch if number == stretch else QHeaderView.ResizeMode.ResizeToContents
+        rows: list[list[QTableWidgetItem]] = []
+        for stage in portfolio.coverage if portfolio is not None else ():
+            source = _cell(stage.map)
+            source.setData(FILE, str(self._path(stage.map)))
+            linked = (
+                _cell(", ".join(stage.linked))
+                if stage.linked
+                else _cell("gap: no user or business journey linked", colour=self._bad, bold=True)
             )
-        table.setSortingEnabled(True)
+            rows.append([source, _cell(stage.stage), linked])
+        _show_rows(self.coverage_table, rows, stretch=2)
 
     def _open_row(self, table: QTableWidget, row: int) -> None:
         first = table.item(row, 0)
