@@ -10,11 +10,9 @@ remembered layout is the one laying out would give.
 
 from __future__ import annotations
 
+from journeymapper.editor.recent import STATES, Recent
 from journeymapper.layout import MapLayout, Measure, Style, compute_layout
 from journeymapper.model import JourneyDocument
-
-REMEMBERED = 2
-"""Enough for an edit and its undo, and a redo after it: the two states the map goes back and forth between."""
 
 State = tuple[tuple[object, ...], ...]
 
@@ -24,17 +22,10 @@ class LayoutMemory:
 
     def __init__(self, style: Style, measure: Measure) -> None:
         self._style, self._measure = style, measure
-        self._laid_out: list[tuple[State, MapLayout]] = []  # the most recently used first
+        self._laid_out: Recent[State, MapLayout] = Recent(STATES)
 
     def layout(self, document: JourneyDocument) -> MapLayout:
-        state = _state(document)
-        for number, (known, layout) in enumerate(self._laid_out):
-            if known == state:
-                self._laid_out.insert(0, self._laid_out.pop(number))
-                return layout
-        layout = compute_layout(document, self._style, self._measure)
-        self._laid_out = [(state, layout), *self._laid_out[: REMEMBERED - 1]]
-        return layout
+        return self._laid_out.get(_state(document), lambda: compute_layout(document, self._style, self._measure))
 
 
 def _state(document: JourneyDocument) -> State:
