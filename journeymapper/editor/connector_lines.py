@@ -16,8 +16,8 @@ from collections.abc import Iterator, Mapping
 from itertools import pairwise
 
 from PySide6.QtCore import QLineF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtGui import QPainter, QPolygonF
+from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from journeymapper.collector import young_collections_only
 from journeymapper.editor.items import (
@@ -25,7 +25,7 @@ from journeymapper.editor.items import (
     CONNECTOR_Z,
     FAR_OUT,
     VERY_FAR_OUT,
-    Themed,
+    MapLayer,
     arrowhead_between,
     connector_pen,
     level_of_detail,
@@ -48,18 +48,15 @@ to x, y (the direction counts for the dashes and the arrowhead); its connection'
 whether it is the route's last, with the arrowhead; the first bucket of the index it is in."""
 
 
-class ConnectorLinesItem(Themed, QGraphicsItem):
+class ConnectorLinesItem(MapLayer):
     """The lines and arrowheads of the connectors that have no item (``live`` holds those that do)."""
 
     def __init__(self, theme: Theme, live: Mapping[str, object]):
-        super().__init__()
-        self._theme, self._live = theme, live
+        super().__init__(theme, CONNECTOR_Z)
+        self._live = live
         self._layout: MapLayout | None = None
         self._kinds: Mapping[str, ConnectionKind] = {}
         self._index: _ColumnIndex | None = None
-        self.setZValue(CONNECTOR_Z)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # exposedRect in paint
 
     def set_layout(self, layout: MapLayout, kinds: Mapping[str, ConnectionKind]) -> None:
         """Draw the routes of ``layout``, each in the dashes of its kind (``kinds`` by connection
@@ -70,9 +67,6 @@ class ConnectorLinesItem(Themed, QGraphicsItem):
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return qrect(self._layout.bounds).adjusted(-10, -10, 10, 10) if self._layout else QRectF()
-
-    def shape(self) -> QPainterPath:
-        return QPainterPath()  # never under the pointer: a press brings the connector's item to life
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         detail = level_of_detail(painter)

@@ -87,6 +87,22 @@ class Themed:
         self.update()  # type: ignore[attr-defined]
 
 
+class MapLayer(Themed, QGraphicsItem):
+    """One item that draws a kind of thing for the whole map (the connector labels, the connector
+    lines without items, the far-out blocks): it paints only what a repaint exposes, and it takes
+    no clicks and is never under the pointer, where the item of the thing it draws answers."""
+
+    def __init__(self, theme: Theme, z: float):
+        super().__init__()
+        self._theme = theme
+        self.setZValue(z)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # exposedRect in paint
+
+    def shape(self) -> QPainterPath:
+        return QPainterPath()
+
+
 class GridItem(Themed, QGraphicsItem):
     """The cell grid with lane bands tinted in the team colours: one item for the whole map."""
 
@@ -533,21 +549,18 @@ LABEL_Z = 9.0  # above every connector line (8), below the cards (10), which lab
 _LABEL_CELL = 256.0
 
 
-class ConnectorLabelsItem(Themed, QGraphicsItem):
+class ConnectorLabelsItem(MapLayer):
     """Every connector label, a pill with its text (reading upwards along a vertical line), all
     drawn above all the connector lines as the PDF draws them: a line drawn after another never
     strikes through that one's label. One item for the whole map. It takes no clicks and is never
     under the pointer: there the label's connector is, with the whole text in its tooltip."""
 
     def __init__(self, theme: Theme, style: Style):
-        super().__init__()
-        self._theme, self._style = theme, style
+        super().__init__(theme, LABEL_Z)
+        self._style = style
         self._bounds = QRectF()
         self._labels: Sequence[Placement] = ()
         self._buckets: dict[tuple[int, int], list[Placement]] | None = None  # by area, at the first paint
-        self.setZValue(LABEL_Z)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # exposedRect in paint
 
     def set_labels(self, labels: Sequence[Placement]) -> None:
         self.prepareGeometryChange()
@@ -570,9 +583,6 @@ class ConnectorLabelsItem(Themed, QGraphicsItem):
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._bounds
-
-    def shape(self) -> QPainterPath:
-        return QPainterPath()  # never under the pointer: the connector beneath answers it
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         if level_of_detail(painter) < FAR_OUT:

@@ -11,28 +11,25 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
-from journeymapper.editor.items import CARD_Z, FAR_OUT, Themed, level_of_detail, qrect
+from journeymapper.editor.items import CARD_Z, FAR_OUT, MapLayer, level_of_detail, qrect
 from journeymapper.editor.theme import Theme
 from journeymapper.layout import MapLayout
 
 Block = tuple[float, float, float, float, str, str | None]  # a card's left, top, right, bottom, id, lane colour
 
 
-class MapSketch(Themed, QGraphicsItem):
+class MapSketch(MapLayer):
     """The blocks of the cards without items (``live`` holds those with one), drawn only far out."""
 
     def __init__(self, theme: Theme, live: Mapping[str, object]):
-        super().__init__()
-        self._theme, self._live = theme, live
+        super().__init__(theme, CARD_Z)
+        self._live = live
         self._layout: MapLayout | None = None
         self._colours: Mapping[str, str | None] = {}
         self._blocks: list[Block] | None = None
-        self.setZValue(CARD_Z)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # exposedRect in paint
 
     def set_layout(self, layout: MapLayout, colours: Mapping[str, str | None]) -> None:
         """Draw the cards of ``layout``, each in the ``colours`` of its lane (by lane id); read
@@ -43,9 +40,6 @@ class MapSketch(Themed, QGraphicsItem):
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return qrect(self._layout.bounds) if self._layout else QRectF()
-
-    def shape(self) -> QPainterPath:
-        return QPainterPath()  # never under the pointer: a press far out brings the items there to life
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         if level_of_detail(painter) >= FAR_OUT or self._layout is None:
