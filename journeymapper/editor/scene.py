@@ -2,7 +2,8 @@
 
 The scene listens to the document. Any change schedules one relayout on the next turn of the
 event loop, so that a command touching a thousand cards redraws once. Items are kept by model id
-and reused across relayouts, which keeps selection stable.
+and reused across relayouts, which keeps selection stable; on a big map only some cards and
+connectors have items (``live_items``), and two whole-map items draw the rest.
 """
 
 from __future__ import annotations
@@ -44,7 +45,6 @@ from journeymapper.editor.inline_editor import InlineEditor
 from journeymapper.editor.items import (
     CONNECTOR_REACH,
     FAR_OUT,
-    HANDLE_REACH,
     CardItem,
     ConnectorItem,
     ConnectorLabelsItem,
@@ -426,12 +426,12 @@ class MapScene(QGraphicsScene):
         """The items of what lies under ``position``: a press or a tooltip finds an item there.
         A connector is under it on its line and, where labels are shown, on its label."""
         x, y = position.x(), position.y()
-        cards = nearby.cards_within(self.layout, (x - HANDLE_REACH - 1, y - 1, x + 1, y + 1))
+        card = drags.card_under(self, position)  # on its rectangle or its handle, as a press finds it
         line = CONNECTOR_REACH
         connectors = nearby.connectors_within(self.layout, (x - line, y - line, x + line, y + line))
         if self._labels is not None:
             connectors += nearby.labels_at(self._labels.placed, x, y)
-        self.bring_to_life(cards, connectors)
+        self.bring_to_life([card] if card is not None else [], connectors)
 
     def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:  # noqa: N802
         self.bring_to_life_at(event.scenePos())  # a connector's tooltip is its item's
