@@ -113,8 +113,8 @@ def test_dragging_a_pinned_stage_header_still_reorders_the_stages(scrolled):
     scene, view = scrolled.scene, scrolled.view
     first, second = list(scene.document.stages)[:2]
     view.horizontalScrollBar().setValue(0)  # the first two stages in view, the headers pinned down
-    header = scene.stage_headers[first]
-    start = header.sceneBoundingRect().center()
+    header = scene.stage_headers[first].sceneBoundingRect()
+    start = header.topLeft() + QPointF(30, 15)  # by its title, clear of the link badge at its middle
     target = scene.stage_headers[second].sceneBoundingRect().center() + QPointF(40, 0)
     drag(view, start, target)
     assert list(scene.document.stages)[:2] == [second, first]
