@@ -6,6 +6,10 @@ repaint of the area it spans; here they are segments in an index by column, and 
 the few that cross what it repaints, cut to it. A connector has an item (``items.ConnectorItem``)
 only while something needs one: the selection, a press, a tooltip, a mark. Below
 ``VERY_FAR_OUT`` the lines are left out, as the items leave theirs.
+
+The index of the map's last two layouts is kept (``recent.py``): an undo or redo brings back a
+layout the canvas drew just before, and indexing a big map's segments anew costs tens of
+milliseconds of it.
 """
 
 from __future__ import annotations
@@ -31,8 +35,9 @@ from journeymapper.editor.items import (
     level_of_detail,
     qrect,
 )
+from journeymapper.editor.recent import STATES, Recent
 from journeymapper.editor.theme import CONNECTION_DASHES, Theme
-from journeymapper.layout import MapLayout, Point
+from journeymapper.layout import MapLayout, Point, Route
 from journeymapper.model import ConnectionKind
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom
@@ -47,6 +52,9 @@ watching (a big map has tens of thousands): its box (left, top, right, bottom); 
 to x, y (the direction counts for the dashes and the arrowhead); its connection's id and kind;
 whether it is the route's last, with the arrowhead; the first bucket of the index it is in."""
 
+Indexed = tuple[tuple[float, ...], Mapping[str, Route], Mapping[str, ConnectionKind]]
+"""All that an index is built from: the columns' edges, the routes and the kinds."""
+
 
 class ConnectorLinesItem(MapLayer):
     """The lines and arrowheads of the connectors that have no item (``live`` holds those that do)."""
@@ -57,6 +65,7 @@ class ConnectorLinesItem(MapLayer):
         self._layout: MapLayout | None = None
         self._kinds: Mapping[str, ConnectionKind] = {}
         self._index: _ColumnIndex | None = None
+        self._indexes: Recent[Indexed, _ColumnIndex] = Recent(STATES)
 
     def set_layout(self, layout: MapLayout, kinds: Mapping[str, ConnectionKind]) -> None:
         """Draw the routes of ``layout``, each in the dashes of its kind (``kinds`` by connection
@@ -73,7 +82,7 @@ class ConnectorLinesItem(MapLayer):
         if detail < VERY_FAR_OUT or self._layout is None:
             return
         if self._index is None:
-            self._index = _ColumnIndex(self._layout, self._kinds)
+            self._index = self._indexed(self._layout, self._kinds)
         far = detail < FAR_OUT
         exposed = option.exposedRect
         area = (exposed.left() - 2, exposed.top() - 2, exposed.right() + 2, exposed.bottom() + 2)
@@ -95,6 +104,13 @@ class ConnectorLinesItem(MapLayer):
         painter.setBrush(self._theme.connector)
         for arrow in arrows:
             painter.drawPolygon(arrow)
+
+    def _indexed(self, layout: MapLayout, kinds: Mapping[str, ConnectionKind]) -> _ColumnIndex:
+        # Keyed by value, so never stale, and cheap to compare all the same: an undo gets the very
+        # layout back (``layout_memory``), whose routes are then the same dictionary, and other
+        # routes differ soon, in number or at the first that moved.
+        key = (layout.stage_edges, layout.connectors, kinds)
+        return self._indexes.get(key, lambda: _ColumnIndex(layout, kinds))
 
 
 class _ColumnIndex:

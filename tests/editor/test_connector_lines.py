@@ -1,20 +1,24 @@
 """Connectors are drawn from the layout by one item; each has an item of its own only while
-something needs it: the selection, a press on its line, a tooltip, a mark."""
+something needs it: the selection, a press on its line, a tooltip, a mark. An undo or redo back to
+a layout drawn just before draws it from the index it had."""
 
 from __future__ import annotations
 
 from itertools import pairwise
 
+import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF
 from PySide6.QtGui import QColor, QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
+from journeymapper.editor import connector_lines
 from journeymapper.editor.commands import EditFields
 from journeymapper.editor.items import FAR_OUT
 from journeymapper.editor.marks import Mark, marks_for
 from journeymapper.editor.scene import MapScene
 from journeymapper.editor.session import MapSession
 from journeymapper.editor.view import MapView
+from journeymapper.model import ConnectionKind
 
 from gestures import press, release
 from wide_map import wide_map
@@ -34,6 +38,20 @@ def pixel_colour(view, point: QPointF) -> str:
     ratio = image.devicePixelRatio()
     pixel = view.mapFromScene(point)
     return QColor(image.pixel(QPoint(round(pixel.x() * ratio), round(pixel.y() * ratio)))).name()
+
+
+@pytest.fixture
+def indexings(monkeypatch) -> list[object]:
+    """One entry per time the lines of the whole map are indexed."""
+    built: list[object] = []
+
+    class Counted(connector_lines._ColumnIndex):
+        def __init__(self, *args):
+            built.append(args)
+            super().__init__(*args)
+
+    monkeypatch.setattr(connector_lines, "_ColumnIndex", Counted)
+    return built
 
 
 def test_connectors_are_drawn_without_items_of_their_own(canvas):
@@ -108,3 +126,33 @@ def test_a_dashed_line_keeps_its_dashes_in_place_as_the_view_scrolls(qtbot):
     bar.setValue(scrolled)
     assert bar.value() == scrolled
     assert column_of_pixels(view, pixel.x(), range(rows.start - 7, rows.stop - 7)) == before
+
+
+def test_undoing_and_redoing_a_delete_draws_each_layouts_lines_and_indexes_none_again(canvas, session, indexings):
+    scene = canvas.scene()
+    middle = segment_middles(scene, "c3")[0]
+    drawn = pixel_colour(canvas, middle)
+    scene.select_cards(["charge"])
+    scene.delete_selection()
+    scene.flush()
+    gone = pixel_colour(canvas, middle)
+    assert gone != drawn
+    indexed = len(indexings)
+    session.undo_stack.undo()
+    scene.flush()
+    assert pixel_colour(canvas, middle) == drawn
+    session.undo_stack.redo()
+    scene.flush()
+    assert pixel_colour(canvas, middle) == gone
+    assert len(indexings) == indexed  # both layouts had been drawn: their indexes were kept
+
+
+def test_a_new_kind_on_unmoved_lines_indexes_them_afresh(canvas, session, indexings):
+    scene = canvas.scene()
+    middle = segment_middles(scene, "c1")[0]
+    pixel_colour(canvas, middle)
+    indexed = len(indexings)
+    scene.push(EditFields(session.document, "connection", "c1", {"kind": ConnectionKind.DEPENDENCY}, "Dashes"))
+    scene.flush()
+    pixel_colour(canvas, middle)
+    assert len(indexings) == indexed + 1
