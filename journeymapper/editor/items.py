@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeymapper.connector_labels import Placement
+from journeymapper.editor.recent import STATES, Recent
 from journeymapper.editor.theme import CONNECTION_DASHES, Theme, canvas_font, edge_for, text_on
 from journeymapper.layout import (
     CardLayout,
@@ -553,36 +554,27 @@ class ConnectorLabelsItem(MapLayer):
     """Every connector label, a pill with its text (reading upwards along a vertical line), all
     drawn above all the connector lines as the PDF draws them: a line drawn after another never
     strikes through that one's label. One item for the whole map. It takes no clicks and is never
-    under the pointer: there the label's connector is, with the whole text in its tooltip."""
+    under the pointer: there the label's connector is, with the whole text in its tooltip.
+
+    The areas of the last two sets of labels are kept (``recent.py``): an undo or redo brings back
+    the labels shown just before, and bucketing a big map's thousands of labels anew costs a
+    noticeable part of redrawing it."""
 
     def __init__(self, theme: Theme, style: Style):
         super().__init__(theme, LABEL_Z)
         self._style = style
-        self._bounds = QRectF()
-        self._labels: Sequence[Placement] = ()
-        self._buckets: dict[tuple[int, int], list[Placement]] | None = None  # by area, at the first paint
+        self._areas = _LabelAreas(())
+        self._recent: Recent[Sequence[Placement], _LabelAreas] = Recent(STATES)
 
     def set_labels(self, labels: Sequence[Placement]) -> None:
         self.prepareGeometryChange()
-        self._labels, self._buckets, self._bounds = labels, None, QRectF()
-        if labels:
-            boxes = [label.box for label in labels]
-            left, top = min(box.x for box in boxes) - 1, min(box.y for box in boxes) - 1
-            right, bottom = max(box.right for box in boxes) + 1, max(box.bottom for box in boxes) + 1
-            self._bounds = QRectF(left, top, right - left, bottom - top)
+        # Keyed by the placements, compared by value so never stale, and cheap to compare all the
+        # same: an undo gets the very placements back (``label_memory``), equal by identity.
+        self._areas = self._recent.get(labels, lambda: _LabelAreas(labels))
         self.update()
 
-    def _by_area(self) -> dict[tuple[int, int], list[Placement]]:
-        if self._buckets is None:
-            self._buckets = {}
-            for label in self._labels:
-                box = label.box
-                for key in _label_keys(box.x, box.y, box.right, box.bottom):
-                    self._buckets.setdefault(key, []).append(label)
-        return self._buckets
-
     def boundingRect(self) -> QRectF:  # noqa: N802
-        return self._bounds
+        return self._areas.bounds
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         if level_of_detail(painter) < FAR_OUT:
@@ -590,7 +582,7 @@ class ConnectorLabelsItem(MapLayer):
         exposed = option.exposedRect
         left, top, right, bottom = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
         shown: dict[int, Placement] = {}
-        buckets = self._by_area()
+        buckets = self._areas.buckets()
         for key in _label_keys(left, top, right, bottom):
             for label in buckets.get(key, ()):
                 box = label.box
@@ -621,6 +613,29 @@ class ConnectorLabelsItem(MapLayer):
                 label.text,
             )
             painter.restore()
+
+
+class _LabelAreas:
+    """A set of labels, their bounds, and the labels by area of the map, bucketed at the first paint."""
+
+    def __init__(self, labels: Sequence[Placement]) -> None:
+        self._labels = labels
+        self._buckets: dict[tuple[int, int], list[Placement]] | None = None
+        self.bounds = QRectF()
+        if labels:
+            boxes = [label.box for label in labels]
+            left, top = min(box.x for box in boxes) - 1, min(box.y for box in boxes) - 1
+            right, bottom = max(box.right for box in boxes) + 1, max(box.bottom for box in boxes) + 1
+            self.bounds = QRectF(left, top, right - left, bottom - top)
+
+    def buckets(self) -> dict[tuple[int, int], list[Placement]]:
+        if self._buckets is None:
+            self._buckets = {}
+            for label in self._labels:
+                box = label.box
+                for key in _label_keys(box.x, box.y, box.right, box.bottom):
+                    self._buckets.setdefault(key, []).append(label)
+        return self._buckets
 
 
 def _label_keys(left: float, top: float, right: float, bottom: float) -> Iterator[tuple[int, int]]:

@@ -1,4 +1,5 @@
-"""Canvas items paint what the layout gives them, and only where a repaint asks for it."""
+"""Canvas items paint what the layout gives them, and only where a repaint asks for it; the label
+layer finds the labels it showed just before without sorting them by area again."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
 from journeymapper.connector_labels import Placement
-from journeymapper.editor.items import FAR_OUT, CardItem, ConnectorItem, ConnectorLabelsItem
+from journeymapper.editor import items
+from journeymapper.editor.items import FAR_OUT, CardItem, ConnectorItem, ConnectorLabelsItem, qrect
 from journeymapper.editor.theme import current_theme
 from journeymapper.layout import DEFAULT_STYLE, CardLayout, Point, Rect, Route
 from journeymapper.model import Connection, Touchpoint
@@ -62,6 +64,30 @@ def test_a_label_placed_beside_its_route_is_part_of_its_connector_and_painted_ab
     assert paints_anything(layer, QRectF(15, 60, 8, 20))
     assert not paints_anything(layer, QRectF(40, 60, 8, 20))
     assert layer.shape().isEmpty() and not layer.acceptedMouseButtons()  # clicks and hovers reach the connector
+
+
+def test_the_label_layer_draws_the_labels_last_given_and_sorts_those_it_had_just_before_no_more(qapp, monkeypatch):
+    sorted_sets: list[object] = []
+
+    class Counted(items._LabelAreas):
+        def __init__(self, labels):
+            sorted_sets.append(labels)
+            super().__init__(labels)
+
+    monkeypatch.setattr(items, "_LabelAreas", Counted)
+    layer = ConnectorLabelsItem(current_theme(), DEFAULT_STYLE)
+    before = [Placement("Signed off by day 60", Rect(14, 30, 11, 90), upright=False)]
+    after = [Placement("Pays", Rect(100, 30, 40, 11), upright=True)]
+    layer.set_labels(before)
+    layer.set_labels(after)
+    sorted_before = len(sorted_sets)
+    # An undo and a redo hand the layer equal placements in new lists.
+    for shown, hidden in ((list(before), after), (list(after), before)):
+        layer.set_labels(shown)
+        box = qrect(shown[0].box)
+        assert layer.boundingRect() == box.adjusted(-1, -1, 1, 1)
+        assert paints_anything(layer, box) and not paints_anything(layer, qrect(hidden[0].box))
+    assert len(sorted_sets) == sorted_before
 
 
 def card_interior_colours(scale: float) -> set[int]:
