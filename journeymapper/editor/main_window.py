@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressDialog,
-    QStackedWidget,
     QStatusBar,
 )
 
@@ -39,11 +38,11 @@ from journeymapper.editor.find import Finder
 from journeymapper.editor.insights_dock import InsightsDock
 from journeymapper.editor.inspector import Inspector
 from journeymapper.editor.navigation import LinkNavigator, connect_scene
+from journeymapper.editor.pages import Pages
 from journeymapper.editor.palette import PaletteDock
 from journeymapper.editor.portfolio_dock import PortfolioDock
 from journeymapper.editor.scene import MapScene
 from journeymapper.editor.session import MapSession
-from journeymapper.editor.start_page import StartPage
 from journeymapper.editor.view import MapView
 from journeymapper.editor.window_chrome import HistoryView, IconToolBar, ZoomIndicator, redo_keys
 from journeymapper.errors import JourneyMapError
@@ -57,6 +56,7 @@ _GEOMETRY_KEY, _DOCKS_KEY = "window/geometry", "window/docks"
 
 if TYPE_CHECKING:
     from journeymapper.editor.pdf_export import ExportJob
+    from journeymapper.editor.start_page import StartPage
     from journeymapper.formats.pdf import ExportOptions, ExportResult
 
 RECENT_LIMIT = 10
@@ -74,11 +74,8 @@ class MainWindow(QMainWindow):
         self._keeping_work = False  # closing for the system: unsaved work stays in the autosave copy
         self.setAcceptDrops(True)
         self.resize(1400, 900)
-        self.start_page = StartPage()
         self.view = MapView()
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.start_page)
-        self.pages.addWidget(self.view)
+        self.pages = Pages(self.view, self._build_start_page)
         self.setCentralWidget(self.pages)
         self.palette_dock = PaletteDock(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette_dock)
@@ -120,14 +117,25 @@ class MainWindow(QMainWindow):
         self.navigator = LinkNavigator(self)
         self.finder = Finder(self)
         self._build_actions()
-        self.start_page.new_requested.connect(self.new_map)
-        self.start_page.open_requested.connect(self.open_dialog)
-        self.start_page.recent_requested.connect(self.open_file)
         self._autosave_timer = QTimer(self, interval=INTERVAL_MS)
         self._autosave_timer.timeout.connect(self.write_autosave)
         self._autosave_timer.start()
         self._refresh_recent()
         self._show_session(None)
+
+    @property
+    def start_page(self) -> StartPage:
+        return self.pages.start_page
+
+    def _build_start_page(self) -> StartPage:
+        from journeymapper.editor.start_page import StartPage  # not before a map's first frame: it may never show
+
+        page = StartPage()
+        page.new_requested.connect(self.new_map)
+        page.open_requested.connect(self.open_dialog)
+        page.recent_requested.connect(self.open_file)
+        page.set_recent(self._existing_recent_files())
+        return page
 
     # The open map's session and scene. Only what runs while a map is open uses these: the map
     # actions are disabled without one, and the rest checks ``self.session`` first.
@@ -294,14 +302,14 @@ class MainWindow(QMainWindow):
             self.undo_group.addStack(session.undo_stack)
             self.undo_group.setActiveStack(session.undo_stack)
             self.history.setStack(session.undo_stack)
-            self.pages.setCurrentWidget(self.view)
+            self.pages.show_canvas()
             self.view.first_view()
             QTimer.singleShot(0, self.view.first_view)  # again once the window has its final size
         else:
             # The stubs want a stack, but Qt takes none (nullptr) here: nothing to undo or list.
             self.undo_group.setActiveStack(None)  # type: ignore[arg-type]
             self.history.setStack(None)  # type: ignore[arg-type]
-            self.pages.setCurrentWidget(self.start_page)
+            self.pages.show_start_page()
         for action in [
             self.save_action,
             self.save_as_action,
@@ -679,9 +687,13 @@ class MainWindow(QMainWindow):
         self.settings.setValue("recentFiles", [str(p) for p in paths])
         self._refresh_recent()
 
+    def _existing_recent_files(self) -> list[Path]:
+        return [path for path in self.recent_files() if path.exists()]
+
     def _refresh_recent(self) -> None:
-        paths = [path for path in self.recent_files() if path.exists()]
-        self.start_page.set_recent(paths)
+        paths = self._existing_recent_files()
+        if (start_page := self.pages.built_start_page) is not None:
+            start_page.set_recent(paths)
         self.recent_files_menu.clear()
         for path in paths:
             self.recent_files_menu.addAction(self._action(path.name, lambda _=False, p=path: self.open_file(p)))

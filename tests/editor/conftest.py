@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -17,6 +19,9 @@ from journeymapper.editor.view import MapView
 
 from support import build_small_map, copy_samples
 from wide_map import wide_map
+
+if TYPE_CHECKING:
+    from journeymapper.editor.main_window import MainWindow
 
 QStandardPaths.setTestModeEnabled(True)
 
@@ -59,16 +64,36 @@ def samples(tmp_path):
     return copy_samples(tmp_path / "maps")
 
 
-@pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
+def new_window(qtbot, folder: Path) -> MainWindow:
+    """A window with settings and autosave copies of its own in ``folder``, not shown yet."""
     from journeymapper.editor.main_window import MainWindow
 
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(settings=settings, autosave=AutosaveStore(tmp_path / "autosave"))
+    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings=settings, autosave=AutosaveStore(folder / "autosave"))
     qtbot.addWidget(window)
+    return window
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    window = new_window(qtbot, tmp_path)
     window.resize(1400, 900)
     window.show()
     qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def opened_at_start(qtbot, tmp_path):
+    """A window that opens a copy of the year-one sample (``opened_at_start.session.path``) as
+    ``journeymapper MAP.json`` does: shown, the map opened before the event loop runs, then the
+    events handled."""
+    path = copy_samples(tmp_path / "maps") / "year-one-customer-journey.json"
+    window = new_window(qtbot, tmp_path)
+    window.show()
+    window.open_file(path)
+    qtbot.waitExposed(window)
+    qtbot.wait(10)
     return window
 
 

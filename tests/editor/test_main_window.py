@@ -46,6 +46,19 @@ def test_without_a_map_the_start_page_shows(window):
     assert not window.save_action.isEnabled()
 
 
+def test_a_map_opened_at_start_shows_without_the_start_page_ever_being_built(opened_at_start):
+    assert opened_at_start.pages.currentWidget() is opened_at_start.view
+    assert opened_at_start.pages.built_start_page is None
+
+
+def test_closing_the_map_opened_at_start_shows_the_start_page_with_it_as_a_recent_map(opened_at_start):
+    path = opened_at_start.session.path
+    opened_at_start.close_map()
+    page = opened_at_start.pages.currentWidget()
+    assert page is opened_at_start.start_page
+    assert [page.recent.item(row).toolTip() for row in range(page.recent.count())] == [str(path)]
+
+
 def test_a_template_button_starts_a_new_map(window, qtbot):
     window.start_page.findChild(QToolButton, "template-user").click()
     assert window.pages.currentWidget() is window.view

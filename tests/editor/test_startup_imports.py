@@ -34,6 +34,7 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "journeymapper.formats.git_markers",
     "journeymapper.model.merge",
     "journeymapper.desktop_entry",
+    "journeymapper.editor.start_page",
 )
 
 
