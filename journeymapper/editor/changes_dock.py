@@ -11,19 +11,18 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QPixmap
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QGraphicsView,
     QLabel,
     QPushButton,
     QTreeWidgetItem,
-    QWidget,
 )
 
 from journeymapper.editor.canvas_focus import centre_area, focus
 from journeymapper.editor.compare import CATEGORIES, Category, Comparison, headline
-from journeymapper.editor.dock_lists import DETAIL, ListDock
+from journeymapper.editor.dock_lists import DETAIL, ListBody
 from journeymapper.editor.marks import mark_colour
 from journeymapper.editor.scene import MapScene
 from journeymapper.editor.theme import current_theme
@@ -46,13 +45,15 @@ def swatch(colour: QColor, size: int = 12) -> QIcon:
     return QIcon(pixmap)
 
 
-class ChangesDock(ListDock):
-    def __init__(self, view: QGraphicsView, parent: QWidget | None = None):
-        super().__init__("Changes", "changes", view, parent)
+class ChangesList(ListBody):
+    """The Changes dock's body: ``started`` when a comparison starts, ``stopped`` when it ends."""
+
+    started = Signal()
+    stopped = Signal()
+
+    def __init__(self, view: QGraphicsView):
+        super().__init__("changes", view)
         self.comparison: Comparison | None = None
-        self.stop_action = QAction("S&top Comparing", self)
-        self.stop_action.triggered.connect(self.stop)
-        self.stop_action.setEnabled(False)
 
         self.legend = QLabel()
         self.legend.setObjectName("changesLegend")
@@ -66,7 +67,6 @@ class ChangesDock(ListDock):
         stop.clicked.connect(self.stop)
         self.column.addWidget(stop, 0, Qt.AlignmentFlag.AlignRight)
         self.restyle()
-        self.hide()
 
     def restyle(self) -> None:
         """Colours for the theme in use, again after the system switched light or dark."""
@@ -81,29 +81,23 @@ class ChangesDock(ListDock):
         self.stop()
         self.comparison = Comparison(scene, old, path)
         self.comparison.changed.connect(self._rebuild)
-        self.stop_action.setEnabled(True)
         self._rebuild()
-        self.reveal()
+        self.started.emit()
         return self.comparison
 
     def stop(self) -> None:
-        """Clear the marks and the list, and put the dock away."""
+        """Clear the marks and the list."""
         comparison, self.comparison = self.comparison, None
         if comparison is not None:
             comparison.stop()
             comparison.deleteLater()
-        self.stop_action.setEnabled(False)
         self.tree.clear()
-        self.put_away()
+        self.stopped.emit()
 
     def set_scene(self, scene: MapScene | None) -> None:
         """Another map is shown: a comparison belongs to the map it was started on."""
         if self.comparison is not None and self.comparison.scene is not scene:
             self.stop()
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self.stop()  # closing the dock ends the comparison: marks without their list would puzzle
-        super().closeEvent(event)
 
     # -- the list -----------------------------------------------------------------------------
 

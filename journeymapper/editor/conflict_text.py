@@ -20,6 +20,10 @@ from journeymapper.model.schema import Conflict, Connection, Lane, Persona, Stag
 from journeymapper.model.wording import card_label, cell_name, connection_name, field_name, label, quoted, value_text
 
 
+def count_text(count: int) -> str:
+    return f"{count} unresolved conflict{'' if count == 1 else 's'}"
+
+
 @dataclass(frozen=True)
 class ConflictText:
     subject: str

@@ -5,8 +5,8 @@ A map that ``journeymapper merge`` (or git, through its merge driver) left with 
 OURS' values and records THEIRS' (``schema.Conflict``). The dock lists them in the map's words,
 shows both values of the chosen one with a button for each side, and marks what each is about on
 the canvas with an amber warning sign (``editor.marks``). Clicking a conflict selects and centres
-its card, header or connection. The dock shows itself when a map with conflicts opens, and the
-status bar counts the conflicts left until none are.
+its card, header or connection. The window shows the dock when a map with conflicts opens (only
+then is its body built), and the status bar counts the conflicts left until none are.
 """
 
 from __future__ import annotations
@@ -21,13 +21,12 @@ from PySide6.QtWidgets import (
     QPushButton,
     QToolButton,
     QTreeWidgetItem,
-    QWidget,
 )
 
 from journeymapper.editor.canvas_focus import Target, focus, target_of
 from journeymapper.editor.commands import ResolveConflict
-from journeymapper.editor.conflict_text import conflict_text
-from journeymapper.editor.dock_lists import DETAIL, ListDock
+from journeymapper.editor.conflict_text import conflict_text, count_text
+from journeymapper.editor.dock_lists import DETAIL, ListBody
 from journeymapper.editor.inspector.style import palette
 from journeymapper.editor.marks import Mark, marks_for, paint_conflict_sign
 from journeymapper.editor.scene import MapScene
@@ -41,10 +40,6 @@ SOURCE = "conflicts"
 """The conflicts' name among the sources of marks (``CanvasMarks``)."""
 
 
-def count_text(count: int) -> str:
-    return f"{count} unresolved conflict{'' if count == 1 else 's'}"
-
-
 def sign_icon(size: int = 16) -> QIcon:
     """The canvas's warning sign, for the status bar."""
     pixmap = QPixmap(size, size)
@@ -56,9 +51,12 @@ def sign_icon(size: int = 16) -> QIcon:
     return QIcon(pixmap)
 
 
-class ConflictsDock(ListDock):
-    def __init__(self, view: QGraphicsView, parent: QWidget | None = None):
-        super().__init__("Conflicts", "conflicts", view, parent)
+class ConflictsList(ListBody):
+    """The Conflicts dock's body, and the count of conflicts left in the status bar (``indicator``,
+    which the window places there)."""
+
+    def __init__(self, view: QGraphicsView):
+        super().__init__("conflicts", view)
         self.refreshes = 0
         self._refresh = QTimer(self, singleShot=True, interval=0)
         self._refresh.timeout.connect(self.refresh)
@@ -74,7 +72,6 @@ class ConflictsDock(ListDock):
         self.indicator.setAutoRaise(True)
         self.indicator.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.indicator.setToolTip("Show the conflicts a merge left in the map")
-        self.indicator.clicked.connect(self.reveal)
         self.indicator.hide()
         self.restyle()
         self.refresh()
@@ -117,13 +114,9 @@ class ConflictsDock(ListDock):
     # -- following the map --------------------------------------------------------------------
 
     def set_scene(self, scene: MapScene | None) -> None:
-        """Follow another map's conflicts; show the dock if it has any, hide it if not."""
+        """Follow another map's conflicts."""
         self.follow(scene, self._on_change)
         self.refresh()
-        if scene is not None and scene.document.conflicts:
-            self.reveal()
-        else:
-            self.put_away()
 
     def _on_change(self, change: Change) -> None:
         # Any change, not only a conflict's: a conflict names its card by the card's title.

@@ -1,6 +1,7 @@
-"""What the docks that list things beside the canvas share (Insights, Conflicts, Changes): a
-summary over a list whose rows have a line and, below it, a quieter second line; colours that
-follow the system's light or dark scheme."""
+"""What the docks that list things beside the canvas share (Insights, Conflicts, Changes): a body
+(``ListBody``, which a ``DeferredDock`` builds when it is first shown) with a summary over a list
+whose rows have a line and, below it, a quieter second line; colours that follow the system's
+light or dark scheme."""
 
 from __future__ import annotations
 
@@ -11,10 +12,8 @@ from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QDockWidget,
     QGraphicsView,
     QLabel,
-    QMainWindow,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -82,20 +81,18 @@ class TwoLineDelegate(QStyledItemDelegate):
         )
 
 
-class ListDock(QDockWidget):
-    """A dock with a ``summary`` over a ``tree`` of two-line rows, in ``column``, whose rows point
-    at things in ``view``; it restyles itself when the system switches light or dark (subclasses
-    extend ``restyle``)."""
+class ListBody(QWidget):
+    """A ``summary`` over a ``tree`` of two-line rows, in ``column``, whose rows point at things in
+    ``view``: the body of a listing dock. It restyles itself when the system switches light or dark
+    (subclasses extend ``restyle``)."""
 
-    def __init__(self, title: str, name: str, view: QGraphicsView, parent: QWidget | None = None):
-        super().__init__(title, parent)
-        self.setObjectName(name)
+    def __init__(self, name: str, view: QGraphicsView):
+        super().__init__()
+        self.setObjectName(f"{name}Body")
         self.view = view
         self.scene: MapScene | None = None
         self._unsubscribe: Callable[[], None] | None = None
-        self._covered: QDockWidget | None = None
-        body = QWidget()
-        self.column = QVBoxLayout(body)
+        self.column = QVBoxLayout(self)
         self.column.setContentsMargins(6, 6, 6, 6)
         self.column.setSpacing(6)
         self.summary = QLabel()
@@ -110,7 +107,6 @@ class ListDock(QDockWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.column.addWidget(self.tree, 1)
-        self.setWidget(body)
         theme_switch().changed.connect(self.restyle)
 
     def follow(self, scene: MapScene | None, listener: Callable[[Change], None]) -> None:
@@ -121,26 +117,6 @@ class ListDock(QDockWidget):
         self.scene = scene
         if scene is not None:
             self._unsubscribe = scene.document.subscribe(listener)
-
-    def reveal(self) -> None:
-        """Show the dock in front of the docks it shares a place with, remembering which was in
-        front, for ``put_away``."""
-        window = self.parentWidget()
-        if self.visibleRegion().isEmpty() and isinstance(window, QMainWindow):
-            area = window.dockWidgetArea(self)
-            shown = [dock for dock in window.findChildren(QDockWidget) if not dock.visibleRegion().isEmpty()]
-            self._covered = next((dock for dock in shown if window.dockWidgetArea(dock) == area), None)
-        self.show()
-        self.raise_()
-
-    def put_away(self) -> None:
-        """Hide the dock; if it was in front, bring back the dock it covered when it showed itself
-        (Qt would bring forward whichever tab is next to it)."""
-        in_front = not self.visibleRegion().isEmpty()
-        covered, self._covered = self._covered, None
-        self.hide()
-        if in_front and covered is not None and not covered.isHidden():
-            covered.raise_()
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(340, 600)

@@ -65,7 +65,8 @@ class DocksAway:
     """Puts the docks away while no map is open (the start page then has the window's width, even
     in half a laptop's screen) and brings back the ones that were open when a map opens."""
 
-    def __init__(self, docks: Sequence[QDockWidget]):
+    def __init__(self, window: QMainWindow, docks: Sequence[QDockWidget]):
+        self._window = window
         self._docks = docks
         self._away: list[QDockWidget] | None = None
 
@@ -78,8 +79,13 @@ class DocksAway:
             dock.hide()
 
     def bring_back(self) -> None:
-        away, self._away = self._away, None
-        for dock in away or []:
+        """Show the docks put away, the first of each tab group in front: only it comes on screen,
+        so a dock that builds its body when first shown (``DeferredDock``) waits behind it."""
+        away, self._away = self._away or [], None
+        for dock in away:
             dock.show()
-        for dock in reversed(away or []):  # the first of each tab group ends in front
-            dock.raise_()
+        in_front: list[QDockWidget] = []
+        for dock in away:
+            if not any(other in in_front for other in self._window.tabifiedDockWidgets(dock)):
+                dock.raise_()
+                in_front.append(dock)

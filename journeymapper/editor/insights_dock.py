@@ -18,14 +18,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import (
-    QGraphicsItem,
-    QHeaderView,
-    QTreeWidgetItem,
-    QWidget,
-)
+from PySide6.QtWidgets import QGraphicsItem, QHeaderView, QTreeWidgetItem
 
-from journeymapper.editor.dock_lists import DETAIL, ListDock
+from journeymapper.editor.dock_lists import DETAIL, ListBody
 from journeymapper.editor.inspector.style import palette
 from journeymapper.editor.linking import FoundLink, LinkBadge, Owner
 from journeymapper.editor.scene import MapScene
@@ -233,15 +228,16 @@ def _behind(name: str, owner: Owner, found: FoundLink) -> Finding:
     )
 
 
-class InsightsDock(ListDock):
-    def __init__(self, view: MapView, parent: QWidget | None = None):
-        super().__init__("Insights", "insights", view, parent)
+class InsightsList(ListBody):
+    """The Insights dock's body. ``showing`` says whether it is on screen (``DeferredDock.showing``,
+    kept up to date through ``set_showing``)."""
+
+    def __init__(self, view: MapView, showing: bool):
+        super().__init__("insights", view)
         self.insights: Insights | None = None
         self.refreshes = 0
         self._stale = False
-        self.showing = False
-        """Whether the findings are on screen: not closed, and the current tab where docks are tabbed
-        (a dock behind another tab is still ``isVisible()``; ``visibilityChanged`` tells)."""
+        self.showing = showing
         self._expanded = set(EXPANDED_AT_FIRST)
         self._refresh = QTimer(self, singleShot=True, interval=0)
         self._refresh.timeout.connect(self.refresh)
@@ -254,7 +250,6 @@ class InsightsDock(ListDock):
         self.tree.itemActivated.connect(self._chosen)
         self.tree.itemExpanded.connect(lambda item: self._expanded.add(item.data(0, GROUP_KEY)))
         self.tree.itemCollapsed.connect(lambda item: self._expanded.discard(item.data(0, GROUP_KEY)))
-        self.visibilityChanged.connect(self._shown)
         self.restyle()
         self.refresh()
 
@@ -264,7 +259,7 @@ class InsightsDock(ListDock):
         colours = palette()
         self._problem, self._muted = QColor(colours.error), QColor(colours.muted)
         self._stale = True  # the findings' rows carry the old colours
-        self._shown(self.showing)
+        self.set_showing(self.showing)
 
     # -- following the map --------------------------------------------------------------------
 
@@ -276,7 +271,7 @@ class InsightsDock(ListDock):
             scene.headlines.read.connect(self._headline_read)
         self._refresh.stop()
         self._stale = True
-        self._shown(self.showing)
+        self.set_showing(self.showing)
         if scene is None:
             self.refresh()
 
@@ -298,7 +293,7 @@ class InsightsDock(ListDock):
         self.tree.insertTopLevelItem(index, item)
         item.setExpanded("behind" in self._expanded and item.childCount() > 0)
 
-    def _shown(self, visible: bool) -> None:
+    def set_showing(self, visible: bool) -> None:
         self.showing = visible
         if visible and self._stale:
             self._refresh.start()

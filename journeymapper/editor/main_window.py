@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
 
 from journeymapper.editor import clipboard, glyphs
 from journeymapper.editor.autosave import INTERVAL_MS, Answer, AutosaveStore, Recoverable
-from journeymapper.editor.changes_dock import ChangesDock
 from journeymapper.editor.commands import EditFields, EditMany
-from journeymapper.editor.conflicts_dock import ConflictsDock, count_text
+from journeymapper.editor.deferred_dock import DeferredDock
 from journeymapper.editor.dock_strips import DocksAway, add_dock_strips
 from journeymapper.editor.file_kinds import (
     CSV_DELIMITERS,
@@ -35,7 +34,6 @@ from journeymapper.editor.file_kinds import (
     is_mermaid,
 )
 from journeymapper.editor.find import Finder
-from journeymapper.editor.insights_dock import InsightsDock
 from journeymapper.editor.inspector import Inspector
 from journeymapper.editor.navigation import LinkNavigator, connect_scene
 from journeymapper.editor.pages import Pages
@@ -55,6 +53,9 @@ from journeymapper.model.templates import TEMPLATES, new_from_template
 _GEOMETRY_KEY, _DOCKS_KEY = "window/geometry", "window/docks"
 
 if TYPE_CHECKING:
+    from journeymapper.editor.changes_dock import ChangesList
+    from journeymapper.editor.conflicts_dock import ConflictsList
+    from journeymapper.editor.insights_dock import InsightsList
     from journeymapper.editor.pdf_export import ExportJob
     from journeymapper.editor.start_page import StartPage
     from journeymapper.formats.pdf import ExportOptions, ExportResult
@@ -88,13 +89,14 @@ class MainWindow(QMainWindow):
         self.palette_dock.raise_()
         self.inspector = Inspector(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector)
-        self.insights = InsightsDock(self.view, self)
+        self.insights = DeferredDock("Insights", "insights", self._build_insights_list, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.insights)
         self.tabifyDockWidget(self.inspector, self.insights)
         # Each shows itself when there is something to list: a map with merge conflicts opens, or
         # File → Compare With… starts a comparison.
-        self.conflicts = ConflictsDock(self.view, self)
-        self.changes = ChangesDock(self.view, self)
+        self.conflicts = DeferredDock("Conflicts", "conflicts", self._build_conflict_list, self)
+        self.changes = DeferredDock("Changes", "changes", self._build_change_list, self)
+        self.changes.closed.connect(self.stop_comparing)  # marks without their list would puzzle
         for dock in (self.conflicts, self.changes):
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             self.tabifyDockWidget(self.inspector, dock)
@@ -113,7 +115,7 @@ class MainWindow(QMainWindow):
             (self.portfolio, glyphs.PORTFOLIO),
         ]
         self.dock_strips = add_dock_strips(self, left_docks, right_docks)
-        self.docks_away = DocksAway([dock for dock, _ in (*left_docks, *right_docks)])
+        self.docks_away = DocksAway(self, [dock for dock, _ in (*left_docks, *right_docks)])
         self.navigator = LinkNavigator(self)
         self.finder = Finder(self)
         self._build_actions()
@@ -186,7 +188,9 @@ class MainWindow(QMainWindow):
         self.recent_files_menu = file_menu.addMenu("Open &Recent")
         self.compare_action = self._action("Compare &With…", self.compare_with)
         file_menu.addAction(self.compare_action)
-        file_menu.addAction(self.changes.stop_action)
+        self.stop_comparing_action = self._action("S&top Comparing", self.stop_comparing)
+        self.stop_comparing_action.setEnabled(False)
+        file_menu.addAction(self.stop_comparing_action)
         file_menu.addAction(self._action("&Import Cards from CSV…", self.import_csv))
         file_menu.addAction(self.update_csv_action)
         file_menu.addAction(self.save_action)
@@ -271,7 +275,6 @@ class MainWindow(QMainWindow):
         # There from the start, so that the canvas keeps its height when the first message shows.
         self.setStatusBar(QStatusBar())
         self.zoom_indicator = ZoomIndicator(self.view, self.zoom_actions)
-        self.statusBar().addPermanentWidget(self.conflicts.indicator)
         self.statusBar().addPermanentWidget(self.zoom_indicator)
 
     def _select_all(self) -> None:
@@ -325,12 +328,23 @@ class MainWindow(QMainWindow):
             action.setEnabled(session is not None)
         self.zoom_indicator.setEnabled(session is not None)
         self.finder.set_scene(self.scene)
-        self.insights.set_scene(self.scene)
-        self.conflicts.set_scene(self.scene)
-        self.changes.set_scene(self.scene)
+        if (insights := self.insights.built) is not None:
+            insights.set_scene(self.scene)
+        self._show_conflicts()
+        if (changes := self.changes.built) is not None:
+            changes.set_scene(self.scene)
         self.portfolio.set_session(session)
         connect_scene(self.navigator, self.scene)
         self._update_title()
+
+    def _show_conflicts(self) -> None:
+        """The Conflicts dock follows the map shown, and shows itself for a map with conflicts."""
+        if (conflicts := self.conflicts.built) is not None:
+            conflicts.set_scene(self.scene)
+        if self.scene is not None and self.scene.document.conflicts:
+            self.conflicts.reveal()
+        else:
+            self.conflicts.put_away()
 
     def _update_title(self) -> None:
         if self.session is None:
@@ -339,6 +353,57 @@ class MainWindow(QMainWindow):
             return
         self.setWindowTitle(f"{self.session.display_name}[*] — journeymapper")
         self.setWindowModified(self.session.modified)
+
+    # -- the listing docks' bodies, built when first shown or asked for ----------------------
+
+    @property
+    def insights_list(self) -> InsightsList:
+        return self.insights.body
+
+    @property
+    def conflict_list(self) -> ConflictsList:
+        return self.conflicts.body
+
+    @property
+    def change_list(self) -> ChangesList:
+        return self.changes.body
+
+    def _build_insights_list(self) -> InsightsList:
+        from journeymapper.editor.insights_dock import InsightsList
+
+        body = InsightsList(self.view, self.insights.showing)
+        self.insights.visibilityChanged.connect(body.set_showing)
+        body.set_scene(self.scene)
+        return body
+
+    def _build_conflict_list(self) -> ConflictsList:
+        from journeymapper.editor.conflicts_dock import ConflictsList
+
+        body = ConflictsList(self.view)
+        body.indicator.clicked.connect(self.conflicts.reveal)
+        self.statusBar().insertPermanentWidget(0, body.indicator)  # left of the zoom
+        body.set_scene(self.scene)
+        return body
+
+    def _build_change_list(self) -> ChangesList:
+        from journeymapper.editor.changes_dock import ChangesList
+
+        body = ChangesList(self.view)
+        body.started.connect(lambda: self._comparing(True))
+        body.stopped.connect(lambda: self._comparing(False))
+        return body
+
+    def _comparing(self, comparing: bool) -> None:
+        self.stop_comparing_action.setEnabled(comparing)
+        if comparing:
+            self.changes.reveal()
+        else:
+            self.changes.put_away()
+
+    def stop_comparing(self) -> None:
+        """Clear the comparison's marks and list, and put the Changes dock away."""
+        if (changes := self.changes.built) is not None:
+            changes.stop()
 
     # -- files --------------------------------------------------------------------------------
 
@@ -394,7 +459,7 @@ class MainWindow(QMainWindow):
         except JourneyMapError as error:
             self._cannot_read("Cannot compare", path, error)
             return
-        self.changes.compare(self.scene, old, path)
+        self.change_list.compare(self.scene, old, path)
 
     def import_csv(self) -> None:
         """A new, unsaved map from a card table (what maps to what: ``formats.csv_apply``)."""
@@ -494,6 +559,8 @@ class MainWindow(QMainWindow):
         self._discard_autosave()
         self._remember(session.path)
         if conflicts := len(session.document.conflicts):  # recorded in the file, which validate refuses
+            from journeymapper.editor.conflict_text import count_text  # not before the first frame
+
             self.statusBar().showMessage(f"Saved {session.path} with {count_text(conflicts)} recorded in it", 10000)
         else:
             self.statusBar().showMessage(f"Saved {session.path}", 4000)
@@ -577,7 +644,8 @@ class MainWindow(QMainWindow):
         restored = self.restoreGeometry(geometry) and self.restoreState(docks)
         # These two show themselves when they have something to list, never as they were left.
         self.conflicts.setVisible(self.scene is not None and bool(self.scene.document.conflicts))
-        self.changes.setVisible(self.changes.comparison is not None)
+        changes = self.changes.built
+        self.changes.setVisible(changes is not None and changes.comparison is not None)
         if self.session is None:
             self.docks_away.put_away()  # the docks restored wait for a map
         return restored

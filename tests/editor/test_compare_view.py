@@ -63,7 +63,7 @@ def comparing(window, files, monkeypatch):
     assert window.open_file(new)
     choose_file(monkeypatch, old)
     window.compare_action.trigger()
-    assert window.changes.comparison is not None
+    assert window.change_list.comparison is not None
     return window
 
 
@@ -72,12 +72,12 @@ def kinds(window, part, item_id):
 
 
 def rows(window):
-    tree = window.changes.tree
+    tree = window.change_list.tree
     return [tree.topLevelItem(number) for number in range(tree.topLevelItemCount())]
 
 
 def click(qtbot, window, item):
-    tree = window.changes.tree
+    tree = window.change_list.tree
     tree.scrollToItem(item)
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center())
 
@@ -124,10 +124,10 @@ def test_the_changes_are_listed_in_map_order_in_two_lines(comparing):
     assert (checkout.text(0), checkout.data(0, Qt.ItemDataRole.UserRole + 2)) == ("Card 'Checkout'", "emotion -1 → +1")
     stage = row_about(comparing, "stage", "pay", "renamed")
     assert (stage.text(0), stage.data(0, Qt.ItemDataRole.UserRole + 2)) == ("Stage 'Purchase'", "renamed to 'Payment'")
-    legend = comparing.changes.legend.text()
+    legend = comparing.change_list.legend.text()
     for count in ("2&nbsp;added", "3&nbsp;changed", "2&nbsp;moved", "3&nbsp;removed"):
         assert count in legend  # removed: a card and its two connections
-    assert "old.json" in comparing.changes.summary.text()
+    assert "old.json" in comparing.change_list.summary.text()
 
 
 def test_clicking_a_change_selects_its_card_or_header_and_centres_it(comparing, qtbot):
@@ -148,7 +148,7 @@ def test_a_removed_card_is_listed_and_a_click_shows_the_cell_it_was_in(comparing
     assert row.text(0) == "Card 'Compare sizes'"
     assert row.data(0, Qt.ItemDataRole.UserRole + 2) == "removed from Browse / Web team"
     assert "Not on the canvas" in row.toolTip(0)
-    comparison = comparing.changes.comparison
+    comparison = comparing.change_list.comparison
     click(qtbot, comparing, row)
     assert comparing.scene.selectedItems() == []
     ghost = comparison._ghost
@@ -160,7 +160,7 @@ def test_a_removed_card_is_listed_and_a_click_shows_the_cell_it_was_in(comparing
 
 
 def test_comparing_is_no_edit_and_follows_the_edits_made_meanwhile(comparing, qtbot):
-    session, comparison = comparing.session, comparing.changes.comparison
+    session, comparison = comparing.session, comparing.change_list.comparison
     assert session.undo_stack.count() == 0 and not session.modified
     comparing.scene.push(EditFields(session.document, "touchpoint", "checkout", {"emotion": -1}, "Back to -1"))
     qtbot.waitUntil(lambda: kinds(comparing, "touchpoint", "checkout") == [])
@@ -186,24 +186,24 @@ def test_a_card_made_anew_by_an_undo_gets_its_mark_again(comparing, qtbot):
 
 def test_stop_comparing_clears_the_marks_and_the_list_and_brings_back_the_inspector(comparing, qtbot):
     assert not comparing.changes.visibleRegion().isEmpty() and comparing.inspector.visibleRegion().isEmpty()
-    assert comparing.changes.stop_action.isEnabled()
-    comparing.changes.stop_action.trigger()
-    assert comparing.changes.comparison is None and not comparing.changes.isVisible()
+    assert comparing.stop_comparing_action.isEnabled()
+    comparing.stop_comparing_action.trigger()
+    assert comparing.change_list.comparison is None and not comparing.changes.isVisible()
     qtbot.waitUntil(lambda: not comparing.inspector.visibleRegion().isEmpty())
-    assert not comparing.changes.stop_action.isEnabled()
+    assert not comparing.stop_comparing_action.isEnabled()
     for part, item_id in (("touchpoint", "review"), ("stage", "pay"), ("lane", "payments")):
         assert kinds(comparing, part, item_id) == [] and marks_for(comparing.scene).mark_item((part, item_id)) is None
 
 
 def test_closing_the_dock_ends_the_comparison(comparing):
     comparing.changes.close()
-    assert comparing.changes.comparison is None
+    assert comparing.change_list.comparison is None
     assert kinds(comparing, "touchpoint", "review") == []
 
 
 def test_opening_another_map_ends_the_comparison(comparing, files):
     assert comparing.open_file(files[0])
-    assert comparing.changes.comparison is None and not comparing.changes.isVisible()
+    assert comparing.change_list.comparison is None and not comparing.changes.isVisible()
 
 
 def test_a_map_with_conflicts_opened_while_comparing_shows_its_conflicts(comparing, tmp_path, qtbot):
@@ -219,7 +219,7 @@ def test_comparing_with_the_same_map_says_there_is_nothing(window, files, monkey
     choose_file(monkeypatch, files[1])
     window.compare_with()
     assert rows(window) == []
-    assert "No changes" in window.changes.summary.text()
+    assert "No changes" in window.change_list.summary.text()
 
 
 def test_a_file_that_will_not_load_is_reported_and_nothing_changes(window, files, monkeypatch, tmp_path):
@@ -233,7 +233,7 @@ def test_a_file_that_will_not_load_is_reported_and_nothing_changes(window, files
     window.compare_with()
     [(title, text)] = shown
     assert title == "Cannot compare" and "broken.json" in text
-    assert window.changes.comparison is None and dumps(window.session.document) == before
+    assert window.change_list.comparison is None and dumps(window.session.document) == before
 
 
 def test_a_file_with_git_markers_is_explained_when_compared(window, files, monkeypatch, tmp_path):

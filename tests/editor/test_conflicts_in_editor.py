@@ -40,18 +40,18 @@ def merged(window, tmp_path, qtbot):
     path = tmp_path / "merged.json"
     json_format.save(build_merged_map(), path)
     assert window.open_file(path)
-    qtbot.waitUntil(lambda: window.conflicts.tree.topLevelItemCount() == len(TITLES))
+    qtbot.waitUntil(lambda: window.conflict_list.tree.topLevelItemCount() == len(TITLES))
     return window
 
 
 def rows(window):
-    tree = window.conflicts.tree
+    tree = window.conflict_list.tree
     return [tree.topLevelItem(number).text(0) for number in range(tree.topLevelItemCount())]
 
 
 def choose(qtbot, window, title):
     """Click a conflict in the list, as a person does."""
-    tree = window.conflicts.tree
+    tree = window.conflict_list.tree
     item = tree.topLevelItem(rows(window).index(title))
     tree.scrollToItem(item)
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center())
@@ -61,12 +61,14 @@ def test_a_map_with_conflicts_opens_with_them_listed_in_its_words(merged):
     dock = merged.conflicts
     assert dock.isVisible() and not dock.visibleRegion().isEmpty()  # shown, and in front of its tabs
     assert rows(merged) == TITLES
-    details = [dock.tree.topLevelItem(number).data(0, Qt.ItemDataRole.UserRole + 2) for number in range(6)]
+    details = [
+        merged.conflict_list.tree.topLevelItem(number).data(0, Qt.ItemDataRole.UserRole + 2) for number in range(6)
+    ]
     assert details[2] == "ours +1 · theirs -2"
     assert details[3] == "ours with the card, in Pay / Payments · theirs without the card"
     assert details[5] == "ours Pay / Web team, 2nd card · theirs Pay / Payments, at the top"
-    assert merged.conflicts.indicator.isVisible()
-    assert merged.conflicts.indicator.text() == "6 unresolved conflicts"
+    assert merged.conflict_list.indicator.isVisible()
+    assert merged.conflict_list.indicator.text() == "6 unresolved conflicts"
 
 
 def test_each_conflict_is_marked_on_what_it_is_about_and_nothing_else(merged):
@@ -97,7 +99,7 @@ def test_clicking_a_conflict_selects_and_centres_what_it_is_about(merged, qtbot)
 
 
 def test_taking_theirs_is_one_undo_step_that_undo_and_redo_take_back_and_give_again(merged, qtbot):
-    document, stack, dock = merged.session.document, merged.session.undo_stack, merged.conflicts
+    document, stack, dock = merged.session.document, merged.session.undo_stack, merged.conflict_list
     before = dumps(document)
     choose(qtbot, merged, "Card 'Checkout': emotion")
     assert (dock.ours_value.text(), dock.theirs_value.text()) == ("+1", "-2")
@@ -119,7 +121,7 @@ def test_taking_theirs_is_one_undo_step_that_undo_and_redo_take_back_and_give_ag
 
 
 def test_keeping_ours_drops_only_the_record(merged, qtbot):
-    document, stack, dock = merged.session.document, merged.session.undo_stack, merged.conflicts
+    document, stack, dock = merged.session.document, merged.session.undo_stack, merged.conflict_list
     before = dumps(document)
     choose(qtbot, merged, "Stage 'Pay': name")
     qtbot.mouseClick(dock.keep_ours, Qt.MouseButton.LeftButton)
@@ -136,10 +138,10 @@ def test_taking_theirs_removes_a_card_they_removed_and_moves_one_they_moved(merg
     document, stack = merged.session.document, merged.session.undo_stack
     before = dumps(document)
     choose(qtbot, merged, "Card 'Charge the card'")
-    assert merged.conflicts.resolve("theirs")
+    assert merged.conflict_list.resolve("theirs")
     assert not document.has_touchpoint("charge")
     choose(qtbot, merged, "Card 'Search for shoes': place")
-    assert merged.conflicts.resolve("theirs")
+    assert merged.conflict_list.resolve("theirs")
     card = document.touchpoint("search")
     assert (card.stage, card.lane, card.index) == ("pay", "payments", 0)
     assert stack.count() == 2 and stack.text(0) == "Take theirs for 'Charge the card'"
@@ -151,12 +153,12 @@ def test_taking_theirs_removes_a_card_they_removed_and_moves_one_they_moved(merg
 
 def test_after_a_resolution_the_next_conflict_is_chosen(merged, qtbot):
     choose(qtbot, merged, "Card 'Checkout': emotion")
-    merged.conflicts.resolve("ours")
-    assert merged.conflicts.tree.currentItem().text(0) == "Card 'Charge the card'"
+    merged.conflict_list.resolve("ours")
+    assert merged.conflict_list.tree.currentItem().text(0) == "Card 'Charge the card'"
 
 
 def test_the_count_goes_when_every_conflict_is_resolved_and_undo_brings_it_back(merged, qtbot):
-    dock = merged.conflicts
+    dock = merged.conflict_list
     while dock.tree.topLevelItemCount():
         assert dock.resolve("ours")
     assert not merged.session.document.conflicts
@@ -178,7 +180,7 @@ def test_a_map_without_conflicts_hides_the_dock(merged, tmp_path):
     path = tmp_path / "plain.json"
     json_format.save(build_small_map(), path)
     assert merged.open_file(path)
-    assert not merged.conflicts.isVisible() and not merged.conflicts.indicator.isVisible()
+    assert not merged.conflicts.isVisible() and not merged.conflict_list.indicator.isVisible()
 
 
 def test_the_next_start_does_not_bring_the_dock_back_without_a_map(merged, tmp_path, qtbot):
@@ -199,7 +201,7 @@ def test_a_refused_resolution_changes_nothing_and_says_why(merged, qtbot):
     merged.scene.delete_selection()
     before = (dumps(document), stack.count())
     choose(qtbot, merged, "Card 'Checkout': emotion")
-    assert not merged.conflicts.resolve("theirs")  # the card is gone: their emotion has nowhere to go
+    assert not merged.conflict_list.resolve("theirs")  # the card is gone: their emotion has nowhere to go
     assert (dumps(document), stack.count()) == before
     assert "take THEIRS' side of its own conflict first" in merged.statusBar().currentMessage()
 

@@ -59,13 +59,13 @@ def dock(window, tmp_path, qtbot):
     window.insights.raise_()
     qtbot.waitUntil(
         lambda: (
-            window.insights.showing
-            and window.insights.insights is not None
-            and window.insights.insights.entries
-            and not window.insights._stale
+            window.insights_list.showing
+            and window.insights_list.insights is not None
+            and window.insights_list.insights.entries
+            and not window.insights_list._stale
         )
     )
-    return window.insights
+    return window.insights_list
 
 
 def children(dock, key):
@@ -159,7 +159,7 @@ def test_while_hidden_the_dock_computes_nothing_and_catches_up_when_shown(dock, 
     )
     qtbot.wait(20)
     assert dock.refreshes == before
-    dock.raise_()
+    window.insights.raise_()
     qtbot.waitUntil(lambda: dock.refreshes == before + 1)
     assert children(dock, "dead_ends") == []
 
@@ -176,8 +176,8 @@ def customer_dock(window, samples, qtbot):
     assert window.open_file(samples / "year-one-customer-journey.json")
     window.insights.raise_()
     qtbot.waitUntil(lambda: not window.scene.link_checker.pending)
-    qtbot.waitUntil(lambda: window.insights.showing and not window.insights._stale)
-    return window.insights
+    qtbot.waitUntil(lambda: window.insights_list.showing and not window.insights_list._stale)
+    return window.insights_list
 
 
 def test_behind_this_journey_lists_each_link_with_the_linked_map_s_headline(customer_dock):
@@ -221,8 +221,8 @@ def test_a_broken_link_is_listed_as_broken_and_goes_nowhere(window, samples, qtb
     document.update_stage("stage-renewal", links=({"path": "gone.json", "map_id": "gone"},))
     json_format.save(document, samples / "broken.json")
     assert window.open_file(samples / "broken.json")
-    dock = window.insights
-    dock.raise_()
+    window.insights.raise_()
+    dock = window.insights_list
     qtbot.waitUntil(lambda: not window.scene.link_checker.pending)
     qtbot.waitUntil(lambda: dock.showing and not dock._stale)
     broken = dock.group_item("behind").child(2)

@@ -1,7 +1,7 @@
 """Opening a map loads only what its first frame shows: the graph algorithms, PDF export, Mermaid,
-card tables, the portfolio (and its dock's body) and merging load when they are first used, not
-before the map is on the screen (the start-up benchmark, bench/bench_startup.py, says what that
-saves).
+card tables, the portfolio (and its dock's body), the start page, the listing docks' bodies,
+comparing and merging load when they are first used, not before the map is on the screen (the
+start-up benchmark, bench/bench_startup.py, says what that saves).
 
 A real journeymapper process opens a sample map on the offscreen platform and reports every module
 imported by the first paint of its canvas: ``bench/first_frame.py`` runs the editor's own
@@ -35,6 +35,13 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "journeymapper.model.merge",
     "journeymapper.desktop_entry",
     "journeymapper.editor.start_page",
+    "journeymapper.editor.dock_lists",
+    "journeymapper.editor.insights_dock",
+    "journeymapper.editor.conflicts_dock",
+    "journeymapper.editor.changes_dock",
+    "journeymapper.editor.compare",
+    "journeymapper.editor.marks",
+    "journeymapper.model.diff",
 )
 
 

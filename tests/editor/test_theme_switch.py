@@ -134,17 +134,17 @@ def test_the_window_restyles_its_palette_dock_and_inspector(window, system):
 def test_the_insights_dock_rebuilds_its_findings_in_the_new_colours(window, system, qtbot):
     assert window.open_file(SAMPLES[0])
     window.insights.raise_()
-    qtbot.waitUntil(lambda: window.insights.showing and not window.insights._stale)
-    counts = window.insights.tree.topLevelItem(0)
+    qtbot.waitUntil(lambda: window.insights_list.showing and not window.insights_list._stale)
+    counts = window.insights_list.tree.topLevelItem(0)
     assert counts.foreground(1).color().name() in (style.LIGHT.muted, style.LIGHT.error)
 
     system(dark=True)
 
-    assert f"color: {style.DARK.text}" in window.insights.summary.styleSheet()
-    qtbot.waitUntil(lambda: window.insights.tree.topLevelItem(0) is not counts)
-    counts = window.insights.tree.topLevelItem(0)
+    assert f"color: {style.DARK.text}" in window.insights_list.summary.styleSheet()
+    qtbot.waitUntil(lambda: window.insights_list.tree.topLevelItem(0) is not counts)
+    counts = window.insights_list.tree.topLevelItem(0)
     assert counts.foreground(1).color().name() in (style.DARK.muted, style.DARK.error)
-    assert window.insights._delegate.muted.name() == style.DARK.muted
+    assert window.insights_list._delegate.muted.name() == style.DARK.muted
 
 
 def test_a_scene_no_longer_shown_stops_following(canvas, system):
