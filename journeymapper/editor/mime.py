@@ -33,12 +33,14 @@ class NewLane(_Entry):
 
 
 PaletteEntry = Annotated[NewTouchpoint | NewStage | NewLane, Field(discriminator="item")]
-_PALETTE = TypeAdapter(PaletteEntry)
+# Built at the first drop, not before the editor's first frame.
+_PALETTE = TypeAdapter(PaletteEntry, config=ConfigDict(defer_build=True))
 
 
 class ClipboardCards(_Entry):
     """Copied cards with the connections among them; ids are replaced on paste."""
 
+    model_config = ConfigDict(defer_build=True)  # its validator is built at the first paste
     touchpoints: tuple[Touchpoint, ...]
     connections: tuple[Connection, ...] = ()
 
