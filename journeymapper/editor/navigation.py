@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QCursor, QKeySequence
-from PySide6.QtWidgets import QMenu, QStyle
+from PySide6.QtWidgets import QMenu
 
 from journeymapper.editor.linking import FoundLink, LinkBadge
 
@@ -33,7 +33,6 @@ class LinkNavigator(QObject):
         self.history: list[Path] = []
         self.back_action = QAction("Back", window)
         self.back_action.setObjectName("backAction")
-        self.back_action.setIcon(window.style().standardIcon(QStyle.StandardPixmap.SP_ArrowLeft))
         self.back_action.setShortcuts(
             [
                 QKeySequence("Alt+Left"),
