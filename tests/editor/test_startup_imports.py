@@ -1,7 +1,8 @@
 """Opening a map loads only what its first frame shows: the graph algorithms, PDF export, Mermaid,
-card tables, the portfolio (and its dock's body), the start page, the listing docks' bodies,
-comparing and merging load when they are first used, not before the map is on the screen (the
-start-up benchmark, bench/bench_startup.py, says what that saves).
+card tables, the portfolio (and its dock's body), the start page, the listing docks' bodies, the
+Inspector's pages other than the map's, comparing and merging load when they are first used, not
+before the map is on the screen (the start-up benchmark, bench/bench_startup.py, says what that
+saves).
 
 A real journeymapper process opens a sample map on the offscreen platform and reports every module
 imported by the first paint of its canvas: ``bench/first_frame.py`` runs the editor's own
@@ -42,6 +43,12 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "journeymapper.editor.compare",
     "journeymapper.editor.marks",
     "journeymapper.model.diff",
+    "journeymapper.editor.inspector.card",
+    "journeymapper.editor.inspector.bulk",
+    "journeymapper.editor.inspector.connection",
+    "journeymapper.editor.inspector.headers",
+    "journeymapper.editor.inspector.choices",
+    "html",
 )
 
 

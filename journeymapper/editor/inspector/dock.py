@@ -4,18 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QStackedWidget, QWidget
 
 from journeymapper.editor.commands import ModelCommand
 from journeymapper.editor.inspector.base import Page, hint_label
-from journeymapper.editor.inspector.bulk import BulkPage
-from journeymapper.editor.inspector.card import CardPage
-from journeymapper.editor.inspector.choices import ColourField, SegmentedField
-from journeymapper.editor.inspector.connection import ConnectionPage
-from journeymapper.editor.inspector.headers import LanePage, StagePage
 from journeymapper.editor.inspector.map_page import MapPage
 from journeymapper.editor.inspector.style import palette
 from journeymapper.editor.items import HeaderItem
@@ -23,6 +18,12 @@ from journeymapper.editor.scene import MapScene
 from journeymapper.editor.theme import theme_switch
 from journeymapper.errors import JourneyMapError
 from journeymapper.model import Change
+
+if TYPE_CHECKING:
+    from journeymapper.editor.inspector.bulk import BulkPage
+    from journeymapper.editor.inspector.card import CardPage
+    from journeymapper.editor.inspector.connection import ConnectionPage
+    from journeymapper.editor.inspector.headers import LanePage, StagePage
 
 PageT = TypeVar("PageT", bound=Page)
 
@@ -78,7 +79,8 @@ class Inspector(QDockWidget):
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(340, 720)
 
-    # -- the pages: each built the first time it is wanted, so that a map opens with its own page only
+    # -- the pages: each built, and its module imported, the first time it is wanted, so that a map
+    # opens with its own page only
 
     @cached_property
     def empty(self) -> MessagePage:
@@ -95,22 +97,32 @@ class Inspector(QDockWidget):
 
     @cached_property
     def card_page(self) -> CardPage:
+        from journeymapper.editor.inspector.card import CardPage
+
         return self._added(CardPage(self))
 
     @cached_property
     def bulk_page(self) -> BulkPage:
+        from journeymapper.editor.inspector.bulk import BulkPage
+
         return self._added(BulkPage(self))
 
     @cached_property
     def connection_page(self) -> ConnectionPage:
+        from journeymapper.editor.inspector.connection import ConnectionPage
+
         return self._added(ConnectionPage(self))
 
     @cached_property
     def stage_page(self) -> StagePage:
+        from journeymapper.editor.inspector.headers import StagePage
+
         return self._added(StagePage(self))
 
     @cached_property
     def lane_page(self) -> LanePage:
+        from journeymapper.editor.inspector.headers import LanePage
+
         return self._added(LanePage(self))
 
     def _added(self, page: PageT) -> PageT:
@@ -160,6 +172,8 @@ class Inspector(QDockWidget):
     def restyle(self) -> None:
         """Colours for the theme in use, after the system switched light or dark: the style sheet,
         the fields that style themselves, and coloured text on the page shown."""
+        from journeymapper.editor.inspector.choices import ColourField, SegmentedField  # loaded with their pages
+
         self.stack.setStyleSheet(palette().stylesheet())
         fields: list[SegmentedField | ColourField] = [
             *self.findChildren(SegmentedField),
