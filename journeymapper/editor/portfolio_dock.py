@@ -7,7 +7,7 @@ another folder while it is shown, and when Refresh is pressed; never on edits, s
 reads files and the open map's unsaved changes are not in them. The scan runs on a worker thread
 so that a big folder does not freeze the window; a scan that a newer one overtook is dropped.
 Double-clicking a row opens the map the row names. What the dock shows (``PortfolioView``) is built
-when it is first shown: it starts hidden.
+when it is first shown (``DeferredDock``): it starts hidden.
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize, Signal
-from PySide6.QtWidgets import QDockWidget, QWidget
+from PySide6.QtWidgets import QWidget
 
+from journeymapper.editor.deferred_dock import DeferredDock
 from journeymapper.editor.session import MapSession
 from journeymapper.errors import JourneyMapError
 
@@ -34,30 +35,35 @@ class _Relay(QObject):
     finished = Signal(int, object)
 
 
-class PortfolioDock(QDockWidget):
+class PortfolioDock(DeferredDock["PortfolioView"]):
     open_requested = Signal(Path)
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__("Portfolio", parent)
-        self.setObjectName("portfolio")
+        super().__init__("Portfolio", "portfolio", self._build_view, parent)
         self.folder: Path | None = None
         self.map_file: Path | None = None
         self.portfolio: Portfolio | None = None
         self.error: str | None = None
         self.scanning = False
-        self.showing = False
-        """On screen (``visibilityChanged``): not closed, and the current tab if docks are tabbed."""
         self._session: MapSession | None = None
         self._scanned_folder: Path | None = None
         self._generation = 0
         self._relay = _Relay(self)
         self._relay.finished.connect(self._finished)
-        self.view: PortfolioView | None = None
-        """The dock's body, built when the dock is first shown."""
         self.visibilityChanged.connect(self._shown)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(900, 260)
+
+    @property
+    def view(self) -> PortfolioView | None:
+        """The dock's body, once the dock has been shown."""
+        return self.built
+
+    def _build_view(self) -> PortfolioView:
+        from journeymapper.editor.portfolio_view import PortfolioView  # not at start-up: the dock starts hidden
+
+        return PortfolioView(self)
 
     # -- which folder -------------------------------------------------------------------------
 
@@ -88,12 +94,6 @@ class PortfolioDock(QDockWidget):
             self._show()  # the same folder: only which row is the open map may change
 
     def _shown(self, visible: bool) -> None:
-        self.showing = visible
-        if visible and self.view is None:
-            from journeymapper.editor.portfolio_view import PortfolioView  # not at start-up: the dock starts hidden
-
-            self.view = PortfolioView(self)
-            self.setWidget(self.view)
         if visible and self.folder is not None and self._scanned_folder != self.folder and not self.scanning:
             self.refresh()
 
