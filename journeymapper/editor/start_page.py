@@ -120,7 +120,10 @@ class TemplateTile(QToolButton):
         return round(width * THUMBNAIL_SHARE) + self._text_height() + 20
 
     def thumbnail_area(self) -> QRectF:
-        return QRectF(8, 8, self.width() - 16, self.width() * THUMBNAIL_SHARE)
+        # The tile's height is fixed by its preferred width while its width grows with the page:
+        # the picture takes the height left above the text (drawn to fit), not a share of the
+        # width, which would push the name and details out of the tile.
+        return QRectF(8, 8, self.width() - 16, self.height() - self._text_height() - 20)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)

@@ -169,6 +169,21 @@ def test_the_start_page_never_scrolls_sideways(window, qtbot, width):
     assert not page.horizontalScrollBar().isVisible()
 
 
+@pytest.mark.parametrize("width", [800, 1366, 1920])
+def test_each_template_tile_shows_its_name_and_details_below_its_picture_at_any_width(window, qtbot, width):
+    from journeymapper.editor.start_page import TemplateTile
+
+    window.resize(width, 768)
+    qtbot.wait(20)
+    for tile in window.start_page.findChildren(TemplateTile):
+        text_band = tile.height() - tile.thumbnail_area().bottom()
+        assert text_band >= 2 * tile.fontMetrics().height() + 6, tile.template.name
+        image = tile.grab().toImage()
+        top = int(tile.thumbnail_area().bottom()) + 4
+        inked = {image.pixel(x, y) for x in range(8, tile.width() - 8) for y in range(top, tile.height() - 4)}
+        assert len(inked) > 2, tile.template.name  # the name and details are drawn there
+
+
 def test_each_template_shows_a_picture_drawn_from_its_layout(window, qtbot):
     from journeymapper.editor.start_page import TemplateTile
 
