@@ -26,6 +26,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate, pairwise
+from operator import attrgetter
 from typing import NamedTuple
 
 from journeymapper.collector import young_collections_only
@@ -223,14 +224,13 @@ class _Track(NamedTuple):
     high: float
     anchor: float  # where along the strip the label is nearest its home (and slides from, at most REACH)
     cost: float  # what lying there costs: how far the anchor is from home, along the route and across
+    least: float  # what lying there costs at least: ``cost``, plus how far low..high is from a slider's anchor
     flag: int  # 0: the label slides; -1 or +1: it grows from ``low`` towards lower or higher values
     shortens: bool  # the text runs along the strip, so a shorter text needs a shorter stretch of it
     line: float | None  # where across the segment's line is, for a strip along one
 
-    def least_cost(self) -> float:
-        if self.flag:
-            return self.cost
-        return self.cost + max(0.0, self.low - self.anchor, self.anchor - self.high)
+
+_least = attrgetter("least")
 
 
 def _tracks(home: Home, lines: _Lines) -> Iterator[_Track | float]:
@@ -247,10 +247,8 @@ def _tracks(home: Home, lines: _Lines) -> Iterator[_Track | float]:
     a, b = segments[number]
     home_arc = arcs[number] + (abs(centre.x - a.x) if a.y == b.y else abs(centre.y - a.y))
     nearest_other = min(home_arc - arcs[number], arcs[number + 1] - home_arc) if len(segments) > 1 else 0.0
-    near = sorted(
-        _segment_tracks(segments, arcs, number, number, home_arc, centre, width, lines), key=_Track.least_cost
-    )
-    while near and near[0].least_cost() <= nearest_other:
+    near = sorted(_segment_tracks(segments, arcs, number, number, home_arc, centre, width, lines), key=_least)
+    while near and near[0].least <= nearest_other:
         yield near.pop(0)
     yield nearest_other  # what the rest costs at least: no need to work them out if that is too much
     rest = near
@@ -259,7 +257,7 @@ def _tracks(home: Home, lines: _Lines) -> Iterator[_Track | float]:
             rest.extend(_segment_tracks(segments, arcs, other, number, home_arc, centre, width, lines))
     if len(segments) == 1:
         rest.extend(_hop_tracks(a, b, centre, width, lines))
-    rest.sort(key=_Track.least_cost)
+    rest.sort(key=_least)
     yield from rest
 
 
@@ -295,7 +293,8 @@ def _segment_tracks(
         cross = (middle - height / 2, middle + height / 2)
         for anchor, along in anchors:
             cost = along + abs(middle - middles[0])
-            yield _Track(horizontal, axis, cross, width, low, high, anchor, cost, 0, True, line)
+            least = cost + max(0.0, low - anchor, anchor - high)
+            yield _Track(horizontal, axis, cross, width, low, high, anchor, cost, least, 0, True, line)
 
 
 def _hop_tracks(a: Point, b: Point, centre: Point, width: float, lines: _Lines) -> Iterator[_Track]:
@@ -308,18 +307,20 @@ def _hop_tracks(a: Point, b: Point, centre: Point, width: float, lines: _Lines) 
             cross = (middle - height / 2, middle + height / 2)
             for end_at, grows in ((a.y - FLAG_GAP, -1), (a.y + FLAG_GAP, 1)):
                 cost = abs(middle - centre.x) + abs(end_at + grows * width / 2 - centre.y)
-                yield _Track(False, 1, cross, width, end_at, end_at, end_at, cost, grows, True, halfway)
+                yield _Track(False, 1, cross, width, end_at, end_at, end_at, cost, cost, grows, True, halfway)
         return
     low, high, x = min(a.y, b.y), max(a.y, b.y), a.x
     if high - low >= height + 2 * HEAD_ROOM:
         cross = (x - width / 2, x + width / 2)
         start, end = low + HEAD_ROOM + height / 2, high - HEAD_ROOM - height / 2
-        yield _Track(True, 1, cross, height, start, end, centre.y, abs(x - centre.x), 0, False, None)
+        cost = abs(x - centre.x)
+        least = cost + max(0.0, start - centre.y, centre.y - end)
+        yield _Track(True, 1, cross, height, start, end, centre.y, cost, least, 0, False, None)
     middle = (low + high) / 2
     for end_at, grows in ((x + HOP_GAP, 1), (x - HOP_GAP, -1)):
         cost = abs(middle - centre.y) + abs(end_at + grows * width / 2 - centre.x)
         cross = (middle - height / 2, middle + height / 2)
-        yield _Track(True, 0, cross, width, end_at, end_at, end_at, cost, grows, True, None)
+        yield _Track(True, 0, cross, width, end_at, end_at, end_at, cost, cost, grows, True, None)
 
 
 class _Lines:
@@ -434,7 +435,7 @@ class _Room:
                 if best is not None and best[0] <= track:
                     break
                 continue
-            if best is not None and best[0] <= track.least_cost():
+            if best is not None and best[0] <= track.least:
                 break
             seen.append(track)
             # Only a place nearer than the best so far matters: look no further along than that.
@@ -502,11 +503,12 @@ class _Room:
         box = (low, near, high, far) if axis == 0 else (near, low, far, high)
         spans = self.taken.spans(box, axis)
         spans.sort()
+        spans.append((high, high))  # the end of the last stretch
         # The free stretches long enough for the label, and in each the centre nearest the anchor.
         best: float | None = None
-        at = low
-        for span_low, span_high in (*spans, (high, high)):
-            if span_low - at >= length - _EPSILON:
+        at, needed = low, length - _EPSILON
+        for span_low, span_high in spans:
+            if span_low - at >= needed:
                 centre = min(max(anchor, at + half, start), span_low - half, end)
                 if best is None or abs(centre - anchor) < abs(best - anchor):
                     best = centre
