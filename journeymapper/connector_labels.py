@@ -91,14 +91,17 @@ def _place_labels(document: JourneyDocument, layout: MapLayout, style: Style, me
         rect = card.rect  # touching a card is fine; covering it is not
         room.taken.add((rect.x, rect.y, rect.right, rect.bottom))
     wanted: list[tuple[float, int, Connection, Home]] = []
+    in_order: list[str] = []
     for number, connection in enumerate(document.connections()):
         text = connector_label(connection)
         if text:
+            in_order.append(connection.id)
             width = measure(text, style.small_font_size, False) + 2 * style.label_padding
             home = place_label(room.lines, layout.connectors[connection.id], text, width)
             wanted.append((home.slack, number, connection, home))
-    # The labels with least room to move go first, while there is still room around them.
-    wanted.sort(key=lambda item: item[:2])
+    # The labels with least room to move go first, while there is still room around them (no two
+    # numbers are equal: the connections are never compared).
+    wanted.sort()
     placed: dict[str, Placement] = {}
     left_out: dict[str, str] = {}
     lines: dict[str, float] = {}
@@ -113,7 +116,6 @@ def _place_labels(document: JourneyDocument, layout: MapLayout, style: Style, me
     # Labels that went beside their line to leave room for others sit on it where there is room.
     for key, line in lines.items():
         placed[key] = room.centred(placed[key], line)
-    in_order = [connection.id for _, _, connection, _ in sorted(wanted, key=lambda item: item[1])]
     return Labels(
         {key: placed[key] for key in in_order if key in placed},
         {key: left_out[key] for key in in_order if key in left_out},
@@ -127,7 +129,7 @@ class Home(NamedTuple):
     slack: float  # how far it may slide either way along its line without covering an arrowhead
     line: float | None  # where across its line is, to put it back on it (``_Room.centred``)
     segment: int  # the route's segment it lies along, or stands at
-    segments: list[tuple[Point, Point]]  # the route's, for the places along it (``_tracks``)
+    points: tuple[Point, ...]  # the route's, for the places along it (``_tracks``)
 
 
 def place_label(lines: _Lines, route: Route, text: str, width: float) -> Home:
@@ -140,11 +142,11 @@ def place_label(lines: _Lines, route: Route, text: str, width: float) -> Home:
     a flag standing in the gutter above (or below) a short horizontal hop.
     """
     height = lines.height
-    segments = list(pairwise(route.points))
+    points = route.points
     level = upright = first = None  # the longest horizontal and vertical segments, the first of any length
     level_length = upright_length = 0.0
     count = 0
-    for number, (a, b) in enumerate(segments):
+    for number, (a, b) in enumerate(pairwise(points)):
         if a == b:
             continue
         count += 1
@@ -155,24 +157,24 @@ def place_label(lines: _Lines, route: Route, text: str, width: float) -> Home:
         elif upright is None or abs(b.y - a.y) > upright_length:
             upright, upright_length = number, abs(b.y - a.y)
     if level is not None and level_length >= width + 2 * HEAD_ROOM:
-        middle = lines.across(segments[level][0].y, vertical=False)[0]
-        return _along(text, segments, level, width, middle, height)
+        middle = lines.across(points[level].y, vertical=False)[0]
+        return _along(text, points, level, width, middle, height)
     if count > 1 and upright is not None:  # only a one-segment route runs through a gap between cards
-        middle = lines.across(segments[upright][0].x, vertical=True)[0]
-        return _within_row(lines, _along(text, segments, upright, width, middle, height))
+        middle = lines.across(points[upright].x, vertical=True)[0]
+        return _within_row(lines, _along(text, points, upright, width, middle, height))
     anchor = route.label_anchor
     if level is None:
         if upright_length < height + 2 * HEAD_ROOM:  # beside the short arrow
             box = Rect(anchor.x + HOP_GAP, anchor.y - height / 2, width, height)
         else:
             box = Rect(anchor.x - width / 2, anchor.y - height / 2, width, height)
-        return Home(Placement(text, box, True), 0.0, None, first or 0, segments)
+        return Home(Placement(text, box, True), 0.0, None, first or 0, points)
     row = lines.row(anchor.y)
     upwards = row is None or anchor.y - row.y >= row.bottom - anchor.y
     top = anchor.y - FLAG_GAP - width if upwards else anchor.y + FLAG_GAP
     middle = lines.across(anchor.x, vertical=True)[0]
     box = Rect(middle - height / 2, top, height, width)
-    return Home(Placement(text, box, False), 0.0, anchor.x, level, segments)
+    return Home(Placement(text, box, False), 0.0, anchor.x, level, points)
 
 
 def _within_row(lines: _Lines, home: Home) -> Home:
@@ -189,19 +191,17 @@ def _within_row(lines: _Lines, home: Home) -> Home:
     return home._replace(placement=Placement(placement.text, Rect(box.x, top, box.width, box.height), False))
 
 
-def _along(
-    text: str, segments: list[tuple[Point, Point]], number: int, width: float, middle: float, height: float
-) -> Home:
+def _along(text: str, points: tuple[Point, ...], number: int, width: float, middle: float, height: float) -> Home:
     """Halfway along a segment, reading along it, its middle ``middle`` across."""
-    a, b = segment = segments[number]
-    slack = max(0.0, (_length(segment) - width) / 2 - HEAD_ROOM)
+    a, b = points[number], points[number + 1]
+    slack = max(0.0, (_length((a, b)) - width) / 2 - HEAD_ROOM)
     if a.y == b.y:
         x = (a.x + b.x) / 2
         box = Rect(x - width / 2, middle - height / 2, width, height)
-        return Home(Placement(text, box, True), slack, a.y, number, segments)
+        return Home(Placement(text, box, True), slack, a.y, number, points)
     y = (a.y + b.y) / 2
     box = Rect(middle - height / 2, y - width / 2, height, width)
-    return Home(Placement(text, box, False), slack, a.x, number, segments)
+    return Home(Placement(text, box, False), slack, a.x, number, points)
 
 
 def _length(segment: tuple[Point, Point]) -> float:
@@ -241,7 +241,7 @@ def _tracks(home: Home, lines: _Lines) -> Iterator[_Track | float]:
     segment, nearer than any other segment is."""
     box = home.placement.box
     width, centre = (box.width if home.placement.upright else box.height), box.center
-    segments = home.segments
+    segments = list(pairwise(home.points))
     arcs = list(accumulate((_length(segment) for segment in segments), initial=0.0))
     number = home.segment
     a, b = segments[number]
