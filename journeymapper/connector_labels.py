@@ -108,7 +108,7 @@ def _place_labels(document: JourneyDocument, layout: MapLayout, style: Style, me
     for _, _, connection, home in wanted:
         settled = room.settle(home, connection)
         if settled is None:
-            left_out[connection.id] = home.placement.text
+            left_out[connection.id] = home.text
         else:
             placed[connection.id], line = settled
             if line is not None:
@@ -125,7 +125,9 @@ def _place_labels(document: JourneyDocument, layout: MapLayout, style: Style, me
 class Home(NamedTuple):
     """Where a label goes if it has the map to itself."""
 
-    placement: Placement
+    text: str
+    box: Rect
+    upright: bool  # False: the text reads upwards along a vertical line
     slack: float  # how far it may slide either way along its line without covering an arrowhead
     line: float | None  # where across its line is, to put it back on it (``_Room.centred``)
     segment: int  # the route's segment it lies along, or stands at
@@ -168,27 +170,26 @@ def place_label(lines: _Lines, route: Route, text: str, width: float) -> Home:
             box = Rect(anchor.x + HOP_GAP, anchor.y - height / 2, width, height)
         else:
             box = Rect(anchor.x - width / 2, anchor.y - height / 2, width, height)
-        return Home(Placement(text, box, True), 0.0, None, first or 0, points)
+        return Home(text, box, True, 0.0, None, first or 0, points)
     row = lines.row(anchor.y)
     upwards = row is None or anchor.y - row.y >= row.bottom - anchor.y
     top = anchor.y - FLAG_GAP - width if upwards else anchor.y + FLAG_GAP
     middle = lines.across(anchor.x, vertical=True)[0]
     box = Rect(middle - height / 2, top, height, width)
-    return Home(Placement(text, box, False), 0.0, anchor.x, level, points)
+    return Home(text, box, False, 0.0, anchor.x, level, points)
 
 
 def _within_row(lines: _Lines, home: Home) -> Home:
     """The home moved up or down to lie within the lane it starts in, if it fits there: a label
     along a vertical line near a lane's edge would otherwise run into the next lane."""
-    placement = home.placement
-    box = placement.box
-    row = lines.row(box.center.y)
+    box = home.box
+    row = lines.row(box.y + box.height / 2)
     if row is None or box.height > row.height - 4:
         return home
     top = min(max(box.y, row.y + 2), row.bottom - 2 - box.height)
     if top == box.y:
         return home
-    return home._replace(placement=Placement(placement.text, Rect(box.x, top, box.width, box.height), False))
+    return home._replace(box=Rect(box.x, top, box.width, box.height))
 
 
 def _along(text: str, points: tuple[Point, ...], number: int, width: float, middle: float, height: float) -> Home:
@@ -198,10 +199,10 @@ def _along(text: str, points: tuple[Point, ...], number: int, width: float, midd
     if a.y == b.y:
         x = (a.x + b.x) / 2
         box = Rect(x - width / 2, middle - height / 2, width, height)
-        return Home(Placement(text, box, True), slack, a.y, number, points)
+        return Home(text, box, True, slack, a.y, number, points)
     y = (a.y + b.y) / 2
     box = Rect(middle - height / 2, y - width / 2, height, width)
-    return Home(Placement(text, box, False), slack, a.x, number, points)
+    return Home(text, box, False, slack, a.x, number, points)
 
 
 def _length(segment: tuple[Point, Point]) -> float:
@@ -239,10 +240,10 @@ def _tracks(home: Home, lines: _Lines) -> Iterator[_Track | float]:
     route, the cheaper. On other segments than its home's, a label slides from the end nearer its
     home, and on a long one from its middle too. Lazily: most labels find room on their home's
     segment, nearer than any other segment is."""
-    box = home.placement.box
-    width, centre = (box.width if home.placement.upright else box.height), box.center
+    box = home.box
+    width, centre = (box.width if home.upright else box.height), box.center
     segments = list(pairwise(home.points))
-    arcs = list(accumulate((_length(segment) for segment in segments), initial=0.0))
+    arcs = list(accumulate(map(_length, segments), initial=0.0))
     number = home.segment
     a, b = segments[number]
     home_arc = arcs[number] + (abs(centre.x - a.x) if a.y == b.y else abs(centre.y - a.y))
@@ -289,10 +290,11 @@ def _segment_tracks(
     if abs(end_at - start_at) > 2 * REACH:  # a long segment: its middle too
         anchors.append(((start_at + end_at) / 2, abs(arcs[number] + abs(end_at - start_at) / 2 - home_arc)))
     middles = lines.across(line, vertical=not horizontal)
+    first, half = middles[0], height / 2
     for middle in middles:
-        cross = (middle - height / 2, middle + height / 2)
+        cross = (middle - half, middle + half)
         for anchor, along in anchors:
-            cost = along + abs(middle - middles[0])
+            cost = along + abs(middle - first)
             least = cost + max(0.0, low - anchor, anchor - high)
             yield _Track(horizontal, axis, cross, width, low, high, anchor, cost, least, 0, True, line)
 
@@ -422,12 +424,11 @@ class _Room:
         """The label of ``connection`` at the free place nearest ``home`` for its whole text, or
         shortened to fit the longest free place near its line, or None; with where its line is
         across it, if it lies along one. A placed label is taken."""
-        box = home.placement.box
-        text = home.placement.text
+        box, text = home.box, home.text
         wanted = (box.x, box.y, box.right, box.bottom)
         if self._inside(wanted) and self.taken.free(wanted):
             self.taken.add(_grown(wanted, AIR))
-            return home.placement, home.line
+            return Placement(text, box, home.upright), home.line
         best: tuple[float, float, _Track] | None = None  # cost, start, track
         seen: list[_Track] = []
         for track in _tracks(home, self.lines):
@@ -469,7 +470,7 @@ class _Room:
     def centred(self, placement: Placement, line: float) -> Placement:
         """The placement moved across onto its line, if it is beside it and there is room there."""
         box = placement.box
-        middle = box.center.y if placement.upright else box.center.x
+        middle = box.y + box.height / 2 if placement.upright else box.x + box.width / 2
         if middle == line:
             return placement
         shift = line - middle
