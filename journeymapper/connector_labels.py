@@ -40,7 +40,7 @@ HOP_GAP = 5.0  # between a short vertical hop and the label beside it: clear of 
 ACROSS_STEPS = 3  # the places either side of its line a label may shift to, the last just beside it
 REACH = 144.0  # how far a label may slide along a segment from where it is nearest its home, in points
 MIN_KEPT = 3  # the characters a shortened label keeps at least; with fewer it is left out
-_CELL = 96.0  # the spatial index's bucket size, in layout points
+_CELL = 128.0  # the spatial index's bucket size, in layout points
 _EPSILON = 1e-6  # kept between neighbours against rounding: touching is not covering
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom
