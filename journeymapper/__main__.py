@@ -1,5 +1,5 @@
 import sys
 
-from journeymapper.cli import main
+from journeymapper.cli import console
 
-sys.exit(main())
+sys.exit(console())

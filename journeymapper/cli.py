@@ -23,6 +23,22 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
+def console() -> int:
+    """The ``journeymapper`` program (its script, ``python -m journeymapper``): ``main``, with Ctrl+C
+    ending the process at once, as it ends any command-line program. A KeyboardInterrupt raised
+    while pydantic's compiled core or Python's import machinery calls back into Python cannot be
+    caught here (the one is a panic, the other "Exception ignored", both with a traceback). Nothing
+    is lost by ending at once: files are written whole or not at all (``formats.files``), and the
+    editor sets its own handler once its window can keep unsaved work."""
+    try:
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    return main()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     try:

@@ -151,7 +151,7 @@ def test_a_full_disk_on_standard_output_is_one_line(command):
 # What the journeymapper script runs, saying "ready" once it has imported the entry point. Ctrl+C
 # before that falls in Python's own start-up (its site module), which no program written in Python
 # can quieten; the entry point's module imports nothing but sys, so that this stays all there is.
-LAUNCHER = "import sys; from journeymapper.cli import main; print('ready', flush=True); sys.exit(main())"
+LAUNCHER = "import sys; from journeymapper.cli import console; print('ready', flush=True); sys.exit(console())"
 
 
 def assert_interrupted_quietly(arguments: list[str], delay: float, environment: dict[str, str] | None = None) -> None:
