@@ -53,6 +53,6 @@ def run(arguments: argparse.Namespace) -> int:
 def _outcome(conflicts: int) -> str:
     if not conflicts:
         return "merged cleanly"
-    return (
-        f"merged with {conflicts} conflict{'s' if conflicts > 1 else ''}, recorded in the map with their side's value"
-    )
+    # "Ours" first: a reader takes the map's side from the sentence, and the map holds ours.
+    counted = f"{conflicts} conflict{'s' if conflicts > 1 else ''}"
+    return f"merged with {counted}: the map keeps our side, with theirs recorded beside it"

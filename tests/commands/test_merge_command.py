@@ -79,7 +79,9 @@ def test_conflicts_exit_1_with_one_line_each_holding_both_values(conflicting, ca
         "journeymapper: maps/checkout.json: conflict: Map: title: ours 'Checkout, ours', theirs 'Checkout, theirs'",
         "journeymapper: maps/checkout.json: conflict: Card 'Checkout': emotion: ours +2, theirs -2",
     ]
-    assert captured.out == "maps/checkout.json: merged with 2 conflicts, recorded in the map with their side's value\n"
+    assert captured.out == (
+        "maps/checkout.json: merged with 2 conflicts: the map keeps our side, with theirs recorded beside it\n"
+    )
 
 
 def test_a_conflicted_result_is_a_valid_map_with_ours_values_and_theirs_kept(conflicting, capsys):
