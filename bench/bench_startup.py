@@ -4,7 +4,7 @@ bare PySide6 QMainWindow shown and painted in a process of its own, measured in 
 Run as ``.venv/bin/python bench/bench_startup.py``. Target: <= 2.5x, for a sample map and for a
 generated 300-card map. Informational only: it prints and never fails.
 
-Each process is ``first_frame.py``, which runs the editor's own ``cli.main`` (as ``python -m
+Each process is ``first_frame.py``, which runs the editor's own ``cli.console`` (as ``python -m
 journeymapper MAP.json`` does) and prints a line at the first paint of the canvas; the time is from
 starting the process to reading that line. The processes take turns, so that a busy machine slows
 them alike, and the best of the rounds is compared. Each runs with a home and XDG folders of its

@@ -3,7 +3,7 @@
     python bench/first_frame.py MAP.json     journeymapper as ``python -m journeymapper MAP.json`` runs it
     python bench/first_frame.py --bare       a bare PySide6 QMainWindow, shown and painted
 
-With a map it runs the editor's own ``cli.main``, so the product needs no hook: an import finder
+With a map it runs the editor's own ``cli.console``, so the product needs no hook: an import finder
 (which finds nothing itself) waits for the first import after the editor has created its
 application, and installs an event filter on it then. The filter waits for the first paint of the
 canvas (the viewport of a graphics view showing a scene) or, with ``--bare``, of the window, lets
@@ -11,7 +11,7 @@ it finish, then prints one line of JSON, ``{"modules": [...]}`` (every module im
 and ends the process at once. Whoever started it times the whole process up to that line
 (``bench_startup.py``), or reads the modules (``tests/editor/test_startup_imports.py``).
 
-Nothing is imported here before ``cli.main`` beyond what Python imports anyway: the editor loads
+Nothing is imported here before ``cli.console`` beyond what Python imports anyway: the editor loads
 Qt and its own modules in its own order, and the report says what the editor loaded, not what this
 script did.
 """
@@ -77,12 +77,12 @@ def bare() -> int:
     return application.exec()
 
 
-def editor(path: str) -> int:
-    from journeymapper.cli import main
+def editor() -> int:
+    from journeymapper.cli import console
 
     sys.meta_path.insert(0, OnceTheApplicationExists())
-    return main([path])
+    return console()  # reads the map's path from sys.argv, as the journeymapper script does
 
 
 if __name__ == "__main__":
-    sys.exit(bare() if sys.argv[1:] == ["--bare"] else editor(sys.argv[1]))
+    sys.exit(bare() if sys.argv[1:] == ["--bare"] else editor())

@@ -89,12 +89,6 @@ def _is_editor_request(argv: list[str]) -> bool:
 
 
 def _run_editor(paths: list[str]) -> int:
-    import signal
-
-    # Until the window can keep unsaved work (editor.app installs that), Ctrl+C ends the process at
-    # once, as it would any program: there is no work to lose yet, and a KeyboardInterrupt raised
-    # inside Qt's start-up is printed and swallowed there, or by its imports, and the editor opens anyway.
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
     from journeymapper.collector import pause_for_start_up
 
     pause_for_start_up()  # until the window is built (editor.app.run)

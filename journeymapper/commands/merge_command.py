@@ -53,6 +53,5 @@ def run(arguments: argparse.Namespace) -> int:
 def _outcome(conflicts: int) -> str:
     if not conflicts:
         return "merged cleanly"
-    # "Ours" first: a reader takes the map's side from the sentence, and the map holds ours.
     counted = f"{conflicts} conflict{'s' if conflicts > 1 else ''}"
     return f"merged with {counted}: the map keeps our side, with theirs recorded beside it"

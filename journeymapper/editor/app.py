@@ -57,10 +57,6 @@ def run(paths: list[str]) -> int:
     if not display_available():
         print(NO_DISPLAY, file=sys.stderr)
         return 1
-    # Until the window can keep unsaved work (_close_on_termination), Ctrl+C ends the process at
-    # once, as it would any program: there is no work to lose yet, and Python's KeyboardInterrupt
-    # inside a Qt call would print a traceback and carry on.
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
     app = application()
     from journeymapper.editor.main_window import MainWindow
 

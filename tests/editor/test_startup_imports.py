@@ -6,7 +6,7 @@ saves).
 
 A real journeymapper process opens a sample map on the offscreen platform and reports every module
 imported by the first paint of its canvas: ``bench/first_frame.py`` runs the editor's own
-``cli.main`` under an event filter, so this is the path ``journeymapper MAP.json`` takes.
+``cli.console`` under an event filter, so this is the path ``journeymapper MAP.json`` takes.
 """
 
 from __future__ import annotations
