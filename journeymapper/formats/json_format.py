@@ -45,12 +45,14 @@ def loads(data: bytes | str, source: str = "<map>") -> JourneyDocument:
     # The bytes go on to the parsers: they would otherwise encode the text back to UTF-8 themselves.
     data = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else utf8_content(data, source)
     with young_collections_only():
-        parse_json(data, source)  # for its errors: the parse that builds the map cannot see repeated keys
+        # One parse, which refuses repeated keys, feeds the validation: pydantic's own JSON parse
+        # cannot see them, and parsing twice cost as much as the parse itself.
+        content = parse_json(data, source)
         try:
-            model = JourneyMapFile.model_validate_json(data)
+            model = JourneyMapFile.model_validate(content)
         except ValidationError:
-            # The one-pass validation failed: validate step by step to migrate or to say why.
-            model = _validate_step_by_step(parse_json(data, source), source)
+            # The current format's validation failed: validate step by step to migrate or to say why.
+            model = _validate_step_by_step(content, source)
         try:
             return JourneyDocument.from_file(model)
         except JourneyMapError as error:
