@@ -23,6 +23,7 @@ shortened label reads better than one that has to be searched for.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from heapq import heappop, heappush
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate, pairwise
@@ -236,10 +237,11 @@ _least = attrgetter("least")
 
 def _tracks(home: Home, lines: _Lines) -> Iterator[_Track | float]:
     """The strips along every segment of the route, on the line and beside it (and, for a hop
-    between two cards, standing at it), cheapest first: the nearer to the label's home along the
-    route, the cheaper. On other segments than its home's, a label slides from the end nearer its
-    home, and on a long one from its middle too. Lazily: most labels find room on their home's
-    segment, nearer than any other segment is."""
+    between two cards, standing at it), cheapest first (of two that cost the same, the one on the
+    earlier segment): the nearer to the label's home along the route, the cheaper. On other
+    segments than its home's, a label slides from the end nearer its home, and on a long one from
+    its middle too. Lazily: most labels find room on their home's segment, nearer than any other
+    segment is, and most of the rest on the next segment or two."""
     box = home.box
     width, centre = (box.width if home.upright else box.height), box.center
     segments = list(pairwise(home.points))
@@ -252,14 +254,30 @@ def _tracks(home: Home, lines: _Lines) -> Iterator[_Track | float]:
     while near and near[0].least <= nearest_other:
         yield near.pop(0)
     yield nearest_other  # what the rest costs at least: no need to work them out if that is too much
-    rest = near
-    for other in range(len(segments)):
-        if other != number:
-            rest.extend(_segment_tracks(segments, arcs, other, number, home_arc, centre, width, lines))
     if len(segments) == 1:
-        rest.extend(_hop_tracks(a, b, centre, width, lines))
-    rest.sort(key=_least)
-    yield from rest
+        near.extend(_hop_tracks(a, b, centre, width, lines))
+        near.sort(key=_least)
+        yield from near
+        return
+    # Each other segment's tracks cost at least how far its end nearer home is along the route:
+    # a segment's tracks are worked out once the cheapest track still to come costs that much.
+    others = sorted(
+        (arcs[other] - home_arc if other > number else home_arc - arcs[other + 1], other)
+        for other in range(len(segments))
+        if other != number
+    )
+    waiting = [(track.least, -1, order, track) for order, track in enumerate(near)]
+    coming = 0
+    while True:
+        while coming < len(others) and (not waiting or others[coming][0] <= waiting[0][0]):
+            other = others[coming][1]
+            coming += 1
+            tracks = _segment_tracks(segments, arcs, other, number, home_arc, centre, width, lines)
+            for order, track in enumerate(tracks):
+                heappush(waiting, (track.least, other, order, track))
+        if not waiting:
+            return
+        yield heappop(waiting)[3]
 
 
 def _segment_tracks(
