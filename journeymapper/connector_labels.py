@@ -23,9 +23,9 @@ shortened label reads better than one that has to be searched for.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from heapq import heappop, heappush
 from collections.abc import Iterator
 from dataclasses import dataclass
+from heapq import heappop, heappush
 from itertools import accumulate, pairwise
 from operator import attrgetter
 from typing import NamedTuple
