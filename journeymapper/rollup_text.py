@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from journeymapper.counting import counted
 from journeymapper.report_text import percent
 
 if TYPE_CHECKING:
@@ -22,20 +23,16 @@ KINDS = {
 }
 
 
-def count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
 def summary(headline: Headline, kind: bool = True, cards: bool = True) -> str:
     """One line, "User journey · 31 cards · converts 2.28% · 1 dead end"; without the kind where a
     badge beside it already names it, and without the cards where even that is too long (a
     printed header)."""
     parts = [
         _short_conversion(headline.conversion),
-        count(len(headline.dead_ends), "dead end") if headline.dead_ends else "no dead ends",
+        counted(len(headline.dead_ends), "dead end") if headline.dead_ends else "no dead ends",
     ]
     if cards:
-        parts.insert(0, count(headline.cards, "card"))
+        parts.insert(0, counted(headline.cards, "card"))
     if kind:
         parts.insert(0, KINDS[headline.kind].capitalize())
     return " · ".join(parts)
@@ -58,15 +55,15 @@ def details(headline: Headline, arrow: str = "→") -> list[str]:
     """The whole headline, a line per finding: title, kind and size, conversion with its weakest
     step, lowest moment, dead ends and pain points."""
     kind = KINDS[headline.kind].capitalize()
-    lines = [headline.title, f"{kind}, {count(headline.cards, 'card')}, changed {headline.changed}"]
+    lines = [headline.title, f"{kind}, {counted(headline.cards, 'card')}, changed {headline.changed}"]
     lines.append(conversion_line(headline.conversion, arrow))
     moment = headline.lowest_moment
     if moment is None:
         lines.append("Lowest moment: none below neutral")
     else:
         lines.append(f"Lowest moment: {moment.card.title} ({moment.emotion:+d}), in {moment.card.stage}")
-    dead_ends = count(len(headline.dead_ends), "dead end") if headline.dead_ends else "No dead ends"
-    lines.append(f"{dead_ends}, {count(headline.pain_points, 'pain point')}")
+    dead_ends = counted(len(headline.dead_ends), "dead end") if headline.dead_ends else "No dead ends"
+    lines.append(f"{dead_ends}, {counted(headline.pain_points, 'pain point')}")
     return lines
 
 

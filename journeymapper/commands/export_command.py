@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from journeymapper.commands.output import STANDARD_OUTPUT, refuse_own_input, write_output
+from journeymapper.counting import counted
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats import json_format
 from journeymapper.formats.pdf.options import (
@@ -254,7 +255,7 @@ def _pdf(document: JourneyDocument, options: ExportOptions, source: Path
     from journeymapper.formats.pdf.export import render_pdf
 
     result = render_pdf(document, options, source=source)
-    return result.data, result.warnings, f"{result.pages} page{'s' * (result.pages != 1)}", result.advice
+    return result.data, result.warnings, counted(result.pages, "page"), result.advice
 
 
 def _image(document: JourneyDocument, options: ExportOptions, suffix: str, dpi: float, source: Path

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from journeymapper.commands.output import OUTPUT_HELP, STANDARD_OUTPUT, write_output
+from journeymapper.counting import counted
 from journeymapper.formats import json_format
 from journeymapper.model.merge import merge
 
@@ -53,5 +54,4 @@ def run(arguments: argparse.Namespace) -> int:
 def _outcome(conflicts: int) -> str:
     if not conflicts:
         return "merged cleanly"
-    counted = f"{conflicts} conflict{'s' if conflicts > 1 else ''}"
-    return f"merged with {counted}: the map keeps our side, with theirs recorded beside it"
+    return f"merged with {counted(conflicts, 'conflict')}: the map keeps our side, with theirs recorded beside it"

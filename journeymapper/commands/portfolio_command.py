@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from journeymapper.commands.output import STANDARD_OUTPUT, print_json, refuse_own_input, write_output
+from journeymapper.counting import counted
 from journeymapper.formats import json_format
 from journeymapper.model.links import Loader, cached_loader
 from journeymapper.portfolio import DuplicateId, Portfolio, PortfolioLink, StageCoverage, scan_portfolio
@@ -124,9 +125,9 @@ def portfolio_report(portfolio: Portfolio) -> str:
 def _headline(portfolio: Portfolio) -> str:
     maps, links, shared = len(portfolio.maps), len(portfolio.links), len(portfolio.duplicates)
     return (
-        f"{portfolio.folder}: {maps} map{'s' * (maps != 1)}, {links} link{'s' * (links != 1)} "
+        f"{portfolio.folder}: {counted(maps, 'map')}, {counted(links, 'link')} "
         f"({len(portfolio.broken_links)} broken), {len(portfolio.unreadable)} file(s) that do not load"
-        + (f", {shared} map id{'s' * (shared != 1)} held by more than one file" if shared else "")
+        + (f", {counted(shared, 'map id')} held by more than one file" if shared else "")
     )
 
 

@@ -9,6 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from journeymapper.counting import counted
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats import json_format
 from journeymapper.model.document import JourneyDocument
@@ -46,4 +47,4 @@ def run(arguments: argparse.Namespace) -> int:
 def _unresolved(document: JourneyDocument) -> str:
     count = len(document.conflicts)
     first = next(iter(document.conflicts.values()))
-    return f"{count} unresolved merge conflict{'s' if count > 1 else ''}, the first: {first.text}"
+    return f"{counted(count, 'unresolved merge conflict')}, the first: {first.text}"

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
 
+from journeymapper.counting import counted
 from journeymapper.editor.commands import END_OF_CELL, AddTouchpoints, RemoveItems
 from journeymapper.editor.mime import ClipboardCards, cards_mime, clipboard_cards
 from journeymapper.errors import JourneyMapError
@@ -42,7 +43,7 @@ def copy(scene: MapScene) -> bool:
 def cut(scene: MapScene) -> None:
     if copy(scene):
         ids = scene.selected_card_ids()
-        scene.push(RemoveItems(scene.document, ids, (), f"Cut {len(ids)} card{'s' if len(ids) > 1 else ''}"))
+        scene.push(RemoveItems(scene.document, ids, (), f"Cut {counted(len(ids), 'card')}"))
 
 
 def paste(scene: MapScene) -> None:
@@ -95,7 +96,7 @@ def copies_command(document: JourneyDocument, cards: ClipboardCards, verb: str) 
         if c.source in renamed and c.target in renamed
     ]
     count = len(copies)
-    text = f"{verb} {count} card{'s' if count > 1 else ''}"
+    text = f"{verb} {counted(count, 'card')}"
     return AddTouchpoints(document, copies, text, connections), list(renamed.values())
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from pydantic import JsonValue
 
+from journeymapper.counting import counted
 from journeymapper.model.conflicts import Side, find_item
 from journeymapper.model.diff import TITLES
 from journeymapper.model.document import JourneyDocument
@@ -21,7 +22,7 @@ from journeymapper.model.wording import card_label, cell_name, connection_name, 
 
 
 def count_text(count: int) -> str:
-    return f"{count} unresolved conflict{'' if count == 1 else 's'}"
+    return counted(count, "unresolved conflict")
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QMenu
 
+from journeymapper.counting import counted
 from journeymapper.editor import clipboard, drags
 from journeymapper.editor.commands import RemoveColumnOrRow, quoted
 from journeymapper.editor.items import CardItem, ConnectorItem, HeaderItem
@@ -63,7 +64,7 @@ def _header_menu(scene: MapScene, header: HeaderItem) -> QMenu:
     menu.addAction(f"Insert {kind} {after}", lambda: add(position + 1))
     menu.addSeparator()
     cards = sum(1 for card in scene.document.touchpoints() if getattr(card, kind) == item_id)
-    label = f"Delete {kind}" + (f" and its {cards} card{'s' if cards != 1 else ''}" if cards else "")
+    label = f"Delete {kind}" + (f" and its {counted(cards, 'card')}" if cards else "")
     text = f"Delete {kind} {quoted(ordered[item_id].name)}"
     menu.addAction(label, lambda: scene.push(RemoveColumnOrRow(scene.document, kind, item_id, text)))
     return menu

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit
 
+from journeymapper.counting import counted
 from journeymapper.model import Touchpoint
 
 if TYPE_CHECKING:
@@ -58,9 +59,7 @@ class Finder:
         self.current = -1
         self.scene.set_highlighted(self.found)  # the scene marks the cards' items, now and when made
         if query:
-            self.window.statusBar().showMessage(
-                f"{len(self.found)} card{'s' if len(self.found) != 1 else ''} match “{query}”"
-            )
+            self.window.statusBar().showMessage(f"{counted(len(self.found), 'card')} match “{query}”")
 
     def next(self) -> None:
         self._step(1)

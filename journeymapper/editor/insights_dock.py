@@ -20,6 +20,7 @@ from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QGraphicsItem, QHeaderView, QTreeWidgetItem
 
+from journeymapper.counting import counted
 from journeymapper.editor.dock_lists import DETAIL, ListBody
 from journeymapper.editor.inspector.style import palette
 from journeymapper.editor.linking import FoundLink, LinkBadge, Owner
@@ -96,10 +97,6 @@ def _signed(number: int) -> str:
     return f"{number:+d}".replace("-", "\u2212")
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
 def groups(insights: Insights, connection_ends: Callable[[str], tuple[str, str]]) -> list[Group]:
     """The findings as the dock lists them; ``connection_ends`` gives a connection's two card ids."""
     found = insights
@@ -110,7 +107,7 @@ def groups(insights: Insights, connection_ends: Callable[[str], tuple[str, str]]
     loops = tuple(
         Finding(
             _chain(loop, close=True),
-            _count(len(loop), "card"),
+            counted(len(loop), "card"),
             "",
             Target(tuple(c.id for c in loop)),
             _chain(loop, close=True),
@@ -125,7 +122,7 @@ def groups(insights: Insights, connection_ends: Callable[[str], tuple[str, str]]
             Target(
                 tuple(dict.fromkeys(end for connection in handoff.connections for end in connection_ends(connection)))
             ),
-            f"{_count(handoff.count, 'hand-off')} from {handoff.from_team} to {handoff.to_team}",
+            f"{counted(handoff.count, 'hand-off')} from {handoff.from_team} to {handoff.to_team}",
         )
         for handoff in found.handoffs
     )
@@ -137,17 +134,17 @@ def groups(insights: Insights, connection_ends: Callable[[str], tuple[str, str]]
     hot = tuple(
         Finding(
             f"{spot.stage.name} · {spot.lane.name}",
-            _count(len(spot.touchpoints), "card"),
+            counted(len(spot.touchpoints), "card"),
             str(spot.pain_points),
             Target(spot.touchpoints),
-            f"{_count(spot.pain_points, 'pain point')} in {spot.stage.name} / {spot.lane.name}",
+            f"{counted(spot.pain_points, 'pain point')} in {spot.stage.name} / {spot.lane.name}",
         )
         for spot in found.hot_spots
     )
     paths = tuple(
         Finding(
             _chain(path.cards),
-            f"{_count(len(path.cards), 'card')}, {_measured(path.rated_steps, path.steps)}",
+            f"{counted(len(path.cards), 'card')}, {_measured(path.rated_steps, path.steps)}",
             _percent(path.conversion),
             Target(tuple(card.id for card in path.cards)),
             _chain(path.cards),
@@ -359,7 +356,7 @@ class InsightsList(ListBody):
         cards = tuple(dict.fromkeys(card for finding in group.findings for card in finding.target.cards))
         if cards:
             item.setData(0, TARGET, Target(cards))
-            item.setToolTip(0, f"Click to select the {len(cards)} card{'s' if len(cards) != 1 else ''} of this group")
+            item.setToolTip(0, f"Click to select the {counted(len(cards), 'card')} of this group")
         for finding in group.findings:
             child = QTreeWidgetItem([finding.text, finding.value])
             child.setData(0, TARGET, finding.target)

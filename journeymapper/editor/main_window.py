@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QStatusBar,
 )
 
+from journeymapper.counting import counted
 from journeymapper.editor import clipboard, glyphs
 from journeymapper.editor.autosave import INTERVAL_MS, Answer, AutosaveStore, Recoverable
 from journeymapper.editor.commands import EditFields, EditMany
@@ -587,7 +588,7 @@ class MainWindow(QMainWindow):
         if not edits:
             return None
         count = sum(edit.changed for edit in edits)
-        text = f"Update {count} link{'s' if count != 1 else ''} for the new folder"
+        text = f"Update {counted(count, 'link')} for the new folder"
         fields = [EditFields(session.document, edit.kind, edit.id, {"links": edit.links}, text) for edit in edits]
         return EditMany(fields, text)
 
@@ -730,7 +731,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 10000)
 
     def _export_done(self, result: ExportResult) -> None:
-        message = f"Exported {result.pages} page{'s' if result.pages != 1 else ''} to {result.path}"
+        message = f"Exported {counted(result.pages, 'page')} to {result.path}"
         self._export_finished(message + (f" — {result.warnings[0]}" if result.warnings else ""))
 
     def _export_failed(self, message: str) -> None:

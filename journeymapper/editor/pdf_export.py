@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeymapper.counting import counted
 from journeymapper.editor.raster import SLIDE_DPI, png_bytes, rasterise
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats import json_format
@@ -249,7 +250,7 @@ class ExportDialog(QDialog):
         count = len(plan.pages)
         chose = f" (automatic: {_escaped(self._choice.describe())})" if self._choice else ""
         self.summary.setText(
-            f"{count} page{'s' if count != 1 else ''}: "
+            f"{counted(count, 'page')}: "
             + _escaped(", ".join(p.title for p in plan.pages[:12]))
             + (" …" if count > 12 else "")
             + chose

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeymapper.counting import counted
 from journeymapper.editor.inspector.style import palette
 from journeymapper.editor.linking import KIND_NAMES
 from journeymapper.editor.theme import theme_switch
@@ -71,10 +72,6 @@ def _dot(colour: str) -> QIcon:
     painter.drawEllipse(2, 2, 8, 8)
     painter.end()
     return QIcon(pixmap)
-
-
-def _duplicate_ids(count: int) -> str:
-    return f"{count} duplicate id{'s' if count != 1 else ''}"
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -202,23 +199,22 @@ class PortfolioView(QWidget):
                 self.tabs.setTabText(number, title)
             return
         broken, gaps, shared = len(portfolio.broken_links), len(portfolio.gaps), len(portfolio.duplicates)
-        self.tabs.setTabText(0, f"Maps ({len(portfolio.maps)}" + (f", {_duplicate_ids(shared)})" if shared else ")"))
+        duplicates = counted(shared, "duplicate id")
+        self.tabs.setTabText(0, f"Maps ({len(portfolio.maps)}" + (f", {duplicates})" if shared else ")"))
         self.tabs.setTabText(1, f"Links ({len(portfolio.links)}" + (f", {broken} broken)" if broken else ")"))
-        self.tabs.setTabText(2, f"Coverage ({gaps} gap{'s' if gaps != 1 else ''})")
+        self.tabs.setTabText(2, f"Coverage ({counted(gaps, 'gap')})")
         error = palette().error
         parts = [
-            f"{len(portfolio.maps)} map{'s' if len(portfolio.maps) != 1 else ''}",
-            f"{len(portfolio.links)} link{'s' if len(portfolio.links) != 1 else ''}",
+            counted(len(portfolio.maps), "map"),
+            counted(len(portfolio.links), "link"),
         ]
         if broken:
             parts.append(f"<span style='color:{error}'>{broken} broken</span>")
         if portfolio.unreadable:
             parts.append(f"<span style='color:{error}'>{len(portfolio.unreadable)} unreadable</span>")
         if shared:
-            parts.append(f"<span style='color:{error}'>{_duplicate_ids(shared)}</span>")
-        parts.append(
-            f"<span style='color:{error if gaps else muted}'>{gaps} coverage gap{'s' if gaps != 1 else ''}</span>"
-        )
+            parts.append(f"<span style='color:{error}'>{duplicates}</span>")
+        parts.append(f"<span style='color:{error if gaps else muted}'>{counted(gaps, 'coverage gap')}</span>")
         scanning = f" <span style='color:{muted}'>· scanning…</span>" if dock.scanning else ""
         assert dock.folder is not None  # a portfolio is only kept for the folder shown (_path_changed)
         self.summary.setText(

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from journeymapper.collector import FullCollectionsHeld, young_collections_only
 from journeymapper.connector_labels import Labels, Placement
+from journeymapper.counting import counted
 from journeymapper.editor import drags, keyboard, nearby
 from journeymapper.editor.cell_adder import CellAdder
 from journeymapper.editor.commands import (
@@ -479,8 +480,8 @@ class MapScene(QGraphicsScene):
         if len(cards) == 1 and not connections:
             text = f"Delete {quoted(self.document.touchpoint(cards[0]).title)}"
         else:
-            text = f"Delete {_count(len(cards), 'card')}" + (
-                f" and {_count(len(connections), 'connection')}" if connections else ""
+            text = f"Delete {counted(len(cards), 'card')}" + (
+                f" and {counted(len(connections), 'connection')}" if connections else ""
             )
         self.push(RemoveItems(self.document, cards, connections, text))
 
@@ -729,7 +730,3 @@ def _label_of(labels: Labels | None, connection_id: str) -> tuple[Placement | No
 
 def _box(rect: QRectF) -> nearby.Box:
     return rect.left(), rect.top(), rect.right(), rect.bottom()
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -22,6 +22,7 @@ import os
 import re
 from pathlib import Path
 
+from journeymapper.counting import counted
 from journeymapper.formats.csv_apply import apply_table
 from journeymapper.formats.csv_cells import format_metrics, guard, join_list
 from journeymapper.formats.csv_table import read_table, write_table
@@ -91,16 +92,12 @@ def update_summary(before: JourneyDocument, after: JourneyDocument) -> str:
     if not added and not changed:
         return "no changes" if before == after else "cards reordered in their cells"
     new = [
-        _count(len(getattr(after, kind)) - len(getattr(before, kind)), f"new {kind[:-1]}")
+        counted(len(getattr(after, kind)) - len(getattr(before, kind)), f"new {kind[:-1]}")
         for kind in ("stages", "lanes", "personas")
         if len(getattr(after, kind)) > len(getattr(before, kind))
     ]
-    cards = f"{_count(changed, 'touchpoint')} changed, {len(added)} added"
+    cards = f"{counted(changed, 'touchpoint')} changed, {len(added)} added"
     return "; ".join([cards, *new])
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def title_from_name(path: Path) -> str:

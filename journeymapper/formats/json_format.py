@@ -23,6 +23,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from journeymapper.collector import young_collections_only
+from journeymapper.counting import counted
 from journeymapper.errors import JourneyMapError, shorten
 from journeymapper.formats.files import read_limited, utf8_content, write_atomically
 from journeymapper.formats.json_syntax import parse_json
@@ -112,7 +113,7 @@ def _content_message(error: ValidationError) -> str:
     first = problems[0]
     message = f"{json_path(first['loc']) or 'top level'}: {plain_words(first)}"
     if len(problems) > 1:
-        message += f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''})"
+        message += f" (and {counted(len(problems) - 1, 'more problem')})"
     return message
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 
+from journeymapper.counting import counted
 from journeymapper.editor.commands import EditFields, EditMany, quoted
 from journeymapper.editor.inspector.base import Page, hint_label, problem
 from journeymapper.editor.inspector.card import COMMON_CHANNELS, channels_of
@@ -98,7 +99,7 @@ class BulkPage(Page):
         )
 
     def _count(self) -> str:
-        return f"{len(self.target[0])} cards"
+        return counted(len(self.target[0]), "card")
 
     def _save_channel(self, channel: str) -> bool:
         return self._save_all(self.channel, lambda card: {"channel": channel}, f"Change channel of {self._count()}")

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QStackedWidget, QWidget
 
+from journeymapper.counting import counted
 from journeymapper.editor.commands import ModelCommand
 from journeymapper.editor.inspector.base import Page, hint_label
 from journeymapper.editor.inspector.map_page import MapPage
@@ -26,10 +27,6 @@ if TYPE_CHECKING:
     from journeymapper.editor.inspector.headers import LanePage, StagePage
 
 PageT = TypeVar("PageT", bound=Page)
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 class MessagePage(Page):
@@ -209,8 +206,8 @@ class Inspector(QDockWidget):
             kind, item_id = headers[0]
             return (self.stage_page if kind == "stage" else self.lane_page), item_id
         if others:
-            parts = [plural(len(connections), "connection")] if connections else []
-            parts += [plural(len(headers), "header")] if headers else []
+            parts = [counted(len(connections), "connection")] if connections else []
+            parts += [counted(len(headers), "header")] if headers else []
             return self.several, " and ".join(parts) + " selected"
         return self.map_page, None
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter
 
+from journeymapper.counting import counted
 from journeymapper.editor.commands import quoted
 from journeymapper.editor.inspector.base import Page, hint_label, required, value_label
 from journeymapper.editor.inspector.card import links_text
@@ -73,7 +74,7 @@ class StagePage(Page):
         self.name.load(stage.name, force)
         self.description.load(stage.description, force)
         cards = sum(len(self.document.cell(stage.id, lane)) for lane in self.document.lanes)
-        self.position.setText(f"{stages.position(stage.id) + 1} of {len(stages)}  ·  {cards} card{'s' * (cards != 1)}")
+        self.position.setText(f"{stages.position(stage.id) + 1} of {len(stages)}  ·  {counted(cards, 'card')}")
         self.links.setText(links_text(stage.links))
         self.form.set_row_visible(self.links, bool(stage.links))
 
@@ -129,7 +130,7 @@ class LanePage(Page):
         self.kind.load(lane.kind, force)
         self.colour.load(lane.colour, force)
         cards = sum(len(self.document.cell(stage, lane.id)) for stage in self.document.stages)
-        self.count.setText(f"{cards} card{'s' * (cards != 1)} in {len(self.document.stages)} stages")
+        self.count.setText(f"{counted(cards, 'card')} in {len(self.document.stages)} stages")
 
     def _save_name(self, name: str) -> bool:
         lane = self.lane()

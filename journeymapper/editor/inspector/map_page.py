@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeymapper.counting import counted
 from journeymapper.editor.commands import AddPersona, ChangeMapId, RemovePersona, quoted
 from journeymapper.editor.inspector.base import Form, Page, hint_label, required, value_label
 from journeymapper.editor.inspector.fields import ComboField, Editor, LineField, ListField, TextField
@@ -147,7 +148,7 @@ class MapPage(Page):
         self.map_id.setText(info.id)
         self.counts.setText(
             "  ·  ".join(
-                f"{count} {noun}{'s' * (count != 1)}"
+                counted(count, noun)
                 for count, noun in (
                     (len(document.stages), "stage"),
                     (len(document.lanes), "lane"),
@@ -278,6 +279,6 @@ class MapPage(Page):
         tagged = sum(persona.id in card.personas for card in document.touchpoints())
         text = f"Remove persona {quoted(persona.name)}"
         if tagged:
-            text += f" (untagged from {tagged} card{'s' * (tagged != 1)})"
+            text += f" (untagged from {counted(tagged, 'card')})"
         self.push(lambda: RemovePersona(document, persona.id, text), self.persona_name)
         self._load_personas(force=True)

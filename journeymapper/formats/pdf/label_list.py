@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from journeymapper.counting import counted
 from journeymapper.formats.pdf.appendix import PADDING, TEXT, draw_heading, paginate
 from journeymapper.formats.pdf.furniture import Page
 from journeymapper.formats.pdf.pen import Pen, baseline
@@ -33,19 +34,15 @@ def label_warning(scene: MapScene, appendix: bool) -> list[str]:
         return []
     parts = []
     if shortened:
-        parts.append(f"{_count(shortened)} {'is' if shortened == 1 else 'are'} shortened to fit")
+        parts.append(f"{counted(shortened, 'connector label')} {'is' if shortened == 1 else 'are'} shortened to fit")
     if left_out:
-        subject = _count(left_out) if not shortened else str(left_out)
+        subject = counted(left_out, "connector label") if not shortened else str(left_out)
         verb = "is" if left_out == 1 else "are"
         parts.append(
             f"{subject} {verb} left out of the map: no room beside {'its line' if left_out == 1 else 'their lines'}"
         )
     where = "the appendix lists them in full" if appendix else "export with the appendix to list them in full"
     return [f"{' and '.join(parts)}; {where}"]
-
-
-def _count(number: int) -> str:
-    return f"{number} connector label{'' if number == 1 else 's'}"
 
 
 def label_pages(scene: MapScene, page: Page) -> list[PlannedPage]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from journeymapper.counting import counted
 from journeymapper.formats.pdf.chart import draw_chart, stage_columns
 from journeymapper.formats.pdf.fonts import Fonts
 from journeymapper.formats.pdf.furniture import Page, PlacedText, draw_lines
@@ -199,11 +200,7 @@ def _heading(fonts: Fonts, page: Page, persona: Persona, cards: list[Touchpoint]
 
 def _facts(cards: Sequence[Touchpoint]) -> str:
     stages = len({card.stage for card in cards})
-    return f"In {_count(len(cards), 'touchpoint')} across {_count(stages, 'stage')}"
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+    return f"In {counted(len(cards), 'touchpoint')} across {counted(stages, 'stage')}"
 
 
 # -- drawing -------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from reportlab.lib.colors import Color
 
+from journeymapper.counting import counted
 from journeymapper.formats.pdf.fonts import Fonts
 from journeymapper.formats.pdf.theme import ACCENT, INK, MUTED, PAIN
 from journeymapper.layout import wrap_text
@@ -23,7 +24,7 @@ from journeymapper.model.kinds import KIND_LABELS
 from journeymapper.model.links import LinkStatus, Loader
 from journeymapper.model.rollups import headline
 from journeymapper.portfolio import MapSummary, Portfolio, PortfolioLink
-from journeymapper.rollup_text import count, details
+from journeymapper.rollup_text import details
 
 LEADING = 1.3
 TITLE = 1.25  # a map's title, in body sizes
@@ -97,7 +98,7 @@ def _entry(
     left.add(summary.path, MUTED)
     left.add("Owners: " + (", ".join(owners) or "no team lanes"), MUTED)
     found = headline(document, folder / summary.path)
-    right.add(f"{count(found.cards, 'card')}, {count(summary.stages, 'stage')}, changed {found.changed}", MUTED)
+    right.add(f"{counted(found.cards, 'card')}, {counted(summary.stages, 'stage')}, changed {found.changed}", MUTED)
     for text in details(found)[2:]:  # the conversion, the lowest moment, dead ends and pain points
         right.add(text)
     right.space()

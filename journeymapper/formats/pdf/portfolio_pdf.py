@@ -17,6 +17,7 @@ from pathlib import Path
 from reportlab.pdfgen.canvas import Canvas
 
 from journeymapper import __version__
+from journeymapper.counting import counted
 from journeymapper.formats.pdf.export import binary_streams
 from journeymapper.formats.pdf.fonts import Fonts, load_fonts
 from journeymapper.formats.pdf.furniture import Page, PlacedText, draw_lines, footer
@@ -95,7 +96,7 @@ def _title_block(fonts: Fonts, page: Page, portfolio: Portfolio) -> tuple[list[P
 
 def _counts(portfolio: Portfolio) -> str:
     maps, links, broken = len(portfolio.maps), len(portfolio.links), len(portfolio.broken_links)
-    parts = [f"{maps} map{'s' * (maps != 1)}", f"{links} link{'s' * (links != 1)}, {broken} broken"]
+    parts = [counted(maps, "map"), f"{counted(links, 'link')}, {broken} broken"]
     if portfolio.coverage:
         parts.append(f"{len(portfolio.gaps)} of {len(portfolio.coverage)} customer-journey stages with nothing behind")
     if portfolio.duplicates:
