@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from journeymapper.counting import counted
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats import json_format
 from journeymapper.model.document import JourneyDocument
@@ -97,6 +98,11 @@ class Portfolio:
     @property
     def gaps(self) -> tuple[StageCoverage, ...]:
         return tuple(stage for stage in self.coverage if not stage.linked)
+
+
+def unloadable(count: int) -> str:
+    """How many of a folder's files do not load, in words: "1 file that does not load"."""
+    return f"{counted(count, 'file')} that {'does' if count == 1 else 'do'} not load"
 
 
 def scan_portfolio(folder: str | os.PathLike[str], load: Loader | None = None) -> Portfolio:

@@ -17,6 +17,7 @@ import json
 import os
 from pathlib import Path
 
+from journeymapper.counting import counted
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats import json_format
 from journeymapper.formats.files import read_limited
@@ -92,8 +93,8 @@ def _map_or_none(file: str) -> JourneyDocument | None:
 
 def _summary(what: str, document: JourneyDocument) -> str:
     counts = (
-        f"{len(document.stages)} stages, {len(document.lanes)} lanes, {document.touchpoint_count()} cards, "
-        f"{document.graph.number_of_edges()} connections"
+        f"{counted(len(document.stages), 'stage')}, {counted(len(document.lanes), 'lane')}, "
+        f"{counted(document.touchpoint_count(), 'card')}, {counted(document.graph.number_of_edges(), 'connection')}"
     )
     return f"  {what}: {quoted(document.title)} ({counts})\n"
 

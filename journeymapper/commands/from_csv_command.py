@@ -8,6 +8,7 @@ import argparse
 from pathlib import Path
 
 from journeymapper.commands.output import OUTPUT_HELP, STANDARD_OUTPUT, refuse_existing, refuse_own_input, write_output
+from journeymapper.counting import counted
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats import json_format
 from journeymapper.formats.csv_cards import load_csv, update_from_csv, update_summary
@@ -65,6 +66,7 @@ def run(arguments: argparse.Namespace) -> int:
 
 def _new_map_summary(document: JourneyDocument) -> str:
     return (
-        f"{document.kind.value} map with {len(document.stages)} stages, {len(document.lanes)} lanes, "
-        f"{document.touchpoint_count()} touchpoints and {len(document.personas)} personas"
+        f"{document.kind.value} map with {counted(len(document.stages), 'stage')}, "
+        f"{counted(len(document.lanes), 'lane')}, {counted(document.touchpoint_count(), 'touchpoint')} "
+        f"and {counted(len(document.personas), 'persona')}"
     )

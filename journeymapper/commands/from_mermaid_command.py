@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 
 from journeymapper.commands.output import OUTPUT_HELP, STANDARD_OUTPUT, refuse_existing, write_output
+from journeymapper.counting import counted
 from journeymapper.formats import json_format
 from journeymapper.formats.mermaid import load_mermaid
 from journeymapper.model.schema import MapKind
@@ -50,7 +51,7 @@ def run(arguments: argparse.Namespace) -> int:
     )
     if output != STANDARD_OUTPUT:
         print(
-            f"{output}: {document.kind.value} map with {len(document.stages)} stages, "
-            f"{document.touchpoint_count()} touchpoints and {len(document.personas)} personas"
+            f"{output}: {document.kind.value} map with {counted(len(document.stages), 'stage')}, "
+            f"{counted(document.touchpoint_count(), 'touchpoint')} and {counted(len(document.personas), 'persona')}"
         )
     return 0

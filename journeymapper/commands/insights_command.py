@@ -9,6 +9,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from journeymapper.commands.output import print_json
+from journeymapper.counting import counted
 from journeymapper.formats import json_format
 from journeymapper.model.document import JourneyDocument
 from journeymapper.model.insights import Card, Conversion, Insights, JourneyPath, map_insights
@@ -109,8 +110,8 @@ def _lowest_moments(insights: Insights) -> list[str]:
 
 def _heading(document: JourneyDocument) -> list[str]:
     counts = (
-        f"{document.kind.value.replace('_', ' ')} map, {document.touchpoint_count()} touchpoints, "
-        f"{document.graph.number_of_edges()} connections; its steps are the flow and hand-off connections"
+        f"{document.kind.value.replace('_', ' ')} map, {counted(document.touchpoint_count(), 'touchpoint')}, "
+        f"{counted(document.graph.number_of_edges(), 'connection')}; its steps are the flow and hand-off connections"
     )
     return [document.title, counts]
 

@@ -22,7 +22,7 @@ from journeymapper.commands.output import STANDARD_OUTPUT, print_json, refuse_ow
 from journeymapper.counting import counted
 from journeymapper.formats import json_format
 from journeymapper.model.links import Loader, cached_loader
-from journeymapper.portfolio import DuplicateId, Portfolio, PortfolioLink, StageCoverage, scan_portfolio
+from journeymapper.portfolio import DuplicateId, Portfolio, PortfolioLink, StageCoverage, scan_portfolio, unloadable
 from journeymapper.report_text import clip, section, table
 
 SHARED_ID_ADVICE = "open all but one in the editor and choose New id… on the Inspector's Map page"
@@ -126,7 +126,7 @@ def _headline(portfolio: Portfolio) -> str:
     maps, links, shared = len(portfolio.maps), len(portfolio.links), len(portfolio.duplicates)
     return (
         f"{portfolio.folder}: {counted(maps, 'map')}, {counted(links, 'link')} "
-        f"({len(portfolio.broken_links)} broken), {len(portfolio.unreadable)} file(s) that do not load"
+        f"({len(portfolio.broken_links)} broken), {unloadable(len(portfolio.unreadable))}"
         + (f", {counted(shared, 'map id')} held by more than one file" if shared else "")
     )
 

@@ -39,7 +39,10 @@ def run(arguments: argparse.Namespace) -> int:
             print(f"journeymapper: {path}: {_unresolved(document)}", file=sys.stderr)
             failures += 1
         elif not arguments.quiet:
-            counts = f"{document.touchpoint_count()} touchpoints, {document.graph.number_of_edges()} connections"
+            counts = (
+                f"{counted(document.touchpoint_count(), 'touchpoint')}, "
+                f"{counted(document.graph.number_of_edges(), 'connection')}"
+            )
             print(f"{path}: ok ({counts})")
     return EXIT_BAD_INPUT if failures else 0
 

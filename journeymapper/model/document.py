@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeVar
 
 from pydantic import ValidationError
 
+from journeymapper.counting import counted
 from journeymapper.errors import JourneyMapError
 from journeymapper.model.card_graph import Adjacency, CardGraph, EdgeData, NodeData
 from journeymapper.model.cells import Cell, Cells
@@ -393,7 +394,7 @@ class JourneyDocument:
         users = [tp.id for tp in self.touchpoints() if persona_id in tp.personas]
         if users:
             raise JourneyMapError(
-                f"persona {persona_id!r} is still tagged on {len(users)} touchpoint(s), e.g. {users[0]!r}"
+                f"persona {persona_id!r} is still tagged on {counted(len(users), 'touchpoint')}, e.g. {users[0]!r}"
             )
         persona = self.personas.pop(persona_id)
         self._notify("persona", "removed", persona_id)
@@ -458,7 +459,9 @@ class JourneyDocument:
     def _refuse_if_occupied(self, label: str, item_id: str, cells: list[Cell]) -> None:
         count = self._cells.count(cells)
         if count:
-            raise JourneyMapError(f"{label} {item_id!r} still holds {count} touchpoint(s): move or delete them first")
+            raise JourneyMapError(
+                f"{label} {item_id!r} still holds {counted(count, 'touchpoint')}: move or delete them first"
+            )
 
     # -- touchpoints --------------------------------------------------------------------------
 

@@ -45,7 +45,7 @@ def test_from_csv_makes_a_map_and_says_what_it_made(tmp_path, capsys):
     assert main(["from-csv", str(table), "-o", str(tmp_path / "map.json"), "--kind", "user", "--title", "Shop"]) == 0
     assert (
         capsys.readouterr().out
-        == f"{tmp_path / 'map.json'}: user map with 2 stages, 2 lanes, 2 touchpoints and 1 personas\n"
+        == f"{tmp_path / 'map.json'}: user map with 2 stages, 2 lanes, 2 touchpoints and 1 persona\n"
     )
     document = json_format.load(tmp_path / "map.json")
     assert (document.title, document.kind.value) == ("Shop", "user")

@@ -29,7 +29,7 @@ def portfolio(*argv: str) -> int:
 def test_the_samples_report(capsys):
     assert portfolio(str(SAMPLE_FOLDER)) == 0
     sections = capsys.readouterr().out.split("\n\n")
-    assert sections[0] == f"{SAMPLE_FOLDER}: 3 maps, 4 links (0 broken), 0 file(s) that do not load"
+    assert sections[0] == f"{SAMPLE_FOLDER}: 3 maps, 4 links (0 broken), 0 files that do not load"
     maps = sections[1].splitlines()
     assert maps[0] == "Maps (3)"
     assert maps[1].split() == ["File", "Kind", "Title", "Stages", "Touchpoints", "Changed"]
@@ -56,7 +56,7 @@ def test_broken_links_and_files_that_do_not_load_are_listed(tmp_path, small_map,
     (tmp_path / "half.json").write_text("{")
     portfolio(str(tmp_path))
     sections = capsys.readouterr().out.split("\n\n")
-    assert sections[0] == f"{tmp_path}: 1 map, 1 link (1 broken), 1 file(s) that do not load"
+    assert sections[0] == f"{tmp_path}: 1 map, 1 link (1 broken), 1 file that does not load"
     unreadable = next(part for part in sections if part.startswith("Files that are not maps"))
     assert unreadable.splitlines()[2].startswith(f"  half.json  {tmp_path / 'half.json'}: invalid JSON: line 1")
     broken = next(part for part in sections if part.startswith("Broken links")).splitlines()
@@ -113,7 +113,7 @@ def copied(tmp_path):
 def test_map_ids_held_by_more_than_one_file_have_a_section_and_a_word_in_the_headline(copied, capsys):
     assert portfolio(str(copied)) == 0  # a finding, like a broken link, not a failure
     sections = capsys.readouterr().out.split("\n\n")
-    assert sections[0].endswith(", 0 file(s) that do not load, 1 map id held by more than one file")
+    assert sections[0].endswith(", 0 files that do not load, 1 map id held by more than one file")
     assert sections[2].startswith("Files that are not maps or do not load")
     assert sections[3].splitlines() == [
         "Map ids held by more than one file (1): open all but one in the editor and choose New id… on the "

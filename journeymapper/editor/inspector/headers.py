@@ -130,7 +130,7 @@ class LanePage(Page):
         self.kind.load(lane.kind, force)
         self.colour.load(lane.colour, force)
         cards = sum(len(self.document.cell(stage, lane.id)) for stage in self.document.stages)
-        self.count.setText(f"{counted(cards, 'card')} in {len(self.document.stages)} stages")
+        self.count.setText(f"{counted(cards, 'card')} in {counted(len(self.document.stages), 'stage')}")
 
     def _save_name(self, name: str) -> bool:
         lane = self.lane()

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from reportlab.lib.colors import Color
 
+from journeymapper.counting import counted
 from journeymapper.formats.pdf.appendix import draw_heading, paginate
 from journeymapper.formats.pdf.fonts import Fonts
 from journeymapper.formats.pdf.furniture import Page
@@ -88,9 +89,12 @@ def insights_pages(scene: MapScene, page: Page) -> list[PlannedPage]:
 
 
 def _subtitle(document: JourneyDocument) -> str:
-    return (f"{KIND_LABELS[document.kind]} · {document.touchpoint_count()} touchpoints, "
-            f"{document.graph.number_of_edges()} connections · the journey's steps are its flow and hand-off "
-            "connections")  # fmt: skip
+    cards, connections = (
+        counted(document.touchpoint_count(), "touchpoint"),
+        counted(document.graph.number_of_edges(), "connection"),
+    )
+    steps = "the journey's steps are its flow and hand-off connections"
+    return f"{KIND_LABELS[document.kind]} · {cards}, {connections} · {steps}"
 
 
 def _draw_page(pen: Pen, page: Page, title: str, subtitle: str, runs: list[list[_Block]], width: float) -> None:

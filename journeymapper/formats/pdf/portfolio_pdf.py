@@ -29,7 +29,7 @@ from journeymapper.formats.pdf.theme import ACCENT, INK, MUTED, RULE
 from journeymapper.layout import wrap_text
 from journeymapper.model import JourneyDocument
 from journeymapper.model.links import Loader
-from journeymapper.portfolio import Portfolio
+from journeymapper.portfolio import Portfolio, unloadable
 
 TEXT = 8.0  # points at unit 1: the entries' body text
 PADDING = 7.0  # points at unit 1, above and below an entry's text
@@ -100,9 +100,9 @@ def _counts(portfolio: Portfolio) -> str:
     if portfolio.coverage:
         parts.append(f"{len(portfolio.gaps)} of {len(portfolio.coverage)} customer-journey stages with nothing behind")
     if portfolio.duplicates:
-        parts.append(f"{len(portfolio.duplicates)} map id(s) held by more than one file")
+        parts.append(f"{counted(len(portfolio.duplicates), 'map id')} held by more than one file")
     if portfolio.unreadable:
-        parts.append(f"{len(portfolio.unreadable)} file(s) that do not load")
+        parts.append(unloadable(len(portfolio.unreadable)))
     return " · ".join(parts)
 
 
