@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from itertools import pairwise
 
 from journeymapper.connector_labels import Placement
-from journeymapper.layout import MapLayout
+from journeymapper.layout import MapLayout, Route
 
 Box = tuple[float, float, float, float]
 """left, top, right, bottom, in map units."""
@@ -34,6 +34,16 @@ def connectors_within(layout: MapLayout, area: Box) -> list[str]:
                 found.append(connection_id)
                 break
     return found
+
+
+def connectors_inside(layout: MapLayout, area: Box) -> list[str]:
+    """The connectors whose whole route lies in ``area``, in map order."""
+    return [connection_id for connection_id, route in layout.connectors.items() if route_inside(route, area)]
+
+
+def route_inside(route: Route, area: Box) -> bool:
+    left, top, right, bottom = area
+    return all(left <= point.x <= right and top <= point.y <= bottom for point in route.points)
 
 
 def labels_at(labels: Mapping[str, Placement], x: float, y: float) -> list[str]:

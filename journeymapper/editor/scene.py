@@ -9,7 +9,7 @@ connectors have items (``live_items``), and two whole-map items draw the rest.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar, cast
@@ -419,9 +419,20 @@ class MapScene(QGraphicsScene):
         self.connectors.make(connectors)
 
     def bring_to_life_in(self, area: QRectF) -> None:
-        """The items of everything in ``area``: a rubber band far out selects what it covers."""
+        """The items of what a rubber band over ``area`` selects, far out as near: the cards it
+        covers and the connectors it holds whole (``keep_whole_connectors``)."""
         box = _box(area)
-        self.bring_to_life(nearby.cards_within(self.layout, box), nearby.connectors_within(self.layout, box))
+        self.bring_to_life(nearby.cards_within(self.layout, box), nearby.connectors_inside(self.layout, box))
+
+    def keep_whole_connectors(self, area: QRectF, kept: Collection[str]) -> None:
+        """Of the connectors a rubber band over ``area`` has just selected, keep those it holds whole
+        (and ``kept``, selected before it): one that only passes through joins cards outside the
+        band, and a delete of the selection would take it with the cards the band covers."""
+        box = _box(area)
+        for connection_id, item in self.connectors.live.items():
+            route = self.layout.connectors[connection_id]
+            if item.isSelected() and connection_id not in kept and not nearby.route_inside(route, box):
+                item.setSelected(False)
 
     def bring_to_life_at(self, position: QPointF) -> None:
         """The items of what lies under ``position``: a press or a tooltip finds an item there.

@@ -35,6 +35,8 @@ class MapView(QGraphicsView):
         # than floating in the middle with empty bands around it.
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self._panning_from: QPointF | None = None
+        # A rubber band's area while it is out, and the connectors selected before it.
+        self._band: tuple[QRectF, frozenset[str]] | None = None
         self._pins: HeaderPins | None = None
         self.edge_scroll = EdgeScroll(self)
         self.rubberBandChanged.connect(self._rubber_band_changed)
@@ -42,12 +44,14 @@ class MapView(QGraphicsView):
     def setScene(self, scene: QGraphicsScene | None) -> None:  # noqa: N802
         if self._pins is not None:
             self._pins.scene.laid_out.disconnect(self._laid_out)
+            self._pins.scene.selectionChanged.disconnect(self._selection_changed)
             self._pins.detach()
             self._pins = None
         super().setScene(scene)
         if isinstance(scene, MapScene):
             self._pins = HeaderPins(scene)
             scene.laid_out.connect(self._laid_out)
+            scene.selectionChanged.connect(self._selection_changed)
             self._laid_out()
 
     def _laid_out(self) -> None:
@@ -69,8 +73,24 @@ class MapView(QGraphicsView):
     def _rubber_band_changed(self, band: QRect, start: QPointF, end: QPointF) -> None:
         # Qt selects the items under the band right after this signal: far out, those it covers
         # get their items first. The band itself, in the viewport: ``end`` is the previous move's.
-        if self._pins is not None and not band.isNull():
-            self._pins.scene.bring_to_life_in(self.mapToScene(band).boundingRect())
+        if self._pins is None or band.isNull():
+            self._band = None
+            return
+        area = self.mapToScene(band).boundingRect()
+        kept = self._band[1] if self._band is not None else frozenset(self._pins.scene.selected_connection_ids())
+        self._band = area, kept
+        self._pins.scene.bring_to_life_in(area)
+
+    def _selection_changed(self) -> None:
+        # Qt's band selects what it touches, at each move and at each scroll while it is out (which
+        # replays the last move): of the connectors, it keeps those it holds whole. Unselecting
+        # them changes the selection again, which is theirs to tell, not this method's to redo.
+        band, self._band = self._band, None
+        if band is not None and self._pins is not None:
+            try:
+                self._pins.scene.keep_whole_connectors(*band)
+            finally:
+                self._band = band
 
     @property
     def zoom(self) -> float:

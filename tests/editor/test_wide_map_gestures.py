@@ -5,7 +5,7 @@ and a card scrolled to is dragged, and Find brings a card out of view into it, l
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, Qt
 
 from journeymapper.editor.items import FAR_OUT, VERY_FAR_OUT, qrect
 from journeymapper.formats import json_format
@@ -63,3 +63,42 @@ def test_find_selects_a_card_and_brings_it_into_view(window, tmp_path, zoom, in_
     window.finder.next()
     assert window.scene.selected_card_ids() == [card_id]
     assert shown(window.view).contains(card)
+
+
+@pytest.mark.parametrize("zoom", [VERY_FAR_OUT / 2, (VERY_FAR_OUT + FAR_OUT) / 2, FAR_OUT * 0.9, FAR_OUT * 1.1])
+def test_a_rubber_band_leaves_out_a_connector_that_only_passes_through_it(wide_view, zoom):
+    """A connector selected by a band whose cards lie outside it would go with a delete of the
+    cards the band covers: the band takes a connector only when it holds the whole line."""
+    scene, document = wide_view.scene(), wide_view.scene().document
+    wide_view.set_zoom(zoom)
+    wide_view.centerOn(scene.layout.bounds.right, scene.layout.bounds.bottom)
+    layout, stage = scene.layout, STAGES - 2
+    passing = f"c-t{stage}-0-0"  # from the bottom lane of the stage before up its gutter to the top lane
+    beyond = QPointF(layout.bounds.right + 40, layout.bounds.bottom + 40)
+    corner = QPointF(layout.stage_edges[stage] - 5, (layout.lane_edges[1] + layout.lane_edges[2]) / 2)
+    assert wide_view.viewport().rect().contains(wide_view.mapFromScene(corner))
+    press(wide_view, beyond)
+    move(wide_view, (beyond + corner) / 2)
+    move(wide_view, corner)
+    release(wide_view, corner)
+    selected = scene.selected_connection_ids()
+    assert passing not in selected
+    assert f"c-t{stage}-2-1" in selected  # from one covered card to the next, all of it in the band
+    scene.delete_selection()
+    assert document.has_connection(passing)
+    assert not document.has_touchpoint(f"t{stage}-2-1")
+
+
+def test_a_rubber_band_with_ctrl_keeps_a_connector_selected_before_it(wide_view):
+    scene = wide_view.scene()
+    wide_view.set_zoom(FAR_OUT * 0.9)
+    layout, stage = scene.layout, STAGES - 2
+    passing = f"c-t{stage}-0-0"
+    scene.connectors[passing].setSelected(True)
+    beyond = QPointF(layout.bounds.right + 40, layout.bounds.bottom + 40)
+    corner = QPointF(layout.stage_edges[stage] - 5, (layout.lane_edges[1] + layout.lane_edges[2]) / 2)
+    press(wide_view, beyond, Qt.KeyboardModifier.ControlModifier)
+    move(wide_view, corner)
+    release(wide_view, corner)
+    assert passing in scene.selected_connection_ids()
+    assert f"t{stage}-2-1" in scene.selected_card_ids()
