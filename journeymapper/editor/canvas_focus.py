@@ -13,7 +13,9 @@ from typing import Literal
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtWidgets import QGraphicsView
 
-from journeymapper.editor.items import CardItem, ConnectorItem, HeaderItem, qrect
+from journeymapper.editor.card_item import CardItem
+from journeymapper.editor.connector_item import ConnectorItem
+from journeymapper.editor.items import HeaderItem, qrect
 from journeymapper.editor.scene import MapScene
 
 Part = Literal["touchpoint", "stage", "lane", "connection"]

@@ -3,9 +3,9 @@
 A big map's connectors run for thousands of points through the gutters, so that thousands of them
 cross any view. As items, each would be made, moved by every relayout and asked to paint by every
 repaint of the area it spans; here they are segments in an index by column, and a repaint draws
-the few that cross what it repaints, cut to it. A connector has an item (``items.ConnectorItem``)
-only while something needs one: the selection, a press, a tooltip, a mark. Below
-``VERY_FAR_OUT`` the lines are left out, as the items leave theirs.
+the few that cross what it repaints, cut to it. A connector has an item
+(``connector_item.ConnectorItem``) only while something needs one: the selection, a press, a
+tooltip, a mark. Below ``VERY_FAR_OUT`` the lines are left out, as the items leave theirs.
 
 The index of the map's last two layouts is kept (``recent.py``): an undo or redo brings back a
 layout the canvas drew just before, and indexing a big map's segments anew costs tens of
@@ -24,14 +24,13 @@ from PySide6.QtGui import QPainter, QPolygonF
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from journeymapper.collector import young_collections_only
+from journeymapper.editor.connector_item import arrowhead_between, connector_pen
 from journeymapper.editor.items import (
     CONNECTOR_WIDTH,
     CONNECTOR_Z,
     FAR_OUT,
     VERY_FAR_OUT,
     MapLayer,
-    arrowhead_between,
-    connector_pen,
     level_of_detail,
     qrect,
 )

@@ -9,8 +9,10 @@ from PySide6.QtWidgets import QMenu
 
 from journeymapper.counting import counted
 from journeymapper.editor import clipboard, drags
+from journeymapper.editor.card_item import CardItem
 from journeymapper.editor.commands import RemoveColumnOrRow, quoted
-from journeymapper.editor.items import CardItem, ConnectorItem, HeaderItem
+from journeymapper.editor.connector_item import ConnectorItem
+from journeymapper.editor.items import HeaderItem
 from journeymapper.editor.mime import NewTouchpoint
 
 if TYPE_CHECKING:

@@ -25,6 +25,7 @@ from PySide6.QtCore import QLineF, QPointF, Qt
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsSceneMouseEvent
 
+from journeymapper.editor.card_item import CardItem
 from journeymapper.editor.commands import (
     END_OF_CELL,
     AddConnection,
@@ -41,7 +42,6 @@ from journeymapper.editor.items import (
     DRAGGED_Z,
     HANDLE_REACH,
     HEADER_Z,
-    CardItem,
     HeaderItem,
     on_handle,
     qrect,

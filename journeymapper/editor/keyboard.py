@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QKeyEvent, QUndoStack
 
+from journeymapper.editor.card_item import CardItem
 from journeymapper.editor.commands import END_OF_CELL, AddNewCard, NameNewCard
 from journeymapper.editor.inline_editor import InlineEditor
-from journeymapper.editor.items import CardItem, HeaderItem
+from journeymapper.editor.items import HeaderItem
 from journeymapper.model import JourneyDocument, Touchpoint
 
 if TYPE_CHECKING:

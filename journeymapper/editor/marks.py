@@ -21,7 +21,8 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, Q
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymapper.editor.canvas_focus import Target, canvas_item, target_of
-from journeymapper.editor.items import CARD_Z, FAR_OUT, CardItem, HeaderItem, Themed, level_of_detail
+from journeymapper.editor.card_item import CardItem
+from journeymapper.editor.items import CARD_Z, FAR_OUT, HeaderItem, Themed, level_of_detail
 from journeymapper.editor.scene import MapScene
 from journeymapper.editor.theme import Theme, canvas_font, edge_for, qt_measure, text_on
 from journeymapper.layout import Style

@@ -13,7 +13,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from journeymapper.editor.items import FAR_OUT, HEADER_Z, CardItem, HeaderItem, HoverHighlight, Themed, level_of_detail
+from journeymapper.editor.card_item import CardItem
+from journeymapper.editor.items import FAR_OUT, HEADER_Z, HeaderItem, HoverHighlight, Themed, level_of_detail
 from journeymapper.editor.linking import LinkBadge
 from journeymapper.editor.theme import Theme, canvas_font, qt_measure
 from journeymapper.layout import Style

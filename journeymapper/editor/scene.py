@@ -29,6 +29,7 @@ from journeymapper.collector import FullCollectionsHeld, young_collections_only
 from journeymapper.connector_labels import Labels, Placement
 from journeymapper.counting import counted
 from journeymapper.editor import drags, keyboard, nearby
+from journeymapper.editor.card_item import CardItem
 from journeymapper.editor.cell_adder import CellAdder
 from journeymapper.editor.commands import (
     AddColumnOrRow,
@@ -39,23 +40,15 @@ from journeymapper.editor.commands import (
     RemoveItems,
     quoted,
 )
+from journeymapper.editor.connector_item import ConnectorItem
+from journeymapper.editor.connector_labels_item import ConnectorLabelsItem
 from journeymapper.editor.connector_lines import ConnectorLinesItem
 from journeymapper.editor.context_menu import build_menu
+from journeymapper.editor.drop_indicator import DropIndicator
+from journeymapper.editor.emotion_curves import EmotionCurveItem, persona_curve_style
 from journeymapper.editor.file_kinds import dropped_files
 from journeymapper.editor.inline_editor import InlineEditor
-from journeymapper.editor.items import (
-    CONNECTOR_REACH,
-    FAR_OUT,
-    CardItem,
-    ConnectorItem,
-    ConnectorLabelsItem,
-    DropIndicator,
-    EmotionCurveItem,
-    GridItem,
-    HeaderItem,
-    Themed,
-    persona_curve_style,
-)
+from journeymapper.editor.items import CONNECTOR_REACH, FAR_OUT, GridItem, HeaderItem, Themed
 from journeymapper.editor.label_memory import LabelMemory
 from journeymapper.editor.layout_memory import LayoutMemory
 from journeymapper.editor.link_headlines import HeadlineReader

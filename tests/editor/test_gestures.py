@@ -12,8 +12,9 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QGraphicsLineItem
 
+from journeymapper.editor.card_item import CardItem
 from journeymapper.editor.drags import CardDrag, ConnectionDrag
-from journeymapper.editor.items import CONNECT_MODIFIER, HANDLE_REACH, CardItem, HeaderItem, qrect
+from journeymapper.editor.items import CONNECT_MODIFIER, HANDLE_REACH, HeaderItem, qrect
 from journeymapper.layout import Point
 
 from gestures import assert_the_canvas_shows_the_model, centre, drag, hover, move, press, release

@@ -9,8 +9,11 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
 from journeymapper.connector_labels import Placement
-from journeymapper.editor import items
-from journeymapper.editor.items import FAR_OUT, CardItem, ConnectorItem, ConnectorLabelsItem, qrect
+from journeymapper.editor import connector_labels_item
+from journeymapper.editor.card_item import CardItem
+from journeymapper.editor.connector_item import ConnectorItem
+from journeymapper.editor.connector_labels_item import ConnectorLabelsItem
+from journeymapper.editor.items import FAR_OUT, qrect
 from journeymapper.editor.theme import current_theme
 from journeymapper.layout import DEFAULT_STYLE, CardLayout, Point, Rect, Route
 from journeymapper.model import Connection, Touchpoint
@@ -69,12 +72,12 @@ def test_a_label_placed_beside_its_route_is_part_of_its_connector_and_painted_ab
 def test_the_label_layer_draws_the_labels_last_given_and_sorts_those_it_had_just_before_no_more(qapp, monkeypatch):
     sorted_sets: list[object] = []
 
-    class Counted(items._LabelAreas):
+    class Counted(connector_labels_item._LabelAreas):
         def __init__(self, labels):
             sorted_sets.append(labels)
             super().__init__(labels)
 
-    monkeypatch.setattr(items, "_LabelAreas", Counted)
+    monkeypatch.setattr(connector_labels_item, "_LabelAreas", Counted)
     layer = ConnectorLabelsItem(current_theme(), DEFAULT_STYLE)
     before = [Placement("Signed off by day 60", Rect(14, 30, 11, 90), upright=False)]
     after = [Placement("Pays", Rect(100, 30, 40, 11), upright=True)]

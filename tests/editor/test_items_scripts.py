@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
-from journeymapper.editor.items import CardItem
+from journeymapper.editor.card_item import CardItem
 from journeymapper.editor.theme import current_theme
 from journeymapper.layout import DEFAULT_STYLE, CardLayout, Rect
 from journeymapper.model import Touchpoint

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 
-from journeymapper.editor import items
+from journeymapper.editor import emotion_curves
 from journeymapper.editor.commands import EditFields
 from journeymapper.editor.scene import MapScene
 from journeymapper.editor.session import MapSession
@@ -117,7 +117,9 @@ def test_tagging_a_card_with_a_persona_adds_its_curve_after_the_relayout(qapp):
 
 
 def test_at_least_four_personas_never_look_alike_even_past_the_palette():
-    looks = [(style.colour, style.dashes) for style in (items.persona_curve_style(n, str(n)) for n in range(12))]
+    looks = [
+        (style.colour, style.dashes) for style in (emotion_curves.persona_curve_style(n, str(n)) for n in range(12))
+    ]
     assert len(set(looks)) == 12
     assert len({dashes for _, dashes in looks[:4]}) == 4 and len({colour for colour, _ in looks[:4]}) == 4
 
@@ -125,8 +127,8 @@ def test_at_least_four_personas_never_look_alike_even_past_the_palette():
 def test_painting_the_curves_builds_no_paths(scene, monkeypatch):
     """Paths and pens are made when the layout changes; a repaint only strokes them."""
     built = []
-    original = items.smooth_path
-    monkeypatch.setattr(items, "smooth_path", lambda points: built.append(points) or original(points))
+    original = emotion_curves.smooth_path
+    monkeypatch.setattr(emotion_curves, "smooth_path", lambda points: built.append(points) or original(points))
     image = QImage(800, 600, QImage.Format.Format_ARGB32)
     painter = QPainter(image)
     scene.render(painter, QRectF(0, 0, 800, 600), scene.curve.boundingRect().united(scene.legend.boundingRect()))

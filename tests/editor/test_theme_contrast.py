@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor
 
-from journeymapper.editor.items import PERSONA_RADIUS, initials_placement
+from journeymapper.editor.card_item import PERSONA_RADIUS, initials_placement
 from journeymapper.editor.theme import (
     DARK,
     LIGHT,
