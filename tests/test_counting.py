@@ -21,3 +21,8 @@ def test_many_things_are_plural():
 def test_the_noun_is_kept_as_given_with_an_s_added():
     assert counted(2, "duplicate id") == "2 duplicate ids"
     assert counted(2, "hand-off") == "2 hand-offs"
+
+
+def test_thousands_are_set_apart_with_commas():
+    assert counted(5000, "card") == "5,000 cards"
+    assert counted(1_234_567, "connection") == "1,234,567 connections"
