@@ -346,7 +346,7 @@ class InsightsList(ListBody):
 
     def _group_item(self, group: Group, bold: QFont) -> QTreeWidgetItem:
         count = len(group.findings)
-        item = QTreeWidgetItem([group.title, str(count)])
+        item = QTreeWidgetItem([group.title, f"{count:,}"])
         item.setData(0, GROUP_KEY, group.key)
         item.setFont(0, bold)
         item.setFont(1, bold)
