@@ -1,5 +1,6 @@
 """An undo or redo that brings the map back to a layout the canvas showed gets that layout's labels
-back without placing them again; anything else places them afresh, by the PDF's rule."""
+back without placing them again, and so does an edit that moves nothing the placement reads (the
+routes, the cards, the grid); anything else places them afresh, by the PDF's rule."""
 
 from __future__ import annotations
 
@@ -59,4 +60,27 @@ def test_a_new_label_or_rate_on_an_unmoved_map_is_placed_afresh(canvas, session,
     session.document.update_connection("c1", label="Compares")
     scene.flush()
     assert labels_on(canvas)["c1"].text == "Compares"
+    assert labels_on(canvas) == placed_by_the_rule(canvas)
+
+
+def test_an_edit_that_moves_no_route_card_or_edge_keeps_the_labels_without_placing_them(canvas, session, placings):
+    scene = canvas.scene()
+    session.document.update_connection("c1", label="Adds to cart")
+    scene.flush()
+    placed, curve = len(placings), scene.layout.emotion_curves
+    session.document.update_touchpoint("compare", emotion=-2)  # the emotion curve moves, nothing else
+    scene.flush()
+    assert scene.layout.emotion_curves != curve
+    assert len(placings) == placed
+    assert labels_on(canvas) == placed_by_the_rule(canvas)
+
+
+def test_an_edit_that_moves_a_card_places_the_labels_afresh(canvas, session, placings):
+    scene = canvas.scene()
+    session.document.update_connection("c1", label="Adds to cart")
+    scene.flush()
+    placed = len(placings)
+    session.document.update_touchpoint("search", title="A title long enough to wrap onto a second line of the card")
+    scene.flush()
+    assert len(placings) == placed + 1
     assert labels_on(canvas) == placed_by_the_rule(canvas)
