@@ -134,6 +134,7 @@ class HeaderItem(Themed, QGraphicsObject):
         self._theme, self._style = theme, style
         self._header: HeaderLayout | None = None
         self._colour: str | None = None
+        self._text_shift = 0.0  # how far down its header the name is drawn: ``keep_name_in``
         self.link_badge: LinkBadgeItem | None = None  # when the stage has links
         self.link_summary: LinkSummaryItem | None = None  # the line about the maps behind them
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
@@ -149,6 +150,23 @@ class HeaderItem(Themed, QGraphicsObject):
     @property
     def rect(self) -> QRectF:
         return qrect(self._header.rect) if self._header else QRectF()
+
+    @property
+    def name_top(self) -> float:
+        """Where the name's first line starts, in the item's coordinates."""
+        return self.rect.top() + 2 + self._text_shift
+
+    def keep_name_in(self, top: float) -> None:
+        """Draw the name (of a lane taller than the view) as near ``top`` as the header allows:
+        scrolled into the middle of a long lane, its name stays in sight at the view's top."""
+        if not self._header:
+            return
+        rect, style = self.rect, self._style
+        name = len(self._header.lines) * style.header_line_height + 2 * style.header_padding
+        shift = max(0.0, min(top - rect.top(), rect.height() - 4 - name))
+        if shift != self._text_shift:
+            self._text_shift = shift
+            self.update()
 
     @property
     def summary_rect(self) -> QRectF:
@@ -174,7 +192,7 @@ class HeaderItem(Themed, QGraphicsObject):
         painter.setPen(theme.header_text)
         painter.setFont(canvas_font(self._style.header_font_size, True))
         line_height = self._style.header_line_height
-        y = rect.y() + self._style.header_padding + line_height * 0.8
+        y = rect.y() + self._text_shift + self._style.header_padding + line_height * 0.8
         x = rect.x() + self._style.header_padding + (4 if self.kind == "lane" else 0)
         for line in self._header.lines:
             painter.drawText(QPointF(x, y), line)

@@ -72,6 +72,8 @@ class HeaderPins:
             item.setTransform(QTransform.fromTranslate(dx, 0))
         column_right = scene.layout.stage_edges[0] + dx
         row_bottom = scene.layout.lane_edges[0] + dy
+        for header in scene.lane_headers.values():
+            header.keep_name_in(row_bottom)
         self.top_band.place(
             QRectF(column_right, visible.top(), visible.right() - column_right, row_bottom - visible.top())
             if dy

@@ -12,6 +12,7 @@ from journeymapper.editor.pinned_headers import GAP
 from journeymapper.editor.theme import canvas_font
 from journeymapper.editor.view import READABLE_TITLE_PX
 from journeymapper.formats.json_format import save
+from journeymapper.model import JourneyDocument, Lane, Stage, Touchpoint
 
 from gestures import drag
 from support import SAMPLES, build_small_map
@@ -163,3 +164,42 @@ def test_the_wheel_scrolls_down_and_shift_wheel_scrolls_sideways(scrolled):
     assert view.verticalScrollBar().value() == down
     turn_wheel(scrolled, -2, Qt.KeyboardModifier.ShiftModifier)
     assert view.horizontalScrollBar().value() == across
+
+
+@pytest.fixture
+def tall_lane(window, qtbot, tmp_path):
+    """A map whose first lane holds forty cards in one cell, far taller than the view, at 100%."""
+    document = JourneyDocument("tall", "Tall", "user")
+    document.add_stage(Stage(id="s", name="Only stage"))
+    document.add_lane(Lane(id="long", name="A lane with a great many cards"))
+    document.add_lane(Lane(id="short", name="Short lane"))
+    document.add_touchpoints(
+        Touchpoint(id=f"t{number}", stage="s", lane="long", index=number, title=f"Step {number}")
+        for number in range(40)
+    )
+    path = tmp_path / "tall.json"
+    save(document, path)
+    window.resize(1366, 768)
+    window.open_file(path)
+    qtbot.wait(50)
+    window.view.actual_size()
+    return window
+
+
+def name_top_in_scene(window, lane_id: str) -> float:
+    header = window.scene.lane_headers[lane_id]
+    return header.mapToScene(QPointF(0, header.name_top)).y()
+
+
+def test_a_lane_taller_than_the_view_keeps_its_name_in_sight_while_scrolled(tall_lane):
+    view, scene = tall_lane.view, tall_lane.scene
+    lane = scene.layout.rows["long"]
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum() // 3)
+    stage_header = next(iter(scene.stage_headers.values())).sceneBoundingRect()
+    visible = visible_rect(tall_lane)
+    assert lane.y < stage_header.bottom()  # the lane's own top has scrolled under the stage headers
+    assert stage_header.bottom() - 1 <= name_top_in_scene(tall_lane, "long") < visible.center().y()
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    assert name_top_in_scene(tall_lane, "long") < lane.bottom - scene.style.header_line_height
+    view.verticalScrollBar().setValue(0)
+    assert name_top_in_scene(tall_lane, "long") == pytest.approx(lane.y + 2)
