@@ -31,7 +31,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from journeymapper.collector import young_collections_only
-from journeymapper.layout import ELLIPSIS, MapLayout, Measure, Point, Rect, Route, Style, connector_label
+from journeymapper.layout import ELLIPSIS, Box, MapLayout, Measure, Point, Rect, Route, Style, connector_label
 from journeymapper.model import Connection, JourneyDocument
 
 HEAD_ROOM = 8.0  # kept free at a segment's ends for the arrowhead (the canvas's is 8 long, the PDF's 6)
@@ -43,8 +43,6 @@ REACH = 144.0  # how far a label may slide along a segment from where it is near
 MIN_KEPT = 3  # the characters a shortened label keeps at least; with fewer it is left out
 _CELL = 128.0  # the spatial index's bucket size, in layout points
 _EPSILON = 1e-6  # kept between neighbours against rounding: touching is not covering
-
-Box = tuple[float, float, float, float]  # left, top, right, bottom
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,8 @@ from journeymapper.model.schema import Connection, Lane, LaneKind, Touchpoint
 
 Measure = Callable[[str, float, bool], float]
 Cell = tuple[str, str]
+Box = tuple[float, float, float, float]
+"""A rectangle as left, top, right, bottom: what the spatial indexes over a layout hold."""
 _XY = tuple[float, float]
 ELLIPSIS = "…"
 

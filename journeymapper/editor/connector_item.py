@@ -24,10 +24,9 @@ from journeymapper.editor.items import (
     level_of_detail,
 )
 from journeymapper.editor.theme import CONNECTION_DASHES, Theme
-from journeymapper.layout import Point, Route, Style, connector_label
+from journeymapper.layout import Box, Point, Route, Style, connector_label
 from journeymapper.model import Connection, ConnectionKind
 
-Box = tuple[float, float, float, float]
 """left, top, right, bottom: plain float tuples, which the garbage collector stops tracking, where
 thousands of QRectF wrappers would each stay on its books."""
 

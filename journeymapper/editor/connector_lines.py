@@ -36,10 +36,9 @@ from journeymapper.editor.items import (
 )
 from journeymapper.editor.recent import STATES, Recent
 from journeymapper.editor.theme import CONNECTION_DASHES, Theme
-from journeymapper.layout import MapLayout, Point, Route
+from journeymapper.layout import Box, MapLayout, Point, Route
 from journeymapper.model import ConnectionKind
 
-Box = tuple[float, float, float, float]  # left, top, right, bottom
 ARROW_REACH = 8.0  # an arrowhead reaches this far from its tip
 _DASH_PERIODS = {kind.value: sum(dashes) * CONNECTOR_WIDTH for kind, dashes in CONNECTION_DASHES.items()}
 """How long one dash and its gap are, in map units (Qt counts dashes in pen widths); 0: solid."""

@@ -7,10 +7,7 @@ from collections.abc import Mapping
 from itertools import pairwise
 
 from journeymapper.connector_labels import Placement
-from journeymapper.layout import MapLayout, Route
-
-Box = tuple[float, float, float, float]
-"""left, top, right, bottom, in map units."""
+from journeymapper.layout import Box, MapLayout, Route
 
 
 def cards_within(layout: MapLayout, area: Box) -> list[str]:

@@ -60,7 +60,7 @@ from journeymapper.editor.session import MapSession
 from journeymapper.editor.sketch import MapSketch
 from journeymapper.editor.theme import Theme, qt_measure, theme_switch
 from journeymapper.errors import JourneyMapError
-from journeymapper.layout import DEFAULT_STYLE, MapLayout, Style, emotion_band
+from journeymapper.layout import DEFAULT_STYLE, Box, MapLayout, Style, emotion_band
 from journeymapper.model import Change, Lane, LaneKind, Stage, Touchpoint
 from journeymapper.palette import persona_colour
 
@@ -732,5 +732,5 @@ def _label_of(labels: Labels | None, connection_id: str) -> tuple[Placement | No
     return labels.placed.get(connection_id), connection_id in labels.left_out
 
 
-def _box(rect: QRectF) -> nearby.Box:
+def _box(rect: QRectF) -> Box:
     return rect.left(), rect.top(), rect.right(), rect.bottom()
