@@ -78,6 +78,19 @@ def label_area(layout: MapLayout, style: Style) -> Rect:
     return Rect(stages[0], lanes[0], stages[-1] - stages[0] + reach, lanes[-1] - lanes[0] + reach)
 
 
+def what_placing_reads(layout: MapLayout) -> tuple[object, ...]:
+    """All that ``place_labels`` reads of ``layout``: the routes, the cards' rectangles, the stage
+    and lane edges and the rows. With the same labels and rates, two layouts that read the same
+    get the same placements."""
+    return (
+        layout.connectors,
+        tuple(card.rect for card in layout.cards.values()),
+        layout.stage_edges,
+        layout.lane_edges,
+        tuple(layout.rows.values()),
+    )
+
+
 def place_labels(document: JourneyDocument, layout: MapLayout, style: Style, measure: Measure) -> Labels:
     """Every connector label of the map; ``measure`` is the one the layout used."""
     with young_collections_only():  # thousands of boxes and placements, none of them garbage

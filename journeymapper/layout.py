@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, partial
+from operator import attrgetter
 from typing import NamedTuple
 
 from journeymapper.collector import young_collections_only
@@ -347,6 +348,29 @@ class _Grid:
         return self.lane_edges[target_row if source_row < target_row else target_row + 1]
 
 
+# What the layout reads of each kind of object (a superset: of a connection's label and rate it
+# reads only whether there are any).
+_STAGE_READ = attrgetter("id", "name", "links")
+_LANE_READ = attrgetter("id", "name", "kind")
+_CARD_READ = attrgetter("id", "stage", "lane", "title", "emotion", "personas")
+_CONNECTION_READ = attrgetter("id", "source", "target", "label", "conversion_rate")
+
+
+def what_layout_reads(document: JourneyDocument) -> tuple[tuple[object, ...], ...]:
+    """All that ``compute_layout`` reads of ``document``, in order: the stages' names (and whether
+    they link to other maps, which makes room for a line under every header), the lanes' names and
+    kinds, each card's place, title, emotion and personas, each connection's ends (and whether it
+    has a label or rate, which widens the gap of a hop), and the personas' order. Two documents
+    that read the same are laid out the same."""
+    return (
+        tuple(map(_STAGE_READ, document.stages.values())),
+        tuple(map(_LANE_READ, document.lanes.values())),
+        tuple(map(_CARD_READ, document.touchpoints())),
+        tuple(map(_CONNECTION_READ, document.connections())),
+        tuple(document.personas),
+    )
+
+
 def compute_layout(
     document: JourneyDocument, style: Style = DEFAULT_STYLE, measure: Measure = approximate_measure
 ) -> MapLayout:
@@ -396,7 +420,7 @@ def _grid(document: JourneyDocument, stacks: dict[Cell, list[_Card]], style: Sty
     stage_ids, lane_ids = tuple(document.stages), tuple(document.lanes)
     stage_texts = [_stage_header_text(document.stages[s].name, style, measure) for s in stage_ids]
     lane_lines = [_lane_header_text(document.lanes[lane].name, style, measure) for lane in lane_ids]
-    tallest_header = max((_text_height(lines, style) for _, lines in stage_texts), default=0.0)
+    tallest_header = max((header_text_height(lines, style) for _, lines in stage_texts), default=0.0)
     header_height = max(style.stage_header_height, tallest_header)
     if any(stage.links for stage in document.stages.values()):
         header_height += style.stage_summary_height  # every header of the row grows alike
@@ -464,7 +488,8 @@ def _header_lines(name: str, width: float, max_lines: int, style: Style, measure
     return wrap_text(name, width - 2 * style.header_padding, style.header_font_size, True, measure, max_lines)
 
 
-def _text_height(lines: tuple[str, ...], style: Style) -> float:
+def header_text_height(lines: tuple[str, ...], style: Style) -> float:
+    """How tall a header's lines are, padding included."""
     return len(lines) * style.header_line_height + 2 * style.header_padding
 
 
@@ -475,8 +500,8 @@ def _row_height(lane: Lane, header_lines: tuple[str, ...], stacks: list[list[_Ca
     cover each other."""
     tallest = max((_stack_height(stack, style) for stack in stacks), default=0.0)
     if lane.kind == LaneKind.EMOTIONS:
-        return max(_text_height(header_lines, style), tallest + style.emotions_lane_height)
-    return max(style.min_row_height, _text_height(header_lines, style), tallest)
+        return max(header_text_height(header_lines, style), tallest + style.emotions_lane_height)
+    return max(style.min_row_height, header_text_height(header_lines, style), tallest)
 
 
 def _stack_height(stack: list[_Card], style: Style) -> float:

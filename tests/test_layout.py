@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from enum import Enum
 from itertools import combinations
+from typing import Any
 
 import pytest
 
+from journeymapper.formats import json_format
 from journeymapper.layout import (
     DEFAULT_STYLE,
     ELLIPSIS,
@@ -19,9 +22,23 @@ from journeymapper.layout import (
     compute_layout,
     connector_label,
     emotion_band,
+    what_layout_reads,
     wrap_text,
 )
-from journeymapper.model import Connection, JourneyDocument, Lane, LaneKind, Persona, Stage, Touchpoint
+from journeymapper.model import (
+    Connection,
+    JourneyDocument,
+    Lane,
+    LaneKind,
+    MapLink,
+    Metric,
+    Persona,
+    PersonaPart,
+    Stage,
+    Touchpoint,
+)
+
+from support import SAMPLES
 
 CHAR = 6.0
 STYLE = DEFAULT_STYLE
@@ -549,3 +566,56 @@ def test_a_connector_label_joins_the_label_and_the_conversion_rate():
     )
     assert connector_label(Connection(id="c", source="a", target="b", conversion_rate=0.5)) == "50%"
     assert connector_label(Connection(id="c", source="a", target="b")) == ""
+
+
+def other_value(field: str, value: Any) -> Any:
+    """A valid value for ``field`` that differs from ``value``: the one that most likely moves
+    the layout where the field can move it."""
+    if isinstance(value, LaneKind):
+        return LaneKind.TEAM if value == LaneKind.EMOTIONS else LaneKind.EMOTIONS
+    if isinstance(value, Enum):
+        return next(member for member in type(value) if member != value)
+    special: dict[str, Any] = {
+        "emotion": -2 if value == 2 else 2,
+        "conversion_rate": None if value is not None else 0.5,
+        "part": None if value else PersonaPart.CHAMPION,
+        "colour": "#123456" if value != "#123456" else "#654321",
+        "links": () if value else (MapLink(path="elsewhere.json", map_id="elsewhere"),),
+        "metrics": {} if value else {"NPS": Metric(value=42)},
+    }
+    if field in special:
+        return special[field]
+    if isinstance(value, tuple):
+        return () if value else ("Something",)
+    return f"{value} and then a good deal more, enough to wrap onto further lines"
+
+
+def test_what_the_layout_reads_holds_every_field_that_moves_it():
+    """Each field of each object of the sample map, changed in turn: wherever the layout moves, what
+    it reads changes too (else the canvas, which remembers layouts by it, would show a stale one)."""
+    document = json_format.load(next(path for path in SAMPLES if path.name.startswith("year-one")))
+    kinds = {
+        "stage": document.stages,
+        "lane": document.lanes,
+        "persona": document.personas,
+        "touchpoint": {t.id: t for t in document.touchpoints()},
+        "connection": {c.id: c for c in document.connections()},
+    }
+    moved = 0
+    for entity, items in kinds.items():
+        for item_id, item in list(items.items()):
+            for field in type(item).model_fields:
+                if field in ("id", "stage", "lane", "index", "source", "target"):
+                    continue  # moves and ids: the state holds every object's id and place in order
+                if field == "personas" and entity == "touchpoint" and not item.personas:
+                    value = (next(iter(document.personas)),)
+                else:
+                    value = other_value(field, getattr(item, field))
+                state, layout = what_layout_reads(document), compute_layout(document)
+                edit = getattr(document, f"update_{entity}")
+                edit(item_id, **{field: value})
+                if compute_layout(document) != layout:
+                    moved += 1
+                    assert what_layout_reads(document) != state, f"{entity} {item_id}: {field}"
+                edit(item_id, **{field: getattr(item, field)})
+    assert moved > 50  # titles, names, emotions, personas, labels and rates, links, lane kinds

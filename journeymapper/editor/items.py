@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeymapper.editor.theme import Theme, canvas_font
-from journeymapper.layout import HeaderLayout, MapLayout, Rect, Style
+from journeymapper.layout import HeaderLayout, MapLayout, Rect, Style, header_text_height
 from journeymapper.model import Lane
 
 if TYPE_CHECKING:
@@ -161,8 +161,7 @@ class HeaderItem(Themed, QGraphicsObject):
         scrolled into the middle of a long lane, its name stays in sight at the view's top."""
         if not self._header:
             return
-        rect, style = self.rect, self._style
-        name = len(self._header.lines) * style.header_line_height + 2 * style.header_padding
+        rect, name = self.rect, header_text_height(self._header.lines, self._style)
         shift = max(0.0, min(top - rect.top(), rect.height() - 4 - name))
         if shift != self._text_shift:
             self._text_shift = shift

@@ -3,7 +3,7 @@ the map back to one of them gets its labels back without placing them again.
 
 Placing the labels of a big map takes a few hundred milliseconds, about half of what undoing a
 big delete costs. The placement is a function of each connection's label and rate and of the
-parts of the layout it reads (``connector_labels.place_labels``): the routes, the cards'
+parts of the layout it reads (``connector_labels.what_placing_reads``): the routes, the cards'
 rectangles and the grid's edges and rows. The same of those give the same placements, so those
 remembered for them are the ones placing would give, and the canvas still shows exactly what the
 PDF prints. An edit that changes none of them, such as a card's emotion (which moves only the
@@ -12,15 +12,12 @@ emotion curve) or a title rewrapped into as many lines, keeps its labels too.
 
 from __future__ import annotations
 
-from journeymapper.connector_labels import Labels, place_labels
+from journeymapper.connector_labels import Labels, place_labels, what_placing_reads
 from journeymapper.editor.recent import STATES, Recent
-from journeymapper.layout import MapLayout, Measure, Rect, Route, Style
+from journeymapper.layout import MapLayout, Measure, Style
 from journeymapper.model import JourneyDocument
 
 Texts = list[tuple[str, str, float | None]]  # each connection's id, label and rate, in map order
-Placed = tuple[dict[str, Route], tuple[Rect, ...], tuple[float, ...], tuple[float, ...], tuple[Rect, ...]]
-"""What of a layout the placement reads: the routes, the cards' rectangles, the stage and lane
-edges and the rows."""
 
 
 class LabelMemory:
@@ -28,17 +25,11 @@ class LabelMemory:
 
     def __init__(self, style: Style, measure: Measure) -> None:
         self._style, self._measure = style, measure
-        self._placed: Recent[tuple[Texts, Placed], Labels] = Recent(STATES)
+        self._placed: Recent[tuple[Texts, tuple[object, ...]], Labels] = Recent(STATES)
 
     def labels(self, document: JourneyDocument, layout: MapLayout) -> Labels:
         texts = [(c.id, c.label, c.conversion_rate) for c in document.connections()]
         # The texts first (a tuple compares in order): they are cheap to compare, and an edit of a
         # label changes nothing else.
-        read = (
-            layout.connectors,
-            tuple(card.rect for card in layout.cards.values()),
-            layout.stage_edges,
-            layout.lane_edges,
-            tuple(layout.rows.values()),
-        )
-        return self._placed.get((texts, read), lambda: place_labels(document, layout, self._style, self._measure))
+        key = (texts, what_placing_reads(layout))
+        return self._placed.get(key, lambda: place_labels(document, layout, self._style, self._measure))
