@@ -6,7 +6,9 @@ room, shortened with an ellipsis where there is some, reported as left out where
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import pairwise
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -107,6 +109,43 @@ def test_a_label_left_out_is_reported_with_its_whole_text():
 def test_placement_is_the_same_every_time():
     document = CROWDED["short lanes"]()
     assert placed(document) == placed(document)
+
+
+class Reading:
+    """Stands in for an object and notes the name of each attribute read of it."""
+
+    def __init__(self, wrapped: Any, name: str, reads: set[str]) -> None:
+        self._wrapped, self._name, self._reads = wrapped, name, reads
+
+    def __getattr__(self, attribute: str) -> Any:
+        self._reads.add(f"{self._name}.{attribute}")
+        return getattr(self._wrapped, attribute)
+
+
+def test_placing_reads_no_more_than_the_canvas_remembers_placements_by():
+    """The canvas remembers placements by each connection's id, label and rate, in map order
+    (``editor.label_memory``), and by the parts of the layout that ``what_placing_reads`` holds:
+    the routes, the cards' rectangles, the stage and lane edges and the rows. Were placing to read
+    anything else, an edit of that alone would show labels placed for another map."""
+    document = json_format.load(next(path for path in SAMPLES if path.name.startswith("year-one")))
+    layout = compute_layout(document)
+    reads: set[str] = set()
+    watched_document = Reading(document, "document", reads)
+    watched_document.connections = lambda: (Reading(c, "connection", reads) for c in document.connections())
+    cards = {card_id: Reading(card, "card", reads) for card_id, card in layout.cards.items()}
+    watched_layout = Reading(replace(layout, cards=cards), "layout", reads)
+
+    labels = place_labels(watched_document, watched_layout, DEFAULT_STYLE, approximate_measure)
+
+    assert labels == placed(document)
+    assert reads == {"connection.id", "connection.label", "connection.conversion_rate"} | {
+        "layout.connectors",
+        "layout.cards",
+        "card.rect",
+        "layout.stage_edges",
+        "layout.lane_edges",
+        "layout.rows",
+    }
 
 
 def test_a_labelled_hop_between_stacked_cards_gets_room_for_its_label_beside_the_arrow():
