@@ -191,7 +191,7 @@ class HeaderItem(Themed, QGraphicsObject):
         painter.setPen(theme.header_text)
         painter.setFont(canvas_font(self._style.header_font_size, True))
         line_height = self._style.header_line_height
-        y = rect.y() + self._text_shift + self._style.header_padding + line_height * 0.8
+        y = self.name_top + self._style.header_padding + line_height * 0.8
         x = rect.x() + self._style.header_padding + (4 if self.kind == "lane" else 0)
         for line in self._header.lines:
             painter.drawText(QPointF(x, y), line)
