@@ -245,7 +245,10 @@ class MainWindow(QMainWindow):
             self.changes,
             self.portfolio,
         ):
-            view.addAction(dock.toggleViewAction())
+            shown = dock.toggleViewAction()
+            # Qt shows a dock that shares a place with others behind their tabs: this brings it forward.
+            shown.triggered.connect(lambda checked, dock=dock: checked and dock.raise_())
+            view.addAction(shown)
         view.addSeparator()
         view.addAction(self.navigator.back_action)
 

@@ -391,3 +391,16 @@ def test_if_the_copy_cannot_be_written_closing_for_the_system_asks_as_usual(wind
     window.scene.delete_selection()
     window.close_keeping_work()
     assert dialogs["questions"] == ["Save the changes to journey.json?"]
+
+
+@pytest.mark.parametrize("name", ["insights", "conflicts", "changes"])
+def test_a_dock_shown_from_the_view_menu_comes_in_front_of_the_tabs_it_shares_a_place_with(
+    window, sample_copy, qtbot, name
+):
+    window.open_file(sample_copy)
+    dock = getattr(window, name)
+    dock.hide()
+    qtbot.waitUntil(lambda: window.inspector.isVisible() and not window.inspector.visibleRegion().isEmpty())
+    dock.toggleViewAction().trigger()
+    qtbot.waitUntil(lambda: not dock.visibleRegion().isEmpty())
+    assert dock.showing and window.inspector.visibleRegion().isEmpty()
