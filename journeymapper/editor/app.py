@@ -79,6 +79,7 @@ def show_first_time(window: MainWindow) -> None:
     """Maximised on a laptop's screen, where every pixel is for the map; most of a larger one."""
     available = window.screen().availableGeometry()
     if available.width() < LARGE_SCREEN_WIDTH:
+        window.setGeometry(available)  # where no window manager maximises it, it still fits the screen
         window.showMaximized()
     else:
         window.resize(available.size() * 0.9)

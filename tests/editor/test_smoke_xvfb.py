@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 
 import pytest
 
@@ -45,11 +47,11 @@ window.close()
 pytestmark = pytest.mark.skipif(shutil.which("Xvfb") is None, reason="needs Debian's xvfb (.ci/setup installs it)")
 
 
-@pytest.fixture
-def display():
+def xvfb(screen: str) -> Iterator[str]:
+    """An X display with one screen of ``screen`` pixels (as "1600x1000") and no window manager."""
     read, write = os.pipe()
     server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{screen}x24", "-nolisten", "tcp"],
         pass_fds=(write,),
         stderr=subprocess.DEVNULL,
     )
@@ -59,6 +61,16 @@ def display():
     yield f":{number}"
     server.terminate()
     server.wait(timeout=10)
+
+
+@pytest.fixture
+def display():
+    yield from xvfb("1600x1000")
+
+
+@pytest.fixture
+def laptop_display():
+    yield from xvfb("1366x768")
 
 
 def window_titles(environment: dict[str, str]) -> str:
@@ -96,6 +108,34 @@ def test_the_editor_opens_a_sample_on_a_real_display_and_quits_cleanly(display, 
             editor.kill()
     assert editor.returncode == 0, errors
     assert "Traceback" not in errors
+
+
+def window_geometry(environment: dict[str, str], title: str) -> tuple[int, int, int, int]:
+    """The window's width, height, left and top, as the X server has them."""
+    line = next(line for line in window_titles(environment).splitlines() if title in line)
+    width, height, left, top = re.search(r"(\d+)x(\d+)\+(-?\d+)\+(-?\d+)", line.split(")")[-1]).groups()
+    return int(width), int(height), int(left), int(top)
+
+
+def test_on_a_laptop_screen_the_first_window_fits_the_screen_even_without_a_window_manager(laptop_display, tmp_path):
+    environment = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
+    environment.update(DISPLAY=laptop_display, XDG_CONFIG_HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path))
+    editor = subprocess.Popen(
+        [sys.executable, "-m", "journeymapper", str(SAMPLE)],
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        wait_for_window(editor, environment, "year-one-customer-journey.json")
+        width, height, left, top = window_geometry(environment, "year-one-customer-journey.json")
+        editor.send_signal(signal.SIGTERM)
+        editor.communicate(timeout=30)
+    finally:
+        if editor.poll() is None:
+            editor.kill()
+    assert (left, top) == (0, 0) and (width, height) == (1366, 768)
 
 
 def test_a_logout_closes_the_editor_at_once_and_keeps_unsaved_work_for_the_next_start(display, tmp_path):
