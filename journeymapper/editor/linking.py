@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from journeymapper.model.rollups import Headline
 
 KIND_NAMES = {kind: KINDS[kind.value] for kind in MapKind}
+HEADLINE_MODULE = "journeymapper.model.rollups"
+"""Where ``read_next_headline`` works a headline out: it imports the insights, and networkx."""
 UNSAVED = "this map is not saved yet, and a link's path is relative to the map's file"
 
 Owner = tuple[str, str]

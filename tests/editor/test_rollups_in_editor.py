@@ -7,10 +7,11 @@ a cycle."""
 from __future__ import annotations
 
 import os
+import sys
 
 import pytest
 
-from journeymapper.editor import linking
+from journeymapper.editor import link_headlines, linking
 from journeymapper.editor.overlays import LinkSummaryItem
 from journeymapper.formats import json_format
 
@@ -136,3 +137,19 @@ def test_the_line_is_no_button_a_press_on_it_selects_the_header(customer, window
     press(window.view, point)
     release(window.view, point)
     assert header.isSelected() and window.session.document.id == CUSTOMER
+
+
+def test_the_numbers_wait_for_what_they_are_worked_out_with_to_load_beside_the_event_loop(
+    window, samples, qtbot, tmp_path, monkeypatch
+):
+    """The insights and networkx load in a thread of their own after the first frame; here a
+    stand-in module does, one that takes a moment."""
+    (tmp_path / "slow_insights.py").write_text("import time\ntime.sleep(0.3)\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(link_headlines, "HEADLINE_MODULE", "slow_insights")
+    monkeypatch.delitem(sys.modules, "slow_insights", raising=False)
+    assert window.open_file(samples / f"{CUSTOMER}.json")
+    qtbot.waitUntil(lambda: "slow_insights" in sys.modules)
+    assert window.scene.link_checker.pending  # nothing read while it loads
+    qtbot.waitUntil(lambda: not window.scene.link_checker.pending, timeout=10_000)
+    assert summary_of(window.scene, "stage-onboarding").text == "31 cards · converts 2.28% · 1 dead end"
