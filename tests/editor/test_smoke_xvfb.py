@@ -10,6 +10,8 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -85,17 +87,28 @@ def wait_for_window(editor: subprocess.Popen, environment: dict[str, str], title
         time.sleep(0.25)
 
 
-def test_the_editor_opens_a_sample_on_a_real_display_and_quits_cleanly(display, tmp_path):
+@contextmanager
+def editor_on(display: str, home: Path, map_file: Path) -> Iterator[tuple[subprocess.Popen, dict[str, str]]]:
+    """``journeymapper MAP`` on ``display``, its settings and data under ``home``, and its
+    environment; killed at the end if it is still running."""
     environment = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
-    environment.update(DISPLAY=display, XDG_CONFIG_HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path))
+    environment.update(DISPLAY=display, XDG_CONFIG_HOME=str(home), XDG_DATA_HOME=str(home))
     editor = subprocess.Popen(
-        [sys.executable, "-m", "journeymapper", str(SAMPLE)],
+        [sys.executable, "-m", "journeymapper", str(map_file)],
         env=environment,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
     try:
+        yield editor, environment
+    finally:
+        if editor.poll() is None:
+            editor.kill()
+
+
+def test_the_editor_opens_a_sample_on_a_real_display_and_quits_cleanly(display, tmp_path):
+    with editor_on(display, tmp_path, SAMPLE) as (editor, environment):
         wait_for_window(editor, environment, "year-one-customer-journey.json")
         time.sleep(1.0)
         screenshot = tmp_path / "screen.png"
@@ -103,9 +116,6 @@ def test_the_editor_opens_a_sample_on_a_real_display_and_quits_cleanly(display, 
         assert screenshot.stat().st_size > 20_000  # a drawn map, not a blank screen
         editor.send_signal(signal.SIGTERM)
         _, errors = editor.communicate(timeout=30)
-    finally:
-        if editor.poll() is None:
-            editor.kill()
     assert editor.returncode == 0, errors
     assert "Traceback" not in errors
 
@@ -118,23 +128,11 @@ def window_geometry(environment: dict[str, str], title: str) -> tuple[int, int, 
 
 
 def test_on_a_laptop_screen_the_first_window_fits_the_screen_even_without_a_window_manager(laptop_display, tmp_path):
-    environment = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
-    environment.update(DISPLAY=laptop_display, XDG_CONFIG_HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path))
-    editor = subprocess.Popen(
-        [sys.executable, "-m", "journeymapper", str(SAMPLE)],
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
+    with editor_on(laptop_display, tmp_path, SAMPLE) as (editor, environment):
         wait_for_window(editor, environment, "year-one-customer-journey.json")
         width, height, left, top = window_geometry(environment, "year-one-customer-journey.json")
         editor.send_signal(signal.SIGTERM)
         editor.communicate(timeout=30)
-    finally:
-        if editor.poll() is None:
-            editor.kill()
     assert (left, top) == (0, 0) and (width, height) == (1366, 768)
 
 
@@ -143,22 +141,10 @@ def test_a_logout_closes_the_editor_at_once_and_keeps_unsaved_work_for_the_next_
     draft.write_text(
         "journey\n  title First week\n  section Sign up\n    Gets the invite: 4: Amira\n", encoding="utf-8"
     )
-    environment = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
-    environment.update(DISPLAY=display, XDG_CONFIG_HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path))
-    editor = subprocess.Popen(
-        [sys.executable, "-m", "journeymapper", str(draft)],
-        env=environment,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
+    with editor_on(display, tmp_path, draft) as (editor, environment):
         wait_for_window(editor, environment, "First week")  # imported: a new map, not saved anywhere
         editor.send_signal(signal.SIGTERM)
         _, errors = editor.communicate(timeout=30)  # no question holds it open
-    finally:
-        if editor.poll() is None:
-            editor.kill()
     assert editor.returncode == 0, errors
     copies = list(tmp_path.rglob("autosave/*.json"))
     assert len(copies) == 1 and "First week" in copies[0].read_text(encoding="utf-8")
