@@ -19,7 +19,6 @@ from journeymapper.editor.items import (
     CARD_Z,
     CONNECT_MODIFIER,
     FAR_OUT,
-    FIND_HIGHLIGHT,
     HANDLE_RADIUS,
     HANDLE_REACH,
     HoverHighlight,
@@ -34,6 +33,8 @@ from journeymapper.palette import EMOTION_COLOURS
 
 if TYPE_CHECKING:
     from journeymapper.editor.overlays import LinkBadgeItem  # overlays draws over these items
+
+FIND_HIGHLIGHT = QColor(255, 196, 0, 170)  # behind a card that Find matched
 
 
 class CardItem(Themed, HoverHighlight, QGraphicsItem):

@@ -44,7 +44,6 @@ CONNECTOR_REACH = 4.0  # a press this close to a connector's line is on it: the 
 CONNECT_MODIFIER = Qt.KeyboardModifier.ShiftModifier
 """Held while pressing anywhere on a card, it starts a connection rather than a move (Ctrl is the
 multiple selection's)."""
-FIND_HIGHLIGHT = QColor(255, 196, 0, 170)
 
 HeaderKind = Literal["stage", "lane"]
 
