@@ -28,8 +28,17 @@ class LabelMemory:
         self._placed: Recent[tuple[Texts, tuple[object, ...]], Labels] = Recent(STATES)
 
     def labels(self, document: JourneyDocument, layout: MapLayout) -> Labels:
-        texts = [(c.id, c.label, c.conversion_rate) for c in document.connections()]
-        # The texts first (a tuple compares in order): they are cheap to compare, and an edit of a
-        # label changes nothing else.
-        key = (texts, what_placing_reads(layout))
-        return self._placed.get(key, lambda: place_labels(document, layout, self._style, self._measure))
+        return self._placed.get(
+            _key(document, layout), lambda: place_labels(document, layout, self._style, self._measure)
+        )
+
+    def recall(self, document: JourneyDocument, layout: MapLayout) -> Labels | None:
+        """The labels of this state if they are remembered, else None: nothing is placed."""
+        return self._placed.recall(_key(document, layout))
+
+
+def _key(document: JourneyDocument, layout: MapLayout) -> tuple[Texts, tuple[object, ...]]:
+    texts = [(c.id, c.label, c.conversion_rate) for c in document.connections()]
+    # The texts first (a tuple compares in order): they are cheap to compare, and an edit of a
+    # label changes nothing else.
+    return texts, what_placing_reads(layout)

@@ -22,10 +22,17 @@ class Recent(Generic[K, V]):
         self._entries: list[tuple[K, V]] = []
 
     def get(self, key: K, work_out: Callable[[], V]) -> V:
+        value = self.recall(key)
+        if value is not None:
+            return value
+        value = work_out()
+        self._entries = [(key, value), *self._entries[: self._size - 1]]
+        return value
+
+    def recall(self, key: K) -> V | None:
+        """The value of ``key`` if it is one of the last few, else None; nothing is worked out."""
         for number, (known, value) in enumerate(self._entries):
             if known == key:
                 self._entries.insert(0, self._entries.pop(number))
                 return value
-        value = work_out()
-        self._entries = [(key, value), *self._entries[: self._size - 1]]
-        return value
+        return None

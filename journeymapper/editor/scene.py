@@ -71,6 +71,11 @@ BULK_CHANGE = 300
 its item index while it updates them and builds it again once: Qt's BSP tree pays for each moved or
 removed item by searching for it where it was, which for a thousand cards costs more than a rebuild."""
 
+LABELS_AFTER_THE_FRAME = 1_500
+"""Past this many connections, labels that have to be placed anew follow the frame that shows an
+edit rather than hold it back: placing a big map's labels takes a few hundred milliseconds, and
+the cards and lines, drawn without them, show the edit that much sooner."""
+
 PAINT_WAIT_MS = 2_000
 """How long a scene holds back full collections for its next frame: a scene that no view paints
 (a test's, or one whose window never showed) lets them go on after this."""
@@ -133,6 +138,9 @@ class MapScene(QGraphicsScene):
         self.lane_headers: dict[str, HeaderItem] = {}
         self.layout: MapLayout
         self._labels_wanted = self._labels_placed = False  # until a view says it is near enough
+        self._labels_due = False  # to be placed once a view has painted the layout without them
+        self._labels_after_paint = QTimer(self, singleShot=True, interval=0)
+        self._labels_after_paint.timeout.connect(self._place_due_labels)
         self._layout_memory = LayoutMemory(style, qt_measure)
         self._label_memory = LabelMemory(style, qt_measure)
         self._drag: drags.Drag | None = None
@@ -147,19 +155,32 @@ class MapScene(QGraphicsScene):
         # off (0.1-0.2 s for 5,000 cards) would delay the frame that shows them.
         self._collections = FullCollectionsHeld()
         self._paint_wait = QTimer(self, singleShot=True, interval=PAINT_WAIT_MS)
-        self._paint_wait.timeout.connect(lambda: self._collections.release())
+        self._paint_wait.timeout.connect(self._painted_or_not)
         self._paint_wait.start()
         self.sync()
 
     def painted(self) -> None:
-        """A view has painted the map. The linked maps' numbers may come now; the full pass held
-        back for the frame comes now, while the person takes in the map, rather than at their
-        next gesture; a small map's is left to the collector's own time."""
+        """A view has painted the map. The linked maps' numbers may come now, and the labels that
+        waited for this frame; the full pass held back for the frame comes now (or after the frame
+        that brings those labels), while the person takes in the map, rather than at their next
+        gesture; a small map's is left to the collector's own time."""
         self.headlines.painted()
-        if self._collections.held:
+        if self._labels_due:
+            self._labels_after_paint.start()  # once this paint is over
+        elif self._collections.held:
             self._collections.release()
             if len(self.cards) > BULK_CHANGE:
                 QTimer.singleShot(0, gc.collect)
+
+    @property
+    def labels_waiting(self) -> bool:
+        """Whether the connector labels wait for the frame that shows the map without them."""
+        return self._labels_due
+
+    def _painted_or_not(self) -> None:
+        """No view has painted for a while (none shows the scene): what waited for a frame goes on."""
+        self._collections.release()
+        self._place_due_labels()
 
     def _hold_collections(self) -> None:
         """Hold back full collections until the next paint (or the wait for one ends)."""
@@ -172,6 +193,7 @@ class MapScene(QGraphicsScene):
         self._unsubscribe()
         self._relayout.stop()
         self._paint_wait.stop()
+        self._labels_after_paint.stop()
         self._collections.release()
         self.headlines.stop()
         self.session.state_changed.disconnect(self._on_state_changed)
@@ -288,20 +310,35 @@ class MapScene(QGraphicsScene):
                 self._sync_labels()
 
     def _sync_labels(self) -> None:
-        if self._labels_wanted and self._labels_placed:
-            return
-        self._labels = labels = self._placed_labels()
+        if not (self._labels_wanted and self._labels_placed):
+            self._show_labels(self._placed_labels())
+
+    def _place_due_labels(self) -> None:
+        if self._labels_due:
+            self._labels_due = False
+            with young_collections_only():
+                self._show_labels(self._placed_labels(now=True))
+
+    def _show_labels(self, labels: Labels | None) -> None:
+        self._labels = labels
         for connection_id, item in self.connectors.live.items():
             item.set_label(*_label_of(labels, connection_id))
         self._show_label_layer(labels)
 
-    def _placed_labels(self) -> Labels | None:
-        """The connector labels of the current layout, or None while they are too small to read."""
-        return self._label_memory.labels(self.document, self.layout) if self._labels_wanted else None
+    def _placed_labels(self, now: bool = False) -> Labels | None:
+        """The connector labels of the current layout, or None while they are too small to read,
+        or (on a big map, unless ``now``) while they wait for the frame to be painted without them."""
+        labels = None
+        if self._labels_wanted and (now or len(self.layout.connectors) <= LABELS_AFTER_THE_FRAME):
+            labels = self._label_memory.labels(self.document, self.layout)
+        elif self._labels_wanted:
+            labels = self._label_memory.recall(self.document, self.layout)
+        self._labels_due = self._labels_wanted and labels is None
+        return labels
 
     def _show_label_layer(self, labels: Labels | None) -> None:
         self.label_layer.set_labels(list(labels.placed.values()) if labels else [])
-        self._labels_placed = self._labels_wanted
+        self._labels_placed = labels is not None
 
     def _sync_curves(self, layout: MapLayout, lanes: list[Lane]) -> None:
         """The curve of all cards, one per persona with emotions, and their legend in the lane header."""

@@ -7,15 +7,20 @@ import pytest
 from PySide6.QtCore import QPointF
 
 from journeymapper.connector_labels import place_labels
+from journeymapper.editor import scene as scene_module
+from journeymapper.editor.commands import EditFields
 from journeymapper.editor.items import FAR_OUT
 from journeymapper.editor.scene import MapScene
 from journeymapper.editor.session import MapSession
 from journeymapper.editor.theme import qt_measure
+from journeymapper.editor.view import MapView
 from journeymapper.formats import json_format
 from journeymapper.layout import connector_label
 
 from crowded_labels import CROWDED, assert_labels_sound
 from support import SAMPLES
+
+YEAR_ONE = next(path for path in SAMPLES if path.name.startswith("year-one"))
 
 
 def labels_on(view) -> dict:
@@ -102,3 +107,66 @@ def test_the_samples_show_every_label_whole_on_the_canvas(scene_of, path):
     labels = place_labels(document, scene.layout, scene.style, qt_measure)
     assert_labels_sound(document, scene.layout, labels, scene.style, qt_measure)
     assert not labels.shortened and not labels.left_out
+
+
+@pytest.fixture
+def big_map_view(qtbot, monkeypatch):
+    """A view at 100% of the year-one sample, counted as a big map: its labels follow the frame."""
+    monkeypatch.setattr(scene_module, "LABELS_AFTER_THE_FRAME", 10)  # the sample has 25 connections
+    view = MapView()
+    view.setScene(MapScene(MapSession(json_format.load(YEAR_ONE))))
+    view.resize(1200, 800)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    view.actual_size()
+    qtbot.waitUntil(lambda: bool(labels_on(view)))
+    yield view
+    view.scene().detach()
+
+
+def wrap_a_title(scene: MapScene) -> None:
+    """An edit that makes a card taller, and so moves the routes and labels below it."""
+    card = next(iter(scene.cards))
+    scene.push(EditFields(scene.document, "touchpoint", card, {"title": "A title long enough to wrap " * 3}, "Wrap"))
+    scene.flush()
+
+
+def shows_the_labels_placing_gives(scene: MapScene) -> bool:
+    placed = place_labels(scene.document, scene.layout, scene.style, qt_measure).placed
+    items = dict(scene.connectors.items())
+    return bool(items) and all(item.label == placed.get(key) for key, item in items.items())
+
+
+def test_on_a_big_map_an_edit_is_drawn_at_once_and_its_labels_follow_that_frame(big_map_view, qtbot, monkeypatch):
+    scene = big_map_view.scene()
+    frames: list[bool] = []
+    monkeypatch.setattr(
+        scene, "painted", lambda: (frames.append(bool(labels_on(big_map_view))), MapScene.painted(scene))
+    )
+    wrap_a_title(scene)
+    assert labels_on(big_map_view) == {} and scene.label_layer.boundingRect().isEmpty()  # none out of place
+    qtbot.waitUntil(lambda: bool(labels_on(big_map_view)))
+    assert frames[0] is False  # a frame without them came first
+    assert shows_the_labels_placing_gives(scene) and not scene.label_layer.boundingRect().isEmpty()
+
+
+def test_on_a_big_map_an_undo_shows_the_labels_placed_before_with_its_frame(big_map_view, qtbot):
+    scene = big_map_view.scene()
+    before = labels_on(big_map_view)
+    wrap_a_title(scene)
+    qtbot.waitUntil(lambda: bool(labels_on(big_map_view)))
+    scene.session.undo_stack.undo()
+    scene.flush()
+    assert labels_on(big_map_view) == before
+
+
+def test_a_big_map_that_no_view_paints_gets_its_labels_all_the_same(qtbot, monkeypatch):
+    monkeypatch.setattr(scene_module, "LABELS_AFTER_THE_FRAME", 10)
+    monkeypatch.setattr(scene_module, "PAINT_WAIT_MS", 50)
+    scene = MapScene(MapSession(json_format.load(YEAR_ONE)))
+    scene.show_labels(True)
+    assert scene.label_layer.boundingRect().isEmpty()
+    qtbot.waitUntil(lambda: not scene.label_layer.boundingRect().isEmpty())
+    assert shows_the_labels_placing_gives(scene)
+    scene.detach()
