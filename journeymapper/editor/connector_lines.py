@@ -17,7 +17,6 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping
-from itertools import pairwise
 
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPolygonF
@@ -121,20 +120,30 @@ class _ColumnIndex:
         self._buckets: list[list[Segment]] = [[] for _ in range(len(self._edges) + 1)]
         with young_collections_only():  # tens of thousands of segments, none of them garbage
             for connection_id, route in layout.connectors.items():
-                kind, points = kinds[connection_id].value, route.points
-                last = len(points) - 2
-                for number, (a, b) in enumerate(pairwise(points)):
-                    if a != b:
-                        self._add(a, b, connection_id, kind, number == last)
+                self._add_route(route.points, connection_id, kinds[connection_id].value)
 
-    def _add(self, a: Point, b: Point, connection_id: str, kind: str, last: bool) -> None:
-        left, right = (a.x, b.x) if a.x <= b.x else (b.x, a.x)
-        top, bottom = (a.y, b.y) if a.y <= b.y else (b.y, a.y)
-        first = bisect_right(self._edges, left)
-        segment = (left, top, right, bottom, a.x, a.y, b.x, b.y, connection_id, kind, last, first)
-        end = first if left == right else bisect_right(self._edges, right)
-        for column in range(first, end + 1):
-            self._buckets[column].append(segment)
+    def _add_route(self, points: tuple[Point, ...], connection_id: str, kind: str) -> None:
+        # One loop over plain numbers: a big map's index is rebuilt after every edit that moves its
+        # routes, before the frame that shows the edit.
+        edges, buckets, last = self._edges, self._buckets, len(points) - 1
+        (ax, ay) = points[0]
+        for number in range(1, last + 1):
+            bx, by = points[number]
+            if ax == bx:
+                if ay != by:  # vertical: in one column's bucket
+                    top, bottom = (ay, by) if ay < by else (by, ay)
+                    first = bisect_right(edges, ax)
+                    buckets[first].append(
+                        (ax, top, ax, bottom, ax, ay, bx, by, connection_id, kind, number == last, first)
+                    )
+            else:
+                left, right = (ax, bx) if ax < bx else (bx, ax)
+                top, bottom = (ay, by) if ay <= by else (by, ay)
+                first = bisect_right(edges, left)
+                segment = (left, top, right, bottom, ax, ay, bx, by, connection_id, kind, number == last, first)
+                for column in range(first, bisect_right(edges, right) + 1):
+                    buckets[column].append(segment)
+            ax, ay = bx, by
 
     def within(self, area: Box) -> Iterator[Segment]:
         """The segments that meet ``area``, each once."""
