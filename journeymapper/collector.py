@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 _NEVER = 2**31 - 1  # a collector threshold no count reaches
-_lock = threading.Lock()
+_lock = threading.RLock()
 _holders = 0
 _thresholds = gc.get_threshold()
 
@@ -66,10 +66,12 @@ def young_collections_only() -> Iterator[None]:
 def _hold() -> None:
     global _holders, _thresholds
     with _lock:
-        if _holders == 0:
+        # Counted first: a young pass inside may finalise a dropped hold, which releases it here,
+        # in this thread (the lock is re-entrant), and must find this one counted already.
+        _holders += 1
+        if _holders == 1:
             _thresholds = gc.get_threshold()
             gc.set_threshold(_thresholds[0], _thresholds[1], _NEVER)
-        _holders += 1
 
 
 def _release() -> None:
@@ -96,3 +98,8 @@ class FullCollectionsHeld:
         if self._held:
             self._held = False
             _release()
+
+    def __del__(self) -> None:
+        # Dropped without a release (a scene thrown away before its first paint, without being
+        # detached): full collections must not stay held back for the rest of the process.
+        self.release()

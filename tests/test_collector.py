@@ -8,7 +8,13 @@ from contextlib import contextmanager
 
 import pytest
 
-from journeymapper.collector import keep_start_up, pause_for_start_up, release_start_up, young_collections_only
+from journeymapper.collector import (
+    FullCollectionsHeld,
+    keep_start_up,
+    pause_for_start_up,
+    release_start_up,
+    young_collections_only,
+)
 
 
 @contextmanager
@@ -79,3 +85,11 @@ def test_start_up_scans_nothing_and_what_it_made_is_left_out_of_later_passes_unt
     finally:
         release_start_up()  # the other tests' passes see everything again
     assert gc.get_freeze_count() == 0
+
+
+def test_a_hold_dropped_without_its_release_lets_full_passes_go_on():
+    before = gc.get_threshold()
+    held = FullCollectionsHeld()
+    assert gc.get_threshold()[2] > 10**9
+    del held
+    assert gc.get_threshold() == before
