@@ -31,7 +31,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from journeymapper.collector import young_collections_only
-from journeymapper.layout import ELLIPSIS, Box, MapLayout, Measure, Point, Rect, Route, Style, connector_label
+from journeymapper.layout import ELLIPSIS, XY, Box, MapLayout, Measure, Point, Rect, Route, Style, connector_label
 from journeymapper.model import Connection, JourneyDocument
 
 HEAD_ROOM = 8.0  # kept free at a segment's ends for the arrowhead (the canvas's is 8 long, the PDF's 6)
@@ -143,7 +143,7 @@ class Home(NamedTuple):
     slack: float  # how far it may slide either way along its line without covering an arrowhead
     line: float | None  # where across its line is, to put it back on it (``_Room.centred``)
     segment: int  # the route's segment it lies along, or stands at
-    points: tuple[Point, ...]  # the route's, for the places along it (``_tracks``)
+    points: tuple[XY, ...]  # the route's, for the places along it (``_tracks``)
 
 
 def place_label(lines: _Lines, route: Route, text: str, width: float) -> Home:
@@ -160,21 +160,21 @@ def place_label(lines: _Lines, route: Route, text: str, width: float) -> Home:
     level = upright = first = None  # the longest horizontal and vertical segments, the first of any length
     level_length = upright_length = 0.0
     count = 0
-    for number, (a, b) in enumerate(pairwise(points)):
-        if a == b:
+    for number, ((ax, ay), (bx, by)) in enumerate(pairwise(points)):
+        if ax == bx and ay == by:
             continue
         count += 1
         first = number if first is None else first
-        if a.y == b.y:
-            if level is None or abs(b.x - a.x) > level_length:
-                level, level_length = number, abs(b.x - a.x)
-        elif upright is None or abs(b.y - a.y) > upright_length:
-            upright, upright_length = number, abs(b.y - a.y)
+        if ay == by:
+            if level is None or abs(bx - ax) > level_length:
+                level, level_length = number, abs(bx - ax)
+        elif upright is None or abs(by - ay) > upright_length:
+            upright, upright_length = number, abs(by - ay)
     if level is not None and level_length >= width + 2 * HEAD_ROOM:
-        middle = lines.across(points[level].y, vertical=False)[0]
+        middle = lines.across(points[level][1], vertical=False)[0]
         return _along(text, points, level, width, middle, height)
     if count > 1 and upright is not None:  # only a one-segment route runs through a gap between cards
-        middle = lines.across(points[upright].x, vertical=True)[0]
+        middle = lines.across(points[upright][0], vertical=True)[0]
         return _within_row(lines, _along(text, points, upright, width, middle, height))
     anchor = route.label_anchor
     if level is None:
@@ -204,22 +204,22 @@ def _within_row(lines: _Lines, home: Home) -> Home:
     return home._replace(box=Rect(box.x, top, box.width, box.height))
 
 
-def _along(text: str, points: tuple[Point, ...], number: int, width: float, middle: float, height: float) -> Home:
+def _along(text: str, points: tuple[XY, ...], number: int, width: float, middle: float, height: float) -> Home:
     """Halfway along a segment, reading along it, its middle ``middle`` across."""
-    a, b = points[number], points[number + 1]
+    (ax, ay), (bx, by) = a, b = points[number], points[number + 1]
     slack = max(0.0, (_length((a, b)) - width) / 2 - HEAD_ROOM)
-    if a.y == b.y:
-        x = (a.x + b.x) / 2
+    if ay == by:
+        x = (ax + bx) / 2
         box = Rect(x - width / 2, middle - height / 2, width, height)
-        return Home(text, box, True, slack, a.y, number, points)
-    y = (a.y + b.y) / 2
+        return Home(text, box, True, slack, ay, number, points)
+    y = (ay + by) / 2
     box = Rect(middle - height / 2, y - width / 2, height, width)
-    return Home(text, box, False, slack, a.x, number, points)
+    return Home(text, box, False, slack, ax, number, points)
 
 
-def _length(segment: tuple[Point, Point]) -> float:
-    a, b = segment
-    return abs(b.x - a.x) + abs(b.y - a.y)  # segments are horizontal or vertical
+def _length(segment: tuple[XY, XY]) -> float:
+    (ax, ay), (bx, by) = segment
+    return abs(bx - ax) + abs(by - ay)  # segments are horizontal or vertical
 
 
 # -- the places near a line --------------------------------------------------------------------
@@ -259,7 +259,8 @@ def _tracks(home: Home, lines: _Lines) -> Iterator[_Track | float]:
     arcs = list(accumulate(map(_length, segments), initial=0.0))
     number = home.segment
     a, b = segments[number]
-    home_arc = arcs[number] + (abs(centre.x - a.x) if a.y == b.y else abs(centre.y - a.y))
+    (ax, ay), (_, by) = a, b
+    home_arc = arcs[number] + (abs(centre.x - ax) if ay == by else abs(centre.y - ay))
     nearest_other = min(home_arc - arcs[number], arcs[number + 1] - home_arc) if len(segments) > 1 else 0.0
     near = sorted(_segment_tracks(segments, arcs, number, number, home_arc, centre, width, lines), key=_least)
     while near and near[0].least <= nearest_other:
@@ -292,7 +293,7 @@ def _tracks(home: Home, lines: _Lines) -> Iterator[_Track | float]:
 
 
 def _segment_tracks(
-    segments: list[tuple[Point, Point]],
+    segments: list[tuple[XY, XY]],
     arcs: list[float],
     number: int,
     home_number: int,
@@ -302,13 +303,13 @@ def _segment_tracks(
     lines: _Lines,
 ) -> Iterator[_Track]:
     """The strips along one segment, from where a label there is nearest its home."""
-    a, b = segments[number]
-    if a == b:
+    (ax, ay), (bx, by) = segments[number]
+    if ax == bx and ay == by:
         return
     height = lines.height
-    horizontal = a.y == b.y
-    axis, line = (0, a.y) if horizontal else (1, a.x)
-    start_at, end_at = (a.x, b.x) if horizontal else (a.y, b.y)
+    horizontal = ay == by
+    axis, line = (0, ay) if horizontal else (1, ax)
+    start_at, end_at = (ax, bx) if horizontal else (ay, by)
     low, high = _centre_range(min(start_at, end_at), max(start_at, end_at))
     if number == home_number:
         anchors = [(centre.x if horizontal else centre.y, 0.0)]
@@ -328,19 +329,20 @@ def _segment_tracks(
             yield _Track(horizontal, axis, cross, width, low, high, anchor, cost, least, 0, True, line)
 
 
-def _hop_tracks(a: Point, b: Point, centre: Point, width: float, lines: _Lines) -> Iterator[_Track]:
+def _hop_tracks(a: XY, b: XY, centre: Point, width: float, lines: _Lines) -> Iterator[_Track]:
     """The places at a hop between two cards: a flag standing in the gutter above or below a
     horizontal hop; upright across a long vertical hop, or beside a short one."""
     height = lines.height
-    if a.y == b.y:
-        halfway = (a.x + b.x) / 2
+    (ax, ay), (bx, by) = a, b
+    if ay == by:
+        halfway = (ax + bx) / 2
         for middle in lines.across(halfway, vertical=True):
             cross = (middle - height / 2, middle + height / 2)
-            for end_at, grows in ((a.y - FLAG_GAP, -1), (a.y + FLAG_GAP, 1)):
+            for end_at, grows in ((ay - FLAG_GAP, -1), (ay + FLAG_GAP, 1)):
                 cost = abs(middle - centre.x) + abs(end_at + grows * width / 2 - centre.y)
                 yield _Track(False, 1, cross, width, end_at, end_at, end_at, cost, cost, grows, True, halfway)
         return
-    low, high, x = min(a.y, b.y), max(a.y, b.y), a.x
+    low, high, x = min(ay, by), max(ay, by), ax
     if high - low >= height + 2 * HEAD_ROOM:
         cross = (x - width / 2, x + width / 2)
         start, end = low + HEAD_ROOM + height / 2, high - HEAD_ROOM - height / 2

@@ -32,7 +32,10 @@ Measure = Callable[[str, float, bool], float]
 Cell = tuple[str, str]
 Box = tuple[float, float, float, float]
 """A rectangle as left, top, right, bottom: what the spatial indexes over a layout hold."""
-_XY = tuple[float, float]
+XY = tuple[float, float]
+"""A point as plain numbers: what a route's points are. A big map's layout makes tens of thousands,
+and the garbage collector stops watching a plain tuple of numbers after its first pass over it,
+where it would go on watching a ``Point`` (a named tuple) for as long as the layout lives."""
 ELLIPSIS = "…"
 
 
@@ -42,8 +45,9 @@ class Point(NamedTuple):
     y: float
 
 
-@dataclass(frozen=True, slots=True)
-class Rect:
+class Rect(NamedTuple):
+    # A tuple, as ``Point`` is, not a frozen dataclass: a big map's layout makes one per card,
+    # and a tuple is quicker to make.
     x: float
     y: float
     width: float
@@ -143,18 +147,17 @@ class HeaderLayout:
     the bottom of its header. None for a stage without links, and for lanes."""
 
 
-@dataclass(frozen=True, slots=True)
-class CardLayout:
+class CardLayout(NamedTuple):
     rect: Rect
     title_lines: tuple[str, ...]
     cell: Cell
 
 
-@dataclass(frozen=True, slots=True)
-class Route:
-    """An orthogonal polyline from the source card's edge to the target card's edge."""
+class Route(NamedTuple):
+    """An orthogonal polyline from the source card's edge to the target card's edge (a tuple: a
+    big map's layout makes one per connection)."""
 
-    points: tuple[Point, ...]
+    points: tuple[XY, ...]
     label_anchor: Point
 
 
@@ -570,7 +573,7 @@ def _route_connections(
     return routes
 
 
-def _route_points(source: _Place, target: _Place, grid: _Grid, track: float) -> list[_XY]:
+def _route_points(source: _Place, target: _Place, grid: _Grid, track: float) -> list[XY]:
     """Leave the source towards the target's column, run along gutters and row channels, and
     arrive on the side of the target that faces the route."""
     s, t = source.rect, target.rect
@@ -593,18 +596,18 @@ def _route_points(source: _Place, target: _Place, grid: _Grid, track: float) -> 
     return [(start_x, sy), (leave, sy), (leave, channel), (arrive, channel), (arrive, ty), (end_x, ty)]
 
 
-_as_point: Callable[[_XY], Point] = partial(tuple.__new__, Point)
+_as_point: Callable[[XY], Point] = partial(tuple.__new__, Point)
 """``Point._make`` without its Python-level frame: a big map's routes make tens of thousands."""
 
 
-def _route(points: list[_XY]) -> Route:
+def _route(points: list[XY]) -> Route:
     """Points of an orthogonal polyline as a route labelled at the middle of its longest segment."""
     longest, anchor = -1.0, points[0]
     for (x1, y1), (x2, y2) in itertools.pairwise(points):
         length = abs(x2 - x1 + y2 - y1)  # one of the two differences is zero
         if length > longest:
             longest, anchor = length, ((x1 + x2) / 2, (y1 + y2) / 2)
-    return Route(tuple(map(_as_point, points)), _as_point(anchor))
+    return Route(tuple(points), _as_point(anchor))
 
 
 # -- emotion curves ---------------------------------------------------------------------------

@@ -121,8 +121,8 @@ def overlap(a: Rect, b: Rect) -> float:
 def distance(box: Rect, points) -> float:
     """How far ``box`` is from the nearest point of a polyline."""
     best = float("inf")
-    for a, b in pairwise(points):
-        left, right, top, bottom = min(a.x, b.x), max(a.x, b.x), min(a.y, b.y), max(a.y, b.y)
+    for (ax, ay), (bx, by) in pairwise(points):
+        left, right, top, bottom = min(ax, bx), max(ax, bx), min(ay, by), max(ay, by)
         dx = max(box.x - right, left - box.right, 0.0)
         dy = max(box.y - bottom, top - box.bottom, 0.0)
         best = min(best, (dx * dx + dy * dy) ** 0.5)

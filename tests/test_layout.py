@@ -14,6 +14,7 @@ from journeymapper.formats import json_format
 from journeymapper.layout import (
     DEFAULT_STYLE,
     ELLIPSIS,
+    XY,
     MapLayout,
     Point,
     Rect,
@@ -79,14 +80,15 @@ def inside(inner: Rect, outer: Rect) -> bool:
     return outer.contains(Point(inner.x, inner.y)) and outer.contains(Point(inner.right, inner.bottom))
 
 
-def on_edge(point: Point, rect: Rect) -> bool:
-    on_vertical = point.x in (rect.x, rect.right) and rect.y <= point.y <= rect.bottom
-    on_horizontal = point.y in (rect.y, rect.bottom) and rect.x <= point.x <= rect.right
+def on_edge(point: XY, rect: Rect) -> bool:
+    x, y = point
+    on_vertical = x in (rect.x, rect.right) and rect.y <= y <= rect.bottom
+    on_horizontal = y in (rect.y, rect.bottom) and rect.x <= x <= rect.right
     return on_vertical or on_horizontal
 
 
 def segments(route: Route) -> list[tuple[Point, Point]]:
-    return list(zip(route.points, route.points[1:]))
+    return [(Point(*a), Point(*b)) for a, b in zip(route.points, route.points[1:])]
 
 
 def crosses_interior(a: Point, b: Point, rect: Rect) -> bool:
@@ -369,7 +371,7 @@ def test_a_forward_route_to_the_next_column_steps_down_in_the_gutter_between():
     layout = layout_of(routed_map())
     route = layout.connectors["a-to-e"]
     assert len(route.points) == 4
-    gutter_x = route.points[1].x
+    gutter_x, _ = route.points[1]
     assert layout.cards["a"].rect.right < gutter_x < layout.cards["e"].rect.x
 
 
@@ -405,7 +407,7 @@ def test_routes_up_or_past_a_card_in_the_same_column_go_round_through_the_side_g
         source_rect, target_rect = layout.cards[source].rect, layout.cards[target].rect
         assert route.points[0] == Point(source_rect.right, source_rect.center.y)
         assert route.points[-1] == Point(target_rect.right, target_rect.center.y)
-        assert route.points[1].x > source_rect.right
+        assert route.points[1][0] > source_rect.right
 
 
 def test_the_label_sits_at_the_middle_of_the_longest_segment():

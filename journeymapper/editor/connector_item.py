@@ -24,22 +24,22 @@ from journeymapper.editor.items import (
     level_of_detail,
 )
 from journeymapper.editor.theme import CONNECTION_DASHES, Theme
-from journeymapper.layout import Box, Point, Route, Style, connector_label
+from journeymapper.layout import XY, Box, Route, Style, connector_label
 from journeymapper.model import Connection, ConnectionKind
 
 """left, top, right, bottom: plain float tuples, which the garbage collector stops tracking, where
 thousands of QRectF wrappers would each stay on its books."""
 
 
-def _segment_boxes(points: tuple[Point, ...], margin: float) -> tuple[Box, ...]:
+def _segment_boxes(points: tuple[XY, ...], margin: float) -> tuple[Box, ...]:
     return tuple(
-        (min(a.x, b.x) - margin, min(a.y, b.y) - margin, max(a.x, b.x) + margin, max(a.y, b.y) + margin)
-        for a, b in itertools.pairwise(points)
+        (min(ax, bx) - margin, min(ay, by) - margin, max(ax, bx) + margin, max(ay, by) + margin)
+        for (ax, ay), (bx, by) in itertools.pairwise(points)
     )
 
 
-def _points_bounds(points: tuple[Point, ...], margin: float) -> QRectF:
-    xs, ys = [point.x for point in points], [point.y for point in points]
+def _points_bounds(points: tuple[XY, ...], margin: float) -> QRectF:
+    xs, ys = [x for x, _ in points], [y for _, y in points]
     left, top = min(xs) - margin, min(ys) - margin
     return QRectF(left, top, max(xs) + margin - left, max(ys) + margin - top)
 
@@ -174,8 +174,8 @@ def connector_pen(theme: Theme, kind: ConnectionKind, selected: bool = False) ->
 
 def arrowhead(route: Route) -> QPolygonF:
     """The arrowhead at the end of ``route``: 8 long, 8 across, pointing along its last segment."""
-    *_, before, tip = route.points
-    return arrowhead_between(before.x, before.y, tip.x, tip.y)
+    *_, (x, y), (tip_x, tip_y) = route.points
+    return arrowhead_between(x, y, tip_x, tip_y)
 
 
 def arrowhead_between(x: float, y: float, tip_x: float, tip_y: float) -> QPolygonF:

@@ -35,7 +35,7 @@ from journeymapper.editor.items import (
 )
 from journeymapper.editor.recent import STATES, Recent
 from journeymapper.editor.theme import CONNECTION_DASHES, Theme
-from journeymapper.layout import Box, MapLayout, Point, Route
+from journeymapper.layout import XY, Box, MapLayout, Route
 from journeymapper.model import ConnectionKind
 
 ARROW_REACH = 8.0  # an arrowhead reaches this far from its tip
@@ -122,7 +122,7 @@ class _ColumnIndex:
             for connection_id, route in layout.connectors.items():
                 self._add_route(route.points, connection_id, kinds[connection_id].value)
 
-    def _add_route(self, points: tuple[Point, ...], connection_id: str, kind: str) -> None:
+    def _add_route(self, points: tuple[XY, ...], connection_id: str, kind: str) -> None:
         # One loop over plain numbers: a big map's index is rebuilt after every edit that moves its
         # routes, before the frame that shows the edit.
         edges, buckets, last = self._edges, self._buckets, len(points) - 1

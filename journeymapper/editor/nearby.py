@@ -26,8 +26,8 @@ def connectors_within(layout: MapLayout, area: Box) -> list[str]:
     left, top, right, bottom = area
     found = []
     for connection_id, route in layout.connectors.items():
-        for a, b in pairwise(route.points):
-            if min(a.x, b.x) <= right and left <= max(a.x, b.x) and min(a.y, b.y) <= bottom and top <= max(a.y, b.y):
+        for (ax, ay), (bx, by) in pairwise(route.points):
+            if min(ax, bx) <= right and left <= max(ax, bx) and min(ay, by) <= bottom and top <= max(ay, by):
                 found.append(connection_id)
                 break
     return found
@@ -40,7 +40,7 @@ def connectors_inside(layout: MapLayout, area: Box) -> list[str]:
 
 def route_inside(route: Route, area: Box) -> bool:
     left, top, right, bottom = area
-    return all(left <= point.x <= right and top <= point.y <= bottom for point in route.points)
+    return all(left <= x <= right and top <= y <= bottom for x, y in route.points)
 
 
 def labels_at(labels: Mapping[str, Placement], x: float, y: float) -> list[str]:

@@ -28,7 +28,9 @@ def segment_middles(scene, connection_id: str) -> list[QPointF]:
     """The middle of each segment of a connector's route that is long enough to hit."""
     points = scene.layout.connectors[connection_id].points
     return [
-        QPointF((a.x + b.x) / 2, (a.y + b.y) / 2) for a, b in pairwise(points) if abs(a.x - b.x) + abs(a.y - b.y) > 20
+        QPointF((ax + bx) / 2, (ay + by) / 2)
+        for (ax, ay), (bx, by) in pairwise(points)
+        if abs(ax - bx) + abs(ay - by) > 20
     ]
 
 
@@ -115,9 +117,11 @@ def test_a_dashed_line_keeps_its_dashes_in_place_as_the_view_scrolls(qtbot):
     view.resize(900, 700)
     view.show()
     view.set_zoom(3.0)  # the segment runs past both edges of the view
-    a, b = max(pairwise(scene.layout.connectors[connection].points), key=lambda pair: abs(pair[1].y - pair[0].y))
-    view.centerOn(QPointF(a.x, (a.y + b.y) / 2))
-    pixel = view.mapFromScene(QPointF(a.x, (a.y + b.y) / 2))
+    (x, y1), (_, y2) = max(
+        pairwise(scene.layout.connectors[connection].points), key=lambda pair: abs(pair[1][1] - pair[0][1])
+    )
+    view.centerOn(QPointF(x, (y1 + y2) / 2))
+    pixel = view.mapFromScene(QPointF(x, (y1 + y2) / 2))
     rows = range(pixel.y() - 15, pixel.y() + 15)
     before = column_of_pixels(view, pixel.x(), rows)
     assert len(set(before)) > 2  # dashes and gaps

@@ -53,9 +53,7 @@ HEAD = -1
 def arrows(scene: MapScene) -> dict[str, Arrow]:
     """Every connector of the map, ready to draw."""
     routes = scene.layout.connectors
-    return {
-        c_id: _arrow([(p.x, p.y) for p in routes[c_id].points], kind) for c_id, kind in scene.connection_kinds.items()
-    }
+    return {c_id: _arrow(list(routes[c_id].points), kind) for c_id, kind in scene.connection_kinds.items()}
 
 
 def _arrow(path: list[XY], kind: ConnectionKind) -> Arrow:

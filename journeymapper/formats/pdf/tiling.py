@@ -87,8 +87,8 @@ def _reach(scene: MapScene) -> tuple[float, float]:
     body, extent = scene.body, scene.extent
     points = [point for route in scene.layout.connectors.values() for point in route.points]
     boxes = [placement.box for placement in scene.labels.values()]
-    right = max([point.x for point in points] + [box.right for box in boxes], default=body.right)
-    bottom = max([point.y for point in points] + [box.bottom for box in boxes], default=body.bottom)
+    right = max([x for x, _ in points] + [box.right for box in boxes], default=body.right)
+    bottom = max([y for _, y in points] + [box.bottom for box in boxes], default=body.bottom)
     return (extent.right if right > body.right else body.right), (
         extent.bottom if bottom > body.bottom else body.bottom
     )
