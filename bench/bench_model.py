@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from journeymapper.formats import json_format
-from journeymapper.layout import compute_layout
+from journeymapper.layout import Measure, approximate_measure, compute_layout
 
 from generate import generate_map
 from rows import Row, hand_over, verdict
@@ -76,11 +76,25 @@ def then_full_pass(action: Callable[[], object]) -> Callable[[], object]:
     return run
 
 
-def report(size: int, baseline: Timings, load: Timings, layout: Timings, settled: tuple[Timings, Timings]) -> list[Row]:
+def as_new(measure: Measure) -> Measure:
+    """The same measure as a function the layout has not seen: it remembers wrapped titles by their
+    measure, so that a relayout after an edit wraps only the titles that changed. With this one it
+    wraps them all, as for a map's first layout."""
+    return lambda text, size, bold: measure(text, size, bold)
+
+
+def per_thousand_cards(spent: Timings) -> list[float]:
+    return [statistics.median(spent[0]) * 1e6 / TOUCHPOINTS, min(spent[1]) * 1e6 / TOUCHPOINTS]
+
+
+def report(
+    size: int, baseline: Timings, load: Timings, layouts: tuple[Timings, Timings], settled: tuple[Timings, Timings]
+) -> list[Row]:
     """Print the table; returns its rows for ``run_all.py``: load / json.loads (best of each,
-    collector on) and the layout's median per 1,000 cards."""
+    collector on) and the first layout's median per 1,000 cards."""
+    layout, relayout = layouts
     ratios = [min(load[n]) / min(baseline[n]) for n in (0, 1)]
-    per_thousand = [statistics.median(layout[0]) * 1e6 / TOUCHPOINTS, min(layout[1]) * 1e6 / TOUCHPOINTS]
+    per_thousand, again = per_thousand_cards(layout), per_thousand_cards(relayout)
     print(
         f"map: {TOUCHPOINTS:,} touchpoints, {CONNECTIONS:,} connections, {size / 1e6:.1f} MB; "
         f"Python {sys.version.split()[0]}\n"
@@ -88,8 +102,10 @@ def report(size: int, baseline: Timings, load: Timings, layout: Timings, settled
     print(f"{'':<24} {'best ms':>9} {'median ms':>9} {'GC off, ms':>11}")
     print(row("json.loads(bytes)", baseline, "baseline"))
     print(row("json_format.load(path)", load, f"{ratios[0]:.1f}x json.loads ({ratios[1]:.1f}x with GC off)"))
-    layout_note = f"{per_thousand[0]:.1f} ms per 1,000 cards ({per_thousand[1]:.1f} GC off)"
+    layout_note = f"{per_thousand[0]:.1f} ms per 1,000 cards ({per_thousand[1]:.1f} GC off), a first layout"
     print(row("compute_layout", layout, layout_note))
+    again_note = f"{again[0]:.1f} ms per 1,000 cards ({again[1]:.1f} GC off), titles wrapped before"
+    print(row("compute_layout again", relayout, again_note))
     settled_ratio = min(settled[1][0]) / min(settled[0][0])
     print(row("json.loads + gc.collect", settled[0], "baseline, then a full collection"))
     print(row("load + gc.collect", settled[1], f"{settled_ratio:.1f}x, the deferred full pass paid at once"))
@@ -100,7 +116,11 @@ def report(size: int, baseline: Timings, load: Timings, layout: Timings, settled
     )
     return [
         Row(f"load a {TOUCHPOINTS:,}-card map, against json.loads", f"{ratios[0]:.1f}x", f"≤ {LOAD_TARGET:.0f}x"),
-        Row("layout", f"{per_thousand[0]:.0f} ms per 1,000 cards", f"≤ {LAYOUT_TARGET_MS:.0f} ms"),
+        Row(
+            "layout, a map's first (a relayout after an edit, its titles wrapped before)",
+            f"{per_thousand[0]:.0f} ms per 1,000 cards ({again[0]:.0f} ms)",
+            f"≤ {LAYOUT_TARGET_MS:.0f} ms",
+        ),
     ]
 
 
@@ -120,12 +140,13 @@ def main() -> list[Row]:
         baseline = measure(lambda: json.loads(data), 9)
         load = measure(lambda: json_format.load(path), 7)
         document = json_format.load(path)
-        layout = measure(lambda: compute_layout(document), 7)
+        layout = measure(lambda: compute_layout(document, measure=as_new(approximate_measure)), 7)
+        relayout = measure(lambda: compute_layout(document), 7)
         settled = (
             measure(then_full_pass(lambda: json.loads(data)), 5),
             measure(then_full_pass(lambda: json_format.load(path)), 5),
         )
-        rows = report(len(data), baseline, load, layout, settled)
+        rows = report(len(data), baseline, load, (layout, relayout), settled)
         if min(load[0]) / min(baseline[0]) > LOAD_TARGET:
             profile_load(path)
     return rows

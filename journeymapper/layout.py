@@ -379,13 +379,14 @@ def compute_layout(
 ) -> MapLayout:
     """Lay out the whole map: stages left to right, lanes top to bottom, cards stacked in cells."""
     with young_collections_only():
-        return _layout(document, style, cached_measure(measure))
+        return _layout(document, style, measure)
 
 
-def _layout(document: JourneyDocument, style: Style, measure: Measure) -> MapLayout:
+def _layout(document: JourneyDocument, style: Style, raw_measure: Measure) -> MapLayout:
+    measure = cached_measure(raw_measure)
     # Read once: both are walked twice, and each item is a few dictionary lookups in the card graph.
     touchpoints, connections = list(document.touchpoints()), list(document.connections())
-    stacks = _card_stacks(touchpoints, connections, style, measure)
+    stacks = _card_stacks(touchpoints, connections, style, raw_measure)
     grid = _grid(document, stacks, style, measure)
     columns, rows = grid.columns(), grid.rows()
     cards, slot_centres, places = _place_cards(stacks, columns, rows, style)
@@ -454,7 +455,7 @@ def _card_stacks(
     for touchpoint in touchpoints:
         title = touchpoint.title
         if title not in sized:
-            lines = wrap_text(title, width, size, False, measure, max_lines)
+            lines = _title_lines(title, width, size, max_lines, measure)
             sized[title] = lines, style.card_height(len(lines))
         lines, height = sized[title]
         stack = stacks.setdefault((touchpoint.stage, touchpoint.lane), [])
@@ -463,6 +464,13 @@ def _card_stacks(
             gap = style.labelled_hop_gap if (stack[-1].id, touchpoint.id) in labelled else style.card_gap
         stack.append(_Card(touchpoint.id, lines, height, gap))
     return stacks
+
+
+@lru_cache(maxsize=1 << 15)
+def _title_lines(title: str, width: float, size: float, max_lines: int, measure: Measure) -> tuple[str, ...]:
+    """A card title wrapped, remembered across layouts: an edit lays the whole map out again, and
+    all but a few of its titles are as they were."""
+    return wrap_text(title, width, size, False, cached_measure(measure), max_lines)
 
 
 def _summary(column: Rect, header_height: float, style: Style) -> Rect:
