@@ -386,7 +386,7 @@ def _layout(document: JourneyDocument, style: Style, raw_measure: Measure) -> Ma
     measure = cached_measure(raw_measure)
     # Read once: both are walked twice, and each item is a few dictionary lookups in the card graph.
     touchpoints, connections = list(document.touchpoints()), list(document.connections())
-    stacks = _card_stacks(touchpoints, connections, style, raw_measure)
+    stacks = _card_stacks(touchpoints, connections, style, raw_measure, measure)
     grid = _grid(document, stacks, style, measure)
     columns, rows = grid.columns(), grid.rows()
     cards, slot_centres, places = _place_cards(stacks, columns, rows, style)
@@ -444,18 +444,17 @@ def _grid(document: JourneyDocument, stacks: dict[Cell, list[_Card]], style: Sty
 
 
 def _card_stacks(
-    touchpoints: list[Touchpoint], connections: list[Connection], style: Style, measure: Measure
+    touchpoints: list[Touchpoint], connections: list[Connection], style: Style, raw_measure: Measure, measure: Measure
 ) -> dict[Cell, list[_Card]]:
     """Each non-empty cell's cards in order, with wrapped titles, heights and the gaps between
     them: wider where a labelled connection hops from a card to the next, to hold its label."""
     stacks: dict[Cell, list[_Card]] = {}
-    width, size, max_lines = style.card_text_width, style.title_font_size, style.max_title_lines
     labelled = {(c.source, c.target) for c in connections if c.conversion_rate is not None or c.label.strip()}
     sized: dict[str, tuple[tuple[str, ...], float]] = {}  # lines and height by title: maps repeat titles
     for touchpoint in touchpoints:
         title = touchpoint.title
         if title not in sized:
-            lines = _title_lines(title, width, size, max_lines, measure)
+            lines = _title_lines(title, style, raw_measure, measure)
             sized[title] = lines, style.card_height(len(lines))
         lines, height = sized[title]
         stack = stacks.setdefault((touchpoint.stage, touchpoint.lane), [])
@@ -466,11 +465,22 @@ def _card_stacks(
     return stacks
 
 
-@lru_cache(maxsize=1 << 15)
-def _title_lines(title: str, width: float, size: float, max_lines: int, measure: Measure) -> tuple[str, ...]:
-    """A card title wrapped, remembered across layouts: an edit lays the whole map out again, and
-    all but a few of its titles are as they were."""
-    return wrap_text(title, width, size, False, cached_measure(measure), max_lines)
+_WRAPPED_TITLES: dict[tuple[str, float, float, int, Measure], tuple[str, ...]] = {}
+_WRAPPED_TITLES_KEPT = 1 << 15  # titles; past this the memory starts again
+
+
+def _title_lines(title: str, style: Style, raw_measure: Measure, measure: Measure) -> tuple[str, ...]:
+    """A card title wrapped (with ``measure``, ``raw_measure`` cached), remembered across layouts
+    by the measure it was wrapped with: an edit lays the whole map out again, and all but a few
+    of its titles are as they were."""
+    key = (title, style.card_text_width, style.title_font_size, style.max_title_lines, raw_measure)
+    lines = _WRAPPED_TITLES.get(key)
+    if lines is None:
+        if len(_WRAPPED_TITLES) >= _WRAPPED_TITLES_KEPT:
+            _WRAPPED_TITLES.clear()
+        lines = wrap_text(title, key[1], key[2], False, measure, key[3])
+        _WRAPPED_TITLES[key] = lines
+    return lines
 
 
 def _summary(column: Rect, header_height: float, style: Style) -> Rect:
