@@ -41,8 +41,9 @@ class ConnectorLabelsItem(MapLayer):
     def set_labels(self, labels: Sequence[Placement]) -> None:
         self.prepareGeometryChange()
         # Keyed by the placements, compared by value so never stale, and cheap to compare all the
-        # same: an undo gets the very placements back (``label_memory``), equal by identity.
-        self._areas = self._recent.get(labels, lambda: _LabelAreas(labels))
+        # same: an undo gets the very placements back (``label_memory``), equal by identity. No
+        # labels at all (far out, or while a big map's labels follow its frame) take no place there.
+        self._areas = self._recent.get(labels, lambda: _LabelAreas(labels)) if labels else _LabelAreas(())
         self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802

@@ -93,6 +93,29 @@ def test_the_label_layer_draws_the_labels_last_given_and_sorts_those_it_had_just
     assert len(sorted_sets) == sorted_before
 
 
+def test_hiding_the_labels_between_two_sets_costs_the_layer_neither_of_them(qapp, monkeypatch):
+    """A big map's labels are hidden while they follow the frame: an undo after that finds the
+    labels it had before still sorted."""
+    sorted_sets: list[object] = []
+
+    class Counted(connector_labels_item._LabelAreas):
+        def __init__(self, labels):
+            sorted_sets.append(labels)
+            super().__init__(labels)
+
+    monkeypatch.setattr(connector_labels_item, "_LabelAreas", Counted)
+    layer = ConnectorLabelsItem(current_theme(), DEFAULT_STYLE)
+    before = [Placement("Signed off by day 60", Rect(14, 30, 11, 90), upright=False)]
+    after = [Placement("Pays", Rect(100, 30, 40, 11), upright=True)]
+    layer.set_labels(before)
+    layer.set_labels([])  # the edit's frame, before its labels follow
+    layer.set_labels(after)
+    sorted_before = [labels for labels in sorted_sets if labels]
+    layer.set_labels(list(before))  # the undo
+    assert [labels for labels in sorted_sets if labels] == sorted_before
+    assert layer.boundingRect() == qrect(before[0].box).adjusted(-1, -1, 1, 1)
+
+
 def card_interior_colours(scale: float) -> set[int]:
     """The distinct colours inside a 190 x 60 card painted at ``scale``."""
     item = CardItem("tp", current_theme(), DEFAULT_STYLE)
