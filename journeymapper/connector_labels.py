@@ -206,7 +206,8 @@ def _within_row(lines: _Lines, home: Home) -> Home:
 
 def _along(text: str, points: tuple[XY, ...], number: int, width: float, middle: float, height: float) -> Home:
     """Halfway along a segment, reading along it, its middle ``middle`` across."""
-    (ax, ay), (bx, by) = a, b = points[number], points[number + 1]
+    a, b = points[number], points[number + 1]
+    (ax, ay), (bx, by) = a, b
     slack = max(0.0, (_length((a, b)) - width) / 2 - HEAD_ROOM)
     if ay == by:
         x = (ax + bx) / 2

@@ -473,13 +473,13 @@ def _title_lines(title: str, style: Style, raw_measure: Measure, measure: Measur
     """A card title wrapped (with ``measure``, ``raw_measure`` cached), remembered across layouts
     by the measure it was wrapped with: an edit lays the whole map out again, and all but a few
     of its titles are as they were."""
-    key = (title, style.card_text_width, style.title_font_size, style.max_title_lines, raw_measure)
+    width, size, max_lines = style.card_text_width, style.title_font_size, style.max_title_lines
+    key = (title, width, size, max_lines, raw_measure)
     lines = _WRAPPED_TITLES.get(key)
     if lines is None:
         if len(_WRAPPED_TITLES) >= _WRAPPED_TITLES_KEPT:
             _WRAPPED_TITLES.clear()
-        lines = wrap_text(title, key[1], key[2], False, measure, key[3])
-        _WRAPPED_TITLES[key] = lines
+        lines = _WRAPPED_TITLES[key] = wrap_text(title, width, size, False, measure, max_lines)
     return lines
 
 

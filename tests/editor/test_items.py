@@ -69,7 +69,13 @@ def test_a_label_placed_beside_its_route_is_part_of_its_connector_and_painted_ab
     assert layer.shape().isEmpty() and not layer.acceptedMouseButtons()  # clicks and hovers reach the connector
 
 
-def test_the_label_layer_draws_the_labels_last_given_and_sorts_those_it_had_just_before_no_more(qapp, monkeypatch):
+BEFORE = [Placement("Signed off by day 60", Rect(14, 30, 11, 90), upright=False)]
+AFTER = [Placement("Pays", Rect(100, 30, 40, 11), upright=True)]
+
+
+@pytest.fixture
+def counted_layer(qapp, monkeypatch):
+    """A label layer, and every set of labels it has sorted into areas, in order."""
     sorted_sets: list[object] = []
 
     class Counted(connector_labels_item._LabelAreas):
@@ -78,14 +84,16 @@ def test_the_label_layer_draws_the_labels_last_given_and_sorts_those_it_had_just
             super().__init__(labels)
 
     monkeypatch.setattr(connector_labels_item, "_LabelAreas", Counted)
-    layer = ConnectorLabelsItem(current_theme(), DEFAULT_STYLE)
-    before = [Placement("Signed off by day 60", Rect(14, 30, 11, 90), upright=False)]
-    after = [Placement("Pays", Rect(100, 30, 40, 11), upright=True)]
-    layer.set_labels(before)
-    layer.set_labels(after)
+    return ConnectorLabelsItem(current_theme(), DEFAULT_STYLE), sorted_sets
+
+
+def test_the_label_layer_draws_the_labels_last_given_and_sorts_those_it_had_just_before_no_more(counted_layer):
+    layer, sorted_sets = counted_layer
+    layer.set_labels(BEFORE)
+    layer.set_labels(AFTER)
     sorted_before = len(sorted_sets)
     # An undo and a redo hand the layer equal placements in new lists.
-    for shown, hidden in ((list(before), after), (list(after), before)):
+    for shown, hidden in ((list(BEFORE), AFTER), (list(AFTER), BEFORE)):
         layer.set_labels(shown)
         box = qrect(shown[0].box)
         assert layer.boundingRect() == box.adjusted(-1, -1, 1, 1)
@@ -93,27 +101,17 @@ def test_the_label_layer_draws_the_labels_last_given_and_sorts_those_it_had_just
     assert len(sorted_sets) == sorted_before
 
 
-def test_hiding_the_labels_between_two_sets_costs_the_layer_neither_of_them(qapp, monkeypatch):
+def test_hiding_the_labels_between_two_sets_costs_the_layer_neither_of_them(counted_layer):
     """A big map's labels are hidden while they follow the frame: an undo after that finds the
     labels it had before still sorted."""
-    sorted_sets: list[object] = []
-
-    class Counted(connector_labels_item._LabelAreas):
-        def __init__(self, labels):
-            sorted_sets.append(labels)
-            super().__init__(labels)
-
-    monkeypatch.setattr(connector_labels_item, "_LabelAreas", Counted)
-    layer = ConnectorLabelsItem(current_theme(), DEFAULT_STYLE)
-    before = [Placement("Signed off by day 60", Rect(14, 30, 11, 90), upright=False)]
-    after = [Placement("Pays", Rect(100, 30, 40, 11), upright=True)]
-    layer.set_labels(before)
+    layer, sorted_sets = counted_layer
+    layer.set_labels(BEFORE)
     layer.set_labels([])  # the edit's frame, before its labels follow
-    layer.set_labels(after)
+    layer.set_labels(AFTER)
     sorted_before = [labels for labels in sorted_sets if labels]
-    layer.set_labels(list(before))  # the undo
+    layer.set_labels(list(BEFORE))  # the undo
     assert [labels for labels in sorted_sets if labels] == sorted_before
-    assert layer.boundingRect() == qrect(before[0].box).adjusted(-1, -1, 1, 1)
+    assert layer.boundingRect() == qrect(BEFORE[0].box).adjusted(-1, -1, 1, 1)
 
 
 def card_interior_colours(scale: float) -> set[int]:
