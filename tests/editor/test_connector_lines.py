@@ -4,9 +4,12 @@ a layout drawn just before draws it from the index it had."""
 
 from __future__ import annotations
 
+import math
 from itertools import pairwise
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QEvent, QPoint, QPointF
 from PySide6.QtGui import QColor, QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
@@ -18,7 +21,8 @@ from journeymapper.editor.marks import Mark, marks_for
 from journeymapper.editor.scene import MapScene
 from journeymapper.editor.session import MapSession
 from journeymapper.editor.view import MapView
-from journeymapper.model import ConnectionKind
+from journeymapper.layout import compute_layout
+from journeymapper.model import Connection, ConnectionKind
 
 from gestures import press, release
 from wide_map import wide_map
@@ -160,3 +164,52 @@ def test_a_new_kind_on_unmoved_lines_indexes_them_afresh(canvas, session, indexi
     scene.flush()
     pixel_colour(canvas, middle)
     assert len(indexings) == indexed + 1
+
+
+def long_routed_map():
+    """The wide map, with connectors that run across many columns, either way."""
+    document = wide_map()
+    document.add_connection(Connection(id="across", source="t0-0-0", target="t11-2-1"))
+    document.add_connection(Connection(id="back", source="t9-1-0", target="t2-2-0"))
+    return document
+
+
+LONG_ROUTED = long_routed_map()
+LAYOUT = compute_layout(LONG_ROUTED)
+KINDS = {connection.id: connection.kind for connection in LONG_ROUTED.connections()}
+WHOLE_MAP = (-math.inf, -math.inf, math.inf, math.inf)
+
+areas = st.tuples(
+    st.floats(LAYOUT.bounds.x - 50, LAYOUT.bounds.right + 50),
+    st.floats(LAYOUT.bounds.y - 50, LAYOUT.bounds.bottom + 50),
+    st.floats(0, LAYOUT.bounds.width / 3),
+    st.floats(0, LAYOUT.bounds.height),
+).map(lambda box: (box[0], box[1], box[0] + box[2], box[1] + box[3]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(areas, min_size=1, max_size=6))
+def test_columns_indexed_as_repaints_reach_them_hold_what_indexing_every_column_at_once_does(views):
+    whole = connector_lines._ColumnIndex(LAYOUT, KINDS)
+    list(whole.within(WHOLE_MAP))
+    piecemeal = connector_lines._ColumnIndex(LAYOUT, KINDS)
+    for area in views:
+        assert sorted(piecemeal.within(area)) == sorted(whole.within(area))
+
+
+def test_a_repaint_indexes_only_the_routes_that_reach_the_columns_it_covers(monkeypatch):
+    indexed: list[str] = []
+    add_route = connector_lines._ColumnIndex._add_route
+
+    def recorded(self, points, connection_id, kind):
+        indexed.append(connection_id)
+        add_route(self, points, connection_id, kind)
+
+    monkeypatch.setattr(connector_lines._ColumnIndex, "_add_route", recorded)
+    index = connector_lines._ColumnIndex(LAYOUT, KINDS)
+    first_column = LAYOUT.stage_headers["s0"].rect
+    list(index.within((first_column.x, first_column.y, first_column.right, LAYOUT.bounds.bottom)))
+    assert "across" in indexed and "c-t1-0-0" in indexed
+    assert "back" not in indexed and "c-t11-0-0" not in indexed
+    list(index.within(WHOLE_MAP))
+    assert sorted(indexed) == sorted(LAYOUT.connectors)
