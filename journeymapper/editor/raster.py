@@ -37,11 +37,11 @@ from reportlab.lib.colors import Color
 from journeymapper.errors import JourneyMapError
 from journeymapper.formats.pdf.face import Face
 from journeymapper.formats.pdf.fonts import Fonts, clean, composed
-from journeymapper.formats.pdf.pen import CENTRE_TO_BASELINE, SYMBOL_SIZE, XY, Pen
+from journeymapper.formats.pdf.pen import CENTRE_TO_BASELINE, SYMBOL_SIZE, Pen
 from journeymapper.formats.pdf.picture import Picture
 from journeymapper.formats.pdf.shaping import is_complex
 from journeymapper.formats.pdf.theme import INK
-from journeymapper.layout import Rect
+from journeymapper.layout import XY, Rect
 
 POINTS_PER_INCH = 72.0
 SLIDE_DPI = 144  # twice the 72 dpi at which a page's points are pixels: sharp on a slide or a HiDPI screen

@@ -10,10 +10,10 @@ from reportlab.lib.colors import Color
 
 from journeymapper.formats.pdf.emotions import smooth_line
 from journeymapper.formats.pdf.icons import emotion_face
-from journeymapper.formats.pdf.pen import CENTRE_TO_BASELINE, XY, Pen
+from journeymapper.formats.pdf.pen import CENTRE_TO_BASELINE, Pen
 from journeymapper.formats.pdf.scene import MapScene
 from journeymapper.formats.pdf.theme import FAINT, INK, MUTED, RULE, signed
-from journeymapper.layout import CurvePoint, Rect, wrap_text
+from journeymapper.layout import XY, CurvePoint, Rect, wrap_text
 
 TEXT, FACE = 7.5, 13.0
 HEADING, SCALE_WIDTH, NAME_LINES = 22.0, 24.0, 3

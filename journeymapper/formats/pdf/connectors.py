@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from reportlab.lib.colors import Color
 
-from journeymapper.formats.pdf.pen import XY, Pen
+from journeymapper.formats.pdf.pen import Pen
 from journeymapper.formats.pdf.scene import MapScene
 from journeymapper.formats.pdf.theme import ACCENT, MUTED
-from journeymapper.layout import Point, Rect
+from journeymapper.layout import XY, Point, Rect
 from journeymapper.model import ConnectionKind
 
 HEAD_LENGTH, HEAD_HALF_WIDTH = 6.0, 2.8

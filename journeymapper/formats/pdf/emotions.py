@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from reportlab.lib.colors import Color
 
 from journeymapper.formats.pdf.icons import emotion_face
-from journeymapper.formats.pdf.pen import CENTRE_TO_BASELINE, XY, Pen
+from journeymapper.formats.pdf.pen import CENTRE_TO_BASELINE, Pen
 from journeymapper.formats.pdf.scene import MapScene
 from journeymapper.formats.pdf.theme import FAINT, INK, MUTED, signed
-from journeymapper.layout import CurvePoint, Rect, emotion_band
+from journeymapper.layout import XY, CurvePoint, Rect, emotion_band
 
 FACE = 13.0
 OVERALL_WIDTH, PERSONA_WIDTH = 1.6, 0.8

@@ -30,9 +30,8 @@ from journeymapper.formats.pdf.fonts import Fonts, clean
 from journeymapper.formats.pdf.shaping import is_complex
 from journeymapper.formats.pdf.shaping import width as shaped_width
 from journeymapper.formats.pdf.theme import INK
-from journeymapper.layout import Rect
+from journeymapper.layout import XY, Rect
 
-XY = tuple[float, float]
 # The baseline that centres a line of capitals and lower case in a box: half the x-height and cap
 # height above the middle, which for DejaVu is about 0.36 em.
 CENTRE_TO_BASELINE = 0.36

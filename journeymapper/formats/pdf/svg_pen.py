@@ -20,10 +20,10 @@ from reportlab.lib.colors import Color
 
 from journeymapper.formats.pdf.face import Face
 from journeymapper.formats.pdf.fonts import Fonts, clean, composed
-from journeymapper.formats.pdf.pen import CENTRE_TO_BASELINE, SYMBOL_SIZE, XY, Pen
+from journeymapper.formats.pdf.pen import CENTRE_TO_BASELINE, SYMBOL_SIZE, Pen
 from journeymapper.formats.pdf.shaping import is_complex
 from journeymapper.formats.pdf.theme import INK
-from journeymapper.layout import Rect
+from journeymapper.layout import XY, Rect
 
 GENERIC = "sans-serif"  # after the named family, for a viewer that lacks it
 
