@@ -548,6 +548,13 @@ class _Place(NamedTuple):
     rect: Rect
 
 
+# Each card's named tuples, made without their Python-level ``__new__`` (as ``_as_point`` is): a
+# big map's layout makes tens of thousands.
+_new_rect: Callable[[tuple[float, float, float, float]], Rect] = partial(tuple.__new__, Rect)
+_new_card_layout: Callable[[tuple[Rect, tuple[str, ...], Cell]], CardLayout] = partial(tuple.__new__, CardLayout)
+_new_place: Callable[[tuple[int, int, int, Rect]], _Place] = partial(tuple.__new__, _Place)
+
+
 def _place_cards(
     stacks: dict[Cell, list[_Card]], columns: dict[str, Rect], rows: dict[str, Rect], style: Style
 ) -> tuple[dict[str, CardLayout], dict[Cell, tuple[float, ...]], dict[str, _Place]]:
@@ -566,10 +573,10 @@ def _place_cards(
             cell, y, centres = (stage_id, lane_id), row.y + style.cell_padding, []
             for card in stack:
                 y += card.gap
-                rect = Rect(x, y, width, card.height)
-                cards[card.id] = CardLayout(rect, card.lines, cell)
+                rect = _new_rect((x, y, width, card.height))
+                cards[card.id] = _new_card_layout((rect, card.lines, cell))
                 centres.append(y + card.height / 2)
-                places[card.id] = _Place(column_number, row_number, slot, rect)
+                places[card.id] = _new_place((column_number, row_number, slot, rect))
                 slot += 1
                 y += card.height
             slot_centres[cell] = tuple(centres)
@@ -591,41 +598,42 @@ def _route_connections(
     return routes
 
 
-def _route_points(source: _Place, target: _Place, grid: _Grid, track: float) -> list[XY]:
+def _route_points(source: _Place, target: _Place, grid: _Grid, track: float) -> tuple[XY, ...]:
     """Leave the source towards the target's column, run along gutters and row channels, and
     arrive on the side of the target that faces the route."""
     s, t = source.rect, target.rect
     sy, ty = s.y + s.height / 2, t.y + t.height / 2
     if source.column == target.column:
         if target.slot == source.slot + 1:
-            return [(s.x + s.width / 2, s.y + s.height), (t.x + t.width / 2, t.y)]
+            return ((s.x + s.width / 2, s.y + s.height), (t.x + t.width / 2, t.y))
         gutter = grid.stage_edges[source.column + 1] + track
-        return [(s.x + s.width, sy), (gutter, sy), (gutter, ty), (t.x + t.width, ty)]
+        return ((s.x + s.width, sy), (gutter, sy), (gutter, ty), (t.x + t.width, ty))
     forward = target.column > source.column
     start_x, end_x = (s.x + s.width, t.x) if forward else (s.x, t.x + t.width)
     leave = grid.stage_edges[source.column + 1 if forward else source.column] + track
     if abs(target.column - source.column) == 1:
         if sy == ty:
-            return [(start_x, sy), (end_x, ty)]
-        return [(start_x, sy), (leave, sy), (leave, ty), (end_x, ty)]
+            return ((start_x, sy), (end_x, ty))
+        return ((start_x, sy), (leave, sy), (leave, ty), (end_x, ty))
     # Further columns: cross them along a row channel so that the route never runs over a card.
     arrive = grid.stage_edges[target.column if forward else target.column + 1] + track
     channel = grid.channel_y(source.row, target.row) + track
-    return [(start_x, sy), (leave, sy), (leave, channel), (arrive, channel), (arrive, ty), (end_x, ty)]
+    return ((start_x, sy), (leave, sy), (leave, channel), (arrive, channel), (arrive, ty), (end_x, ty))
 
 
 _as_point: Callable[[XY], Point] = partial(tuple.__new__, Point)
 """``Point._make`` without its Python-level frame: a big map's routes make tens of thousands."""
+_new_route: Callable[[tuple[tuple[XY, ...], Point]], Route] = partial(tuple.__new__, Route)
 
 
-def _route(points: list[XY]) -> Route:
+def _route(points: tuple[XY, ...]) -> Route:
     """Points of an orthogonal polyline as a route labelled at the middle of its longest segment."""
     longest, anchor = -1.0, points[0]
     for (x1, y1), (x2, y2) in itertools.pairwise(points):
         length = abs(x2 - x1 + y2 - y1)  # one of the two differences is zero
         if length > longest:
             longest, anchor = length, ((x1 + x2) / 2, (y1 + y2) / 2)
-    return Route(tuple(points), _as_point(anchor))
+    return _new_route((points, _as_point(anchor)))
 
 
 # -- emotion curves ---------------------------------------------------------------------------
