@@ -42,7 +42,10 @@ class BackgroundImport(QObject):
         # is reported there as ever.
         with contextlib.suppress(Exception):
             importlib.import_module(self.name)
-        self.loaded.emit()
+        # The application may have ended meanwhile (Ctrl+C, a logout just after a map with links
+        # showed), and PySide deleted its Qt objects with it, this one too: nobody waits any more.
+        with contextlib.suppress(RuntimeError):
+            self.loaded.emit()
 
 
 @cache

@@ -3,10 +3,12 @@ on, said when it is done, and imported only once however often it is asked for."
 
 from __future__ import annotations
 
+import importlib
 import sys
 import threading
 
 import pytest
+import shiboken6
 
 from journeymapper.editor.background_import import BackgroundImport
 
@@ -65,3 +67,29 @@ def test_a_module_that_fails_to_import_is_still_said_to_be_done_and_fails_where_
         importer.request()
     with pytest.raises(RuntimeError, match="broken"):
         __import__("broken_in_background")
+
+
+def test_the_application_ending_while_the_module_loads_leaves_no_error_behind(module_name, monkeypatch):
+    """Ctrl+C or a logout just after a map with links has shown: Qt's objects go with the
+    application while the import still runs, and the import's end has nobody left to tell."""
+    loading, go_on = threading.Event(), threading.Event()
+    real_import = importlib.import_module
+
+    def slow_import(name: str) -> object:
+        loading.set()
+        go_on.wait(10)
+        return real_import(name)
+
+    monkeypatch.setattr(importlib, "import_module", slow_import)
+    errors: list[threading.ExceptHookArgs] = []
+    monkeypatch.setattr(threading, "excepthook", errors.append)
+    importer = BackgroundImport(module_name)
+    importer.request()
+    (thread,) = [thread for thread in threading.enumerate() if thread.name == f"import {module_name}"]
+    assert loading.wait(10)
+    shiboken6.delete(importer)  # as PySide deletes every object it owns when the application ends
+    go_on.set()
+    thread.join(10)
+    assert not thread.is_alive()
+    assert errors == []
+    assert module_name in sys.modules
