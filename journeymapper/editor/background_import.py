@@ -24,24 +24,27 @@ class BackgroundImport(QObject):
     def __init__(self, name: str) -> None:
         super().__init__()
         self.name = name
-        self._thread: threading.Thread | None = None
+        self._done: threading.Event | None = None
+        """Set once the import has ended (None until it starts)."""
 
     def request(self) -> bool:
         """Whether the module is imported; if not, import it in a thread of its own (the first
         time) and say ``loaded`` when it is."""
-        if self._thread is None:
+        if self._done is None:
             if self.name in sys.modules:  # imported in the event loop's thread: whole by now
                 return True
-            self._thread = threading.Thread(target=self._import, name=f"import {self.name}", daemon=True)
-            self._thread.start()
+            self._done = done = threading.Event()
+            threading.Thread(target=self._import, args=(done,), name=f"import {self.name}", daemon=True).start()
             return False
-        return not self._thread.is_alive()
+        # Not whether the thread is alive: it still runs for a moment after saying ``loaded``.
+        return self._done.is_set()
 
-    def _import(self) -> None:
+    def _import(self, done: threading.Event) -> None:
         # A module that fails here fails again where it is used, in the event loop's thread, and
         # is reported there as ever.
         with contextlib.suppress(Exception):
             importlib.import_module(self.name)
+        done.set()
         # The application may have ended meanwhile (Ctrl+C, a logout just after a map with links
         # showed), and PySide deleted its Qt objects with it, this one too: nobody waits any more.
         with contextlib.suppress(RuntimeError):
