@@ -67,9 +67,9 @@ def run(paths: list[str]) -> int:
         show_first_time(window)
     keep_start_up()  # the window lives as long as the process; the maps to come may not
     window.offer_recovery()
+    _close_on_termination(window)  # before the maps open: a logout meanwhile keeps their work too
     for path in paths:
         window.open_file(Path(path))
-    _close_on_termination(window)
     status = app.exec()
     release_start_up()
     return status
