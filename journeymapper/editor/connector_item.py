@@ -27,11 +27,10 @@ from journeymapper.editor.theme import CONNECTION_DASHES, Theme
 from journeymapper.layout import XY, Box, Route, Style, connector_label
 from journeymapper.model import Connection, ConnectionKind
 
-"""left, top, right, bottom: plain float tuples, which the garbage collector stops tracking, where
-thousands of QRectF wrappers would each stay on its books."""
-
 
 def _segment_boxes(points: tuple[XY, ...], margin: float) -> tuple[Box, ...]:
+    # Plain float tuples, which the garbage collector stops tracking, where thousands of QRectF
+    # wrappers would each stay on its books.
     return tuple(
         (min(ax, bx) - margin, min(ay, by) - margin, max(ax, bx) + margin, max(ay, by) + margin)
         for (ax, ay), (bx, by) in itertools.pairwise(points)

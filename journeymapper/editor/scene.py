@@ -329,10 +329,11 @@ class MapScene(QGraphicsScene):
         """The connector labels of the current layout, or None while they are too small to read,
         or (on a big map, unless ``now``) while they wait for the frame to be painted without them."""
         labels = None
-        if self._labels_wanted and (now or len(self.layout.connectors) <= LABELS_AFTER_THE_FRAME):
-            labels = self._label_memory.labels(self.document, self.layout)
-        elif self._labels_wanted:
-            labels = self._label_memory.recall(self.document, self.layout)
+        if self._labels_wanted:
+            if now or len(self.layout.connectors) <= LABELS_AFTER_THE_FRAME:
+                labels = self._label_memory.labels(self.document, self.layout)
+            else:
+                labels = self._label_memory.recall(self.document, self.layout)
         self._labels_due = self._labels_wanted and labels is None
         return labels
 
